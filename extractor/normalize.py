@@ -1,0 +1,62 @@
+"""Normalization of report text, keeping a map back to every original offset.
+
+What changes: full-width digits, letters and signs become ASCII (０→0, ％→%, ：→:, （→( ),
+ideographic spaces and NBSP become spaces, CRLF becomes LF, and a run of spaces between
+two non-space characters is dropped unless it separates two numbers or two Latin words
+("15.6 %" → "15.6%", "2020 年" → "2020年", "圆 满 完 成" → "圆满完成"; PDF text extraction
+puts such spaces everywhere, Chinese never does). Tabs and newlines are kept: they are
+the table layout.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from models import OffsetMap
+
+_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_TABLE: dict[int, int | str] = {
+    **_FULLWIDTH,
+    0x3000: " ",  # ideographic space
+    0x00A0: " ",  # NBSP
+    0x2002: " ",
+    0x2003: " ",
+    0x2009: " ",
+    0x200B: " ",  # zero-width space: kept as one char so offsets stay 1:1
+    ord("\r"): "\n",  # a lone CR is a line break; CRLF pairs are handled below
+}
+# Keep Chinese sentence punctuation as it is: ，。；、 carry meaning the checks rely on,
+# and the full-width comma/semicolon differ from ASCII ones only in width.
+for keep in "，；":
+    _TABLE.pop(ord(keep), None)
+
+_DROP = regex.compile(r"\r(?=\n)|(?<=[^\s])[ ]+(?=[^\s])")
+_NUMERIC = regex.compile(r"[\d.]")
+
+
+def translate(text: str) -> str:
+    """The one-to-one part of normalization (also applied to lexicon entries)."""
+    return text.translate(_TABLE)
+
+
+def normalize(original: str) -> tuple[str, OffsetMap]:
+    """Return the normalized text and the map from its offsets to `original`'s."""
+    mapped = translate(original)
+    pieces: list[str] = []
+    anchors: list[tuple[int, int]] = [(0, 0)]
+    kept_until = 0
+    dropped = 0
+    for match in _DROP.finditer(mapped):
+        start, end = match.span()
+        if mapped[start] == " ":
+            before, after = mapped[start - 1], mapped[end]
+            if _NUMERIC.match(before) and _NUMERIC.match(after):
+                continue  # "1.00 0.00": two numbers
+            if before.isascii() and before.isalpha() and after.isascii() and after.isalpha():
+                continue  # "OA 办公" keeps Latin words apart
+        pieces.append(mapped[kept_until:start])
+        dropped += end - start
+        kept_until = end
+        anchors.append((end - dropped, end))
+    pieces.append(mapped[kept_until:])
+    return "".join(pieces), OffsetMap(anchors=anchors)

@@ -1,0 +1,68 @@
+"""hecha's shared data model: pydantic v2, JSON in and out, Decimal for every figure.
+
+This package imports nothing else of hecha's: the extractor, the rules and the service all
+speak these types.
+"""
+
+from .base import HechaModel, Span
+from .claim import Claim, Direction, Link, Reason, Role, Source
+from .document import (
+    Cell,
+    Document,
+    DocumentMeta,
+    OffsetMap,
+    ReportKind,
+    Section,
+    SectionKind,
+    Sentence,
+    Table,
+)
+from .errors import DocumentError
+from .finding import (
+    ArithmeticFinding,
+    ConflictFinding,
+    Evidence,
+    Finding,
+    MismatchFinding,
+    Severity,
+    StructureFinding,
+)
+from .messages import Message, message
+from .quantity import Bound, Quantity, QuantityKind, money, printed_interval
+from .report import Report
+
+__all__ = [
+    "ArithmeticFinding",
+    "Bound",
+    "Cell",
+    "Claim",
+    "ConflictFinding",
+    "Direction",
+    "Document",
+    "DocumentError",
+    "DocumentMeta",
+    "Evidence",
+    "Finding",
+    "HechaModel",
+    "Link",
+    "Message",
+    "MismatchFinding",
+    "OffsetMap",
+    "Quantity",
+    "QuantityKind",
+    "Reason",
+    "Report",
+    "ReportKind",
+    "Role",
+    "Section",
+    "SectionKind",
+    "Sentence",
+    "Severity",
+    "Source",
+    "Span",
+    "StructureFinding",
+    "Table",
+    "message",
+    "money",
+    "printed_interval",
+]

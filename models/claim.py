@@ -1,0 +1,91 @@
+"""Claims: what the report asserts about a budget category, located in the text."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import Field
+
+from .base import HechaModel, Span
+from .quantity import Quantity
+
+
+class Role(str, Enum):
+    """What a figure is, relative to its subject (see corpora/gold/README.md)."""
+
+    ACTUAL = "actual"
+    BUDGET_INITIAL = "budget_initial"
+    BUDGET = "budget"
+    PRIOR = "prior"
+    CHANGE = "change"
+    CHANGE_RATE = "change_rate"
+    SHARE = "share"
+    COMPLETION_RATE = "completion_rate"
+    EXECUTION_RATE = "execution_rate"
+    CONTROL_RATE = "control_rate"
+    RATE = "rate"
+    TARGET = "target"
+    COUNT = "count"
+    SCORE = "score"  # 得分
+    WEIGHT = "weight"  # 分值
+
+
+class Direction(str, Enum):
+    """The direction a sentence states for a change."""
+
+    UP = "up"
+    DOWN = "down"
+    FLAT = "flat"
+
+
+class Source(str, Enum):
+    """Where a claim was read."""
+
+    NARRATIVE = "narrative"
+    TABLE = "table"
+
+
+class Link(str, Enum):
+    """How one claim refers to another (the arithmetic its statement implies)."""
+
+    TOTAL = "total"  # this figure is listed under that total (其中…)
+    WHOLE = "whole"  # a share of that figure
+    CURRENT = "current"  # a change or rate of that current value
+    CHANGE = "change"  # a rate computed from that change amount
+    PRIOR = "prior"  # a change from that prior value
+    BUDGET = "budget"  # a completion/execution rate against that budget
+    ACTUAL = "actual"  # a completion/execution rate of that actual
+
+
+class Reason(HechaModel):
+    """An explanation the report gives (主要原因是…), split into enumerated causes."""
+
+    span: Span
+    causes: list[Span] = Field(default_factory=list)
+
+
+class Claim(HechaModel):
+    """One figure and what it is stated to be: subject × role × period.
+
+    `links` records the arithmetic a sentence implies ("增加247.66万元，增长15.6%" links the
+    rate to the change and the current value); rules recompute from it.
+    """
+
+    id: str
+    subject: str
+    subject_span: Span | None = None
+    code: str | None = None
+    role: Role
+    period: int | None = None
+    quantity: Quantity
+    direction: Direction | None = None
+    base: str | None = None
+    links: dict[Link, str] = Field(default_factory=dict)
+    reason: Reason | None = None
+    source: Source
+    sentence: int | None = None
+    section: int | None = None
+    table: str | None = None
+    row: int | None = None
+    column: int | None = None
+    column_labels: list[str] = Field(default_factory=list)

@@ -1,0 +1,149 @@
+"""The document: original text, normalized text, the map between them, and its structure."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from enum import Enum
+
+from pydantic import Field, PrivateAttr
+
+from .base import HechaModel, Span
+from .quantity import Quantity
+
+
+class OffsetMap(HechaModel):
+    """Maps offsets of the normalized text back to the original text.
+
+    Normalization mostly replaces one character by one (full-width digits, ％, NBSP) but
+    also drops characters (the space in "15.6 %"). The map keeps one anchor
+    `(normalized, original)` wherever the difference between the two changes; between
+    anchors offsets advance together. A run-length map stays small on 50 MB inputs.
+    """
+
+    anchors: list[tuple[int, int]] = Field(default_factory=lambda: [(0, 0)])
+    _norm_keys: list[int] | None = PrivateAttr(default=None)
+    _orig_keys: list[int] | None = PrivateAttr(default=None)
+
+    def to_original(self, offset: int) -> int:
+        """Original offset of normalized `offset` (also valid for end offsets)."""
+        if self._norm_keys is None:
+            self._norm_keys = [a[0] for a in self.anchors]
+        i = bisect_right(self._norm_keys, offset) - 1
+        norm, orig = self.anchors[max(i, 0)]
+        return orig + (offset - norm)
+
+    def to_normalized(self, offset: int) -> int:
+        """Normalized offset of original `offset`; dropped characters map to the next kept one."""
+        if self._orig_keys is None:
+            self._orig_keys = [a[1] for a in self.anchors]
+        i = bisect_right(self._orig_keys, offset) - 1
+        norm, orig = self.anchors[max(i, 0)]
+        nxt = self.anchors[i + 1] if i + 1 < len(self.anchors) else None
+        result = norm + (offset - orig)
+        if nxt is not None and result > nxt[0]:
+            return nxt[0]
+        return result
+
+
+class ReportKind(str, Enum):
+    """The kinds of report hecha reads."""
+
+    FINAL_ACCOUNT = "final_account"  # 部门决算
+    SELF_EVALUATION = "self_evaluation"  # 部门整体支出绩效自评报告
+    MIXED = "mixed"  # a 决算 disclosure with the self-evaluation attached
+
+
+class SectionKind(str, Enum):
+    """Levels of the numbering hierarchy these reports use."""
+
+    PART = "part"  # 第一部分
+    SECTION = "section"  # 一、
+    SUBSECTION = "subsection"  # （一）
+    ITEM = "item"  # 1. 1、
+    SUBITEM = "subitem"  # （1） ①
+
+
+class Section(HechaModel):
+    """A numbered heading and the stretch of text it governs (up to the next of its level)."""
+
+    kind: SectionKind
+    level: int
+    number: str
+    title: str
+    heading: Span
+    start: int
+    end: int
+    parent: int | None = None
+
+
+class Sentence(HechaModel):
+    """A sentence of narrative text (tables are not split into sentences)."""
+
+    span: Span
+    section: int | None = None
+
+
+class Cell(HechaModel):
+    """A table cell; numeric cells carry their value and the labels that say what it is."""
+
+    row: int
+    column: int
+    text: str
+    span: Span | None = None
+    value: Quantity | None = None
+    row_label: str | None = None
+    column_labels: list[str] = Field(default_factory=list)
+    code: str | None = None
+
+
+class Table(HechaModel):
+    """A table as laid out in the text, rows of cells, with its caption metadata."""
+
+    id: str
+    title: str | None = None
+    label: str | None = None  # 公开02表
+    unit: str | None = None  # 万元
+    start: int
+    end: int
+    layout: str  # "tsv" (a row per line) or "cell_lines" (a cell per line)
+    header_rows: list[list[str]] = Field(default_factory=list)
+    cells: list[Cell] = Field(default_factory=list)
+    note: str | None = None
+
+
+class DocumentMeta(HechaModel):
+    """What the report says about itself."""
+
+    unit_name: str | None = None
+    unit_kind: str | None = None  # 县委办, 县政府办, 区委办…
+    kind: ReportKind | None = None
+    fiscal_year: int | None = None
+
+
+class Document(HechaModel):
+    """A report: original text, normalized text, offset map, structure and tables.
+
+    `id` is the sha256 of the original bytes, so the same file is the same document
+    wherever it comes from.
+    """
+
+    id: str
+    name: str
+    encoding: str
+    original: str
+    text: str
+    offsets: OffsetMap
+    meta: DocumentMeta = Field(default_factory=DocumentMeta)
+    sections: list[Section] = Field(default_factory=list)
+    sentences: list[Sentence] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=list)
+
+    def span(self, start: int, end: int) -> Span:
+        """A span of the original text between original offsets."""
+        return Span(start=start, end=end, text=self.original[start:end])
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of an original offset (for linter-style output)."""
+        line = self.original.count("\n", 0, offset) + 1
+        col = offset - (self.original.rfind("\n", 0, offset) + 1) + 1
+        return line, col
