@@ -79,7 +79,8 @@ class Claim(HechaModel):
     period: int | None = None
     quantity: Quantity
     direction: Direction | None = None
-    base: str | None = None
+    base: str | None = None  # for a share: the whole the sentence names
+    facet: str | None = None  # for a table cell outside a total column: its column (基本支出…)
     links: dict[Link, str] = Field(default_factory=dict)
     reason: Reason | None = None
     source: Source

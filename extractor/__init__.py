@@ -1,0 +1,9 @@
+"""bytes → Document → claims.
+
+`extract(data, name)` is the entry point; `extractor.pipeline` offers the same through a
+spaCy `zh` pipeline (`nlp(text)._.claims`) for users of spaCy.
+"""
+
+from .extract import Extraction, extract, extract_text
+
+__all__ = ["Extraction", "extract", "extract_text"]

@@ -1,0 +1,556 @@
+"""Claims: each figure of the report with its subject, role, period and the figures it
+is arithmetically tied to.
+
+Narrative: a figure's role comes from the nearest cue before it (see `cues`); its subject
+from the nearest lexicon subject in its clause, else the phrase the clause uses, else the
+subject the sentence or section is about. Sentences also say how figures relate, and
+these become links the rules recompute: 其中 lists (total), 占…% (whole), 增长…% (change,
+current, prior), 完成预算的…% (budget, actual).
+
+Tables: every numeric cell is a claim; row label × column header give subject and role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from models import (
+    Claim,
+    Direction,
+    Document,
+    Link,
+    Quantity,
+    QuantityKind,
+    Reason,
+    Role,
+    Source,
+    Span,
+    Table,
+)
+
+from . import cues
+from .lexicon import Lexicon
+from .numbers import RawFigure, scan
+
+_CLAUSE_DELIMS = "，,；;:。"
+_LIST_HEAD = regex.compile(r"其中")
+_ROW_PREFIX = regex.compile(
+    r"^(?:[一二三四五六七八九十]+、|\d{1,2}[、.](?!\d)|其中[:：]?|[(]\d{1,2}[)]|\s)+"
+)
+_HEADING_SUFFIX = regex.compile(
+    r"(?:绩效目标完成情况综述|绩效目标完成情况|完成情况|总体情况说明|具体情况说明|情况说明|情况)[。.]?$"
+)
+_TOTAL_ROWS = {"合计", "总计", "小计"}
+_YEAR = regex.compile(r"((?:19|20)\d{2})年")
+_HAN = regex.compile(r"\p{Han}")
+_DIGIT = regex.compile(r"\d")
+_CHANGE_WORD = regex.compile(r"增加|减少|追加")
+#: Subjects that contain other subjects' money ("三公经费财政拨款支出" is about 三公经费).
+_CONTAINERS = {"财政拨款支出", "一般公共预算财政拨款支出", "财政拨款收入", "一般公共预算财政拨款收入"}
+#: Rate names that say how, not what: the subject is the figure's ("三公经费…预算执行率").
+_GENERIC_RATES = {"预算执行率", "预算完成率", "在职人员控制率"}
+#: roles of a level (not of a change or a ratio): what a 其中 list can break down
+_LEVEL_ROLES = (Role.ACTUAL, Role.BUDGET, Role.BUDGET_INITIAL, Role.PRIOR, Role.COUNT)
+_RATE_ROLES = (Role.CHANGE_RATE, Role.COMPLETION_RATE, Role.EXECUTION_RATE, Role.CONTROL_RATE,
+               Role.RATE)
+
+
+@dataclass
+class _Context:
+    doc: Document
+    lexicon: Lexicon
+    to_span: Callable[[int, int], Span]
+    to_quantity: Callable[..., Quantity]
+    claims: list[Claim] = field(default_factory=list)
+    by_section: dict[int | None, list[Claim]] = field(default_factory=dict)
+
+    def add(self, claim: Claim) -> Claim:
+        self.claims.append(claim)
+        self.by_section.setdefault(claim.section, []).append(claim)
+        return claim
+
+    def new_id(self) -> str:
+        return f"c{len(self.claims) + 1}"
+
+
+# --- narrative --------------------------------------------------------------------------
+
+
+def _figures(text: str, start: int, end: int) -> list[RawFigure]:
+    out = []
+    for fig in scan(text, start, end):
+        if fig.multiplier_before:
+            continue
+        if fig.kind is QuantityKind.NUMBER and fig.decimals == 0:
+            continue  # a bare integer in prose is a list number, a code or an id
+        out.append(fig)
+    return out
+
+
+def _clause_start(text: str, lo: int, pos: int) -> int:
+    for i in range(pos - 1, lo - 1, -1):
+        if text[i] in _CLAUSE_DELIMS:
+            return i + 1
+    return lo
+
+
+def _phrase(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """The noun phrase a clause uses for its subject, without cue and filler words.
+
+    After a change word the phrase names what changed ("增加绩效考核专项经费" → 绩效考核专项经费).
+    """
+    change = None
+    for change in _CHANGE_WORD.finditer(text, start, end):
+        pass
+    if change is not None and end - change.end() >= 3:
+        start = change.end()
+    lead = cues.LEADING_FILLER.match(text, start, end)
+    if lead:
+        start = lead.end()
+    trail = cues.TRAILING_FILLER.search(text, start, end)
+    if trail:
+        end = trail.start()
+    phrase = text[start:end].strip("“”\"()")
+    if len(phrase) < 2 or cues.ANAPHORIC.search(phrase) or not _HAN.search(phrase):
+        return None
+    return phrase, start, end
+
+
+class NarrativeReader:
+    """Claims of the narrative, sentence by sentence, with the links sentences imply."""
+
+    def __init__(self, ctx: _Context) -> None:
+        self.ctx = ctx
+        self.text = ctx.doc.text
+        self.topics: dict[int, tuple[str, Span | None] | None] = {}
+        self.latest: dict[int | None, tuple[str, Span | None]] = {}
+        self.cued: set[str] = set()
+
+    def heading_topic(self, section: int) -> tuple[str, Span | None] | None:
+        """What a heading says its section is about: a lexicon subject or a project name."""
+        if section in self.topics:
+            return self.topics[section]
+        sec = self.ctx.doc.sections[section]
+        topic: tuple[str, Span | None] | None = None
+        cleaned = _HEADING_SUFFIX.sub("", sec.title).strip(" 。.:")
+        named = cleaned.endswith("项目") and len(cleaned) >= 4
+        found = self.ctx.lexicon.find(sec.title)
+        if found and not named:
+            topic = (found[0][2], None)
+        elif 3 <= len(cleaned) <= 30 and not _DIGIT.search(cleaned) and not cues.ANAPHORIC.search(cleaned):
+            topic = (cleaned, None)
+        self.topics[section] = topic
+        return topic
+
+    def topic(self, section: int | None) -> tuple[str, Span | None] | None:
+        """The subject an anaphoric figure refers to: the section's latest, else headings'."""
+        if section in self.latest:
+            return self.latest[section]
+        while section is not None:
+            found = self.heading_topic(section)
+            if found is not None:
+                return found
+            section = self.ctx.doc.sections[section].parent
+        return None
+
+    def read(self, index: int, start: int, end: int) -> None:
+        """Claims of sentence `index` spanning normalized `[start, end)`."""
+        section = self.ctx.doc.sentences[index].section
+        figures = _figures(self.text, start, end)
+        if not figures:
+            self._reason_only(index, start, end)
+            return
+        mentions = self.ctx.lexicon.find(self.text, start, end)
+        sentence: list[Claim] = []
+        prev_end = start
+        for fig in figures:
+            claim = self._claim(index, section, start, prev_end, fig, mentions, sentence)
+            sentence.append(self.ctx.add(claim))
+            if claim.subject:
+                self.latest[section] = (claim.subject, claim.subject_span)
+            prev_end = fig.end
+        self._link(sentence, start, end, section)
+        self._reason(sentence, start, end)
+
+    def _claim(self, index: int, section: int | None, start: int, prev_end: int, fig: RawFigure,
+               mentions: list[tuple[int, int, str]], sentence: list[Claim]) -> Claim:
+        text = self.text
+        percent = fig.kind is QuantityKind.PERCENT
+        quantity = self.ctx.to_quantity(fig, implied_unit="万元")
+        # Cue words inside subject names do not count, except in rate names (预算执行率).
+        masked = [(s, e) for s, e, name in mentions if not name.endswith("率")]
+        fiscal = self.ctx.doc.meta.fiscal_year
+        cue = cues.last_cue(text, prev_end, fig.start, percent, masked=masked, fiscal_year=fiscal)
+        if cue is None and percent:
+            cue = cues.last_cue(text, start, fig.start, percent, masked=masked,
+                                fiscal_year=fiscal)
+        role = cue[0] if cue else (Role.RATE if percent else Role.ACTUAL)
+        if fig.kind is QuantityKind.POINTS:
+            role = Role.CHANGE
+        elif fig.kind is QuantityKind.COUNT:
+            role = Role.COUNT
+        elif fig.kind is QuantityKind.SCORE:
+            role = Role.SCORE
+        clause = _clause_start(text, start, fig.start)
+        base = None
+        if role is Role.SHARE and cue is not None:
+            named = [m for m in mentions if cue[2] <= m[0] < fig.start]
+            base = named[-1][2] if named else None
+        subject, subject_span = self._subject(section, start, clause, prev_end, fig, mentions,
+                                              sentence, role)
+        year = _YEAR.search(text, clause, fig.start)
+        period = fiscal
+        if year:
+            period = int(year.group(1))
+        elif role is Role.PRIOR and period is not None:
+            period -= 1
+        direction = None
+        if cue and role in (Role.CHANGE, Role.CHANGE_RATE):
+            direction = cues.direction(text[cue[1]:cue[2]])
+        claim = Claim(
+            id=self.ctx.new_id(),
+            subject=subject,
+            subject_span=subject_span,
+            role=role,
+            period=period,
+            quantity=quantity,
+            direction=direction,
+            base=base,
+            source=Source.NARRATIVE,
+            sentence=index,
+            section=section,
+        )
+        if cue is not None:
+            self.cued.add(claim.id)
+        return claim
+
+    def _mention(self, local: list[tuple[int, int, str]], fig: RawFigure) -> tuple[str, Span] | None:
+        """The subject a clause names: the last lexicon mention, seen through containers."""
+        if not local:
+            return None
+        s, e, name = local[-1]
+        if name in _CONTAINERS and len(local) > 1 and local[-2][1] == s:
+            s, e, name = local[-2]
+        if self.text.startswith("经费", e) and e + 2 <= fig.start:
+            return self.text[s:e + 2], self.ctx.to_span(s, e + 2)  # 档案馆 + 经费
+        return name, self.ctx.to_span(s, e)
+
+    def _subject(self, section: int | None, start: int, clause: int, prev_end: int,
+                 fig: RawFigure, mentions: list[tuple[int, int, str]], sentence: list[Claim],
+                 role: Role) -> tuple[str, Span | None]:
+        if role is Role.SHARE and sentence:
+            amounts = [c for c in sentence if c.role is not Role.SHARE]
+            if amounts:
+                return amounts[-1].subject, amounts[-1].subject_span
+        lo = max(clause, prev_end)
+        local = [m for m in mentions if lo <= m[0] and m[1] <= fig.start]
+        if role is Role.SHARE:
+            local = [m for m in local if not self.text[lo:m[0]].endswith(("占", "占比"))]
+        if role in _RATE_ROLES:
+            # "在职人员控制率:在职98人/编制110人*100%=90.9%" defines the rate it states.
+            defined = [m for m in mentions if m[1] <= fig.start and m[2].endswith("率")
+                       and self.text[m[1]:m[1] + 1] in (":", "=")]
+            if defined:
+                s, e, name = defined[-1]
+                return name, self.ctx.to_span(s, e)
+            specific = [m for m in local if m[2] not in _GENERIC_RATES]
+            if specific or sentence:
+                local = specific
+        found = self._mention(local, fig)
+        if found is not None:
+            return found
+        use_phrase = role not in _RATE_ROLES or role is Role.RATE or (
+            role is Role.CHANGE_RATE and not sentence)
+        if use_phrase and (phrase := _phrase(self.text, lo, fig.start)) is not None:
+            name, s, e = phrase
+            return self.ctx.lexicon.canonical(name) or name, self.ctx.to_span(s, e)
+        if lo == clause and clause > start:
+            # "…行政运行支出（项）:支出决算为372.14万元": the subject is in the clause before.
+            previous = _clause_start(self.text, start, clause - 1)
+            if previous >= prev_end:
+                earlier = [m for m in mentions if previous <= m[0] and m[1] <= clause]
+                found = self._mention(earlier, fig)
+                if found is not None:
+                    return found
+                if use_phrase and (phrase := _phrase(self.text, previous, clause - 1)):
+                    name, s, e = phrase
+                    return self.ctx.lexicon.canonical(name) or name, self.ctx.to_span(s, e)
+        if sentence:
+            if role in (Role.COMPLETION_RATE, Role.EXECUTION_RATE):
+                head = next((c for c in sentence if c.role is Role.ACTUAL), sentence[-1])
+                return head.subject, head.subject_span
+            return sentence[-1].subject, sentence[-1].subject_span
+        earlier = [m for m in mentions if m[1] <= fig.start]
+        if earlier:
+            s, e, name = earlier[-1]
+            return name, self.ctx.to_span(s, e)
+        return self.topic(section) or ("", None)
+
+    # -- links ---------------------------------------------------------------------------
+
+    def _link(self, sentence: list[Claim], start: int, end: int, section: int | None) -> None:
+        text = self.text
+        self._link_lists(sentence, start, end, section)
+        for i, claim in enumerate(sentence):
+            before = sentence[:i]
+            if claim.role in (Role.CHANGE, Role.CHANGE_RATE):
+                self._tie(claim, before, section, Link.CURRENT, (Role.ACTUAL,))
+                self._tie(claim, before, section, Link.PRIOR, (Role.PRIOR,), back=False)
+                if claim.role is Role.CHANGE_RATE:
+                    self._tie(claim, before, section, Link.CHANGE, (Role.CHANGE,), back=False)
+            elif claim.role in (Role.COMPLETION_RATE, Role.EXECUTION_RATE):
+                self._tie(claim, before, section, Link.ACTUAL, (Role.ACTUAL,))
+                wanted = (Role.BUDGET_INITIAL, Role.BUDGET)
+                if "年初" in text[start:end]:
+                    wanted = (Role.BUDGET_INITIAL, Role.BUDGET)
+                self._tie(claim, before, section, Link.BUDGET, wanted)
+            elif claim.role is Role.SHARE:
+                self._whole(claim, before, section)
+
+    def _link_lists(self, sentence: list[Claim], start: int, end: int,
+                    section: int | None) -> None:
+        """其中 and a colon right after a figure open a list of parts of that figure."""
+        text = self.text
+        markers = [m.start() for m in _LIST_HEAD.finditer(text, start, end)]
+        markers += [
+            self.ctx.doc.offsets.to_normalized(c.quantity.span.end)
+            for c in sentence
+            if text[self.ctx.doc.offsets.to_normalized(c.quantity.span.end):][:1] in (":", "：")
+        ]
+        for marker in sorted(set(markers)):
+            heads = [c for c in sentence if self._norm_end(c) <= marker
+                     and c.role in _LEVEL_ROLES]
+            if not heads and marker - start < 3:
+                heads = [c for c in self.ctx.by_section.get(section, [])
+                         if c.sentence is not None and c.sentence < sentence[0].sentence
+                         and c.role is Role.ACTUAL][-1:]
+            if not heads:
+                continue
+            head = heads[-1]
+            for claim in sentence:
+                if self._norm_start(claim) <= marker or claim.quantity.kind is not head.quantity.kind:
+                    continue
+                if claim.id not in self.cued:
+                    claim.role = head.role  # "预算总支出X，其中：工资福利支出Y" lists budgets
+                if (claim.role is head.role and claim.subject != head.subject
+                        and Link.TOTAL not in claim.links):
+                    claim.links[Link.TOTAL] = head.id
+
+    def _norm_start(self, claim: Claim) -> int:
+        return self.ctx.doc.offsets.to_normalized(claim.quantity.span.start)
+
+    def _norm_end(self, claim: Claim) -> int:
+        return self.ctx.doc.offsets.to_normalized(claim.quantity.span.end)
+
+    def _tie(self, claim: Claim, before: list[Claim], section: int | None, link: Link,
+             roles: tuple[Role, ...], back: bool = True) -> None:
+        """Link `claim` to the nearest earlier figure of the same subject with one of `roles`."""
+        for role in roles:
+            for other in reversed(before):
+                if other.role is role and other.subject == claim.subject:
+                    claim.links[link] = other.id
+                    return
+        if not back:
+            return
+        earlier = [c for c in self.ctx.by_section.get(section, [])
+                   if c.sentence is not None and claim.sentence is not None
+                   and claim.sentence - 3 <= c.sentence < claim.sentence]
+        for role in roles:
+            for other in reversed(earlier):
+                if other.role is role and other.subject == claim.subject:
+                    claim.links[link] = other.id
+                    return
+
+    def _whole(self, claim: Claim, before: list[Claim], section: int | None) -> None:
+        part = next((c for c in reversed(before) if c.role is not Role.SHARE), None)
+        if part is not None:
+            claim.links[Link.ACTUAL] = part.id
+        if claim.base is None:
+            if part is not None and Link.TOTAL in part.links:
+                claim.links[Link.WHOLE] = part.links[Link.TOTAL]
+                return
+            head = next((c for c in before if c.role is Role.ACTUAL and part is not None
+                         and c.subject != part.subject), None)
+            if head is not None and part is not None and head is not part:
+                claim.links[Link.WHOLE] = head.id
+            return
+        pool = [c for c in reversed(before)]
+        pool += [c for c in reversed(self.ctx.claims) if c not in before
+                 and c.source is Source.NARRATIVE]
+        for other in pool:
+            if other.subject == claim.base and other.role is Role.ACTUAL and other is not claim:
+                claim.links[Link.WHOLE] = other.id
+                return
+
+    # -- reasons -------------------------------------------------------------------------
+
+    def _reason_span(self, start: int, end: int) -> Reason | None:
+        m = cues.REASON.search(self.text, start, end)
+        if m is None or end - m.end() < 2:
+            return None
+        stop = end
+        close = self.text.find(")", m.end(), end)
+        if close > 0 and "(" not in self.text[m.end():close]:
+            stop = close
+        while stop > m.end() and self.text[stop - 1] in "。.；;，,":
+            stop -= 1
+        causes = []
+        pos = m.end()
+        for split in cues.CAUSE_SPLIT.finditer(self.text, m.end(), stop):
+            if split.start() - pos >= 2:
+                causes.append(self.ctx.to_span(pos, split.start()))
+            pos = split.end()
+        if stop - pos >= 2:
+            causes.append(self.ctx.to_span(pos, stop))
+        return Reason(span=self.ctx.to_span(m.end(), stop), causes=causes)
+
+    def _reason(self, sentence: list[Claim], start: int, end: int) -> None:
+        reason = self._reason_span(start, end)
+        if reason is None:
+            return
+        reason_start = self.ctx.doc.offsets.to_normalized(reason.span.start)
+        targets = [c for c in sentence if c.role in (Role.CHANGE, Role.CHANGE_RATE)
+                   and self._norm_start(c) < reason_start]
+        if not targets:
+            targets = [c for c in sentence if self._norm_start(c) < reason_start]
+        for claim in targets:
+            claim.reason = reason
+
+    def _reason_only(self, index: int, start: int, end: int) -> None:
+        """"增长主要原因是：…" on its own explains the previous sentence's change."""
+        head = self.text[start:min(end, start + 12)]
+        if "原因" not in head:
+            return
+        reason = self._reason_span(start, end)
+        previous = [c for c in self.ctx.claims if c.sentence == index - 1]
+        targets = [c for c in previous if c.role in (Role.CHANGE, Role.CHANGE_RATE)]
+        if reason is None:
+            return
+        for claim in targets:
+            if claim.reason is None:
+                claim.reason = reason
+
+
+# --- tables -----------------------------------------------------------------------------
+
+_TABLE_ROLES: list[tuple[regex.Pattern[str], Role]] = [
+    (regex.compile(r"年初预算"), Role.BUDGET_INITIAL),
+    (regex.compile(r"执行率"), Role.EXECUTION_RATE),
+    (regex.compile(r"控制率"), Role.CONTROL_RATE),
+    (regex.compile(r"分值"), Role.WEIGHT),
+    (regex.compile(r"得分"), Role.SCORE),
+    (regex.compile(r"指标值|预期"), Role.TARGET),
+    (regex.compile(r"预算"), Role.BUDGET),
+    (regex.compile(r"完成值|实际完成|执行数|决算|金额|合计|小计|本年"), Role.ACTUAL),
+]
+#: column headers that say what a figure is rather than what it is about
+_ROLE_HEADER = regex.compile(
+    r"^(?:(?:19|20)\d{2}年)?(?:.*(?:预算数|决算数|执行数|执行率|控制率|分值|得分|指标值|完成值|人数)"
+    r"|合计|小计|金额|本年收入合计|本年支出合计|决算数|栏次|项目|编制数)$"
+)
+_TITLE_TOTALS = [
+    ("收入决算", "本年收入合计"),
+    ("支出决算", "本年支出合计"),
+    ("基本支出", "基本支出"),
+    ("三公", "三公经费"),
+]
+
+
+def _canonical_label(lexicon: Lexicon, label: str | None) -> str | None:
+    if not label:
+        return None
+    cleaned = _ROW_PREFIX.sub("", label).strip()
+    return lexicon.canonical(cleaned) or (cleaned or None)
+
+
+def _table_role(labels: list[str], quantity: Quantity, fiscal_year: int | None) -> tuple[Role, int | None]:
+    period = fiscal_year
+    for label in reversed(labels):
+        year = _YEAR.search(label)
+        if year:
+            period = int(year.group(1))
+    role = None
+    for label in reversed(labels):
+        for pattern, candidate in _TABLE_ROLES:
+            if pattern.search(label):
+                role = candidate
+                break
+        if role is not None:
+            break
+    if role is None:
+        role = Role.RATE if quantity.kind is QuantityKind.PERCENT else Role.ACTUAL
+    if quantity.kind is QuantityKind.COUNT and role is Role.ACTUAL:
+        role = Role.COUNT
+    if fiscal_year is not None and period is not None and period < fiscal_year:
+        role = Role.PRIOR
+    return role, period
+
+
+def _table_total(table: Table) -> str | None:
+    for key, subject in _TITLE_TOTALS:
+        if table.title and key in table.title:
+            return subject
+    return None
+
+
+def read_table(ctx: _Context, table: Table) -> Iterator[Claim]:
+    """A claim for every numeric cell: row label × column header."""
+    lexicon = ctx.lexicon
+    fiscal = ctx.doc.meta.fiscal_year
+    for cell in table.cells:
+        if cell.value is None:
+            continue
+        labels = cell.column_labels
+        lowest = labels[-1] if labels else None
+        facet = lowest if lowest and not _ROLE_HEADER.match(lowest) else None
+        row = cell.row_label
+        subject = lexicon.code_name(cell.code) if cell.code else _canonical_label(lexicon, row)
+        if row is not None and _ROW_PREFIX.sub("", row) in _TOTAL_ROWS:
+            group = labels[0] if labels else ""
+            if facet:
+                subject, facet = _canonical_label(lexicon, facet), None
+            elif row == "总计" and group in ("收入", "支出"):
+                subject = f"{group}总计"
+            else:
+                subject = _table_total(table) or subject
+        if subject is None:
+            named = [x for x in reversed(labels) if not _ROLE_HEADER.match(x)]
+            subject = _canonical_label(lexicon, named[0]) if named else _table_total(table)
+            facet = None
+        if subject is None:
+            subject = _canonical_label(lexicon, lowest) or ""
+        role, period = _table_role(labels, cell.value, fiscal)
+        yield ctx.add(Claim(
+            id=ctx.new_id(),
+            subject=subject,
+            subject_span=None,
+            code=cell.code,
+            role=role,
+            period=period,
+            quantity=cell.value,
+            source=Source.TABLE,
+            table=table.id,
+            row=cell.row,
+            column=cell.column,
+            column_labels=labels,
+            facet=facet,
+        ))
+
+
+def read_claims(doc: Document, lexicon: Lexicon, sentence_ranges: list[tuple[int, int]],
+                to_span: Callable[[int, int], Span],
+                to_quantity: Callable[..., Quantity]) -> list[Claim]:
+    """All claims of a document, narrative first, then table cells."""
+    ctx = _Context(doc, lexicon, to_span, to_quantity)
+    reader = NarrativeReader(ctx)
+    for index, (start, end) in enumerate(sentence_ranges):
+        reader.read(index, start, end)
+    for table in doc.tables:
+        list(read_table(ctx, table))
+    return ctx.claims
+
+
+__all__ = ["Direction", "read_claims"]

@@ -1,0 +1,109 @@
+"""The words that say what a figure is: its role, its direction, its reason.
+
+A figure's role is decided by the *last* cue before it (the nearest one): in
+"较上年决算数增加247.66万元" the nearest cue 增加 makes 247.66 a change, while in
+"较上年决算数1571.11万元" the nearest cue 上年决算数 makes 1571.11 the prior value.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from models import Direction, Role
+
+# Cues for money amounts and counts, nearest wins. Order inside the alternation only
+# matters for cues sharing a start; longer forms come first.
+AMOUNT_CUES: list[tuple[str, Role]] = [
+    (r"年初[^，。；,;:\d]{0,14}?预算(?:数|支出)?为?", Role.BUDGET_INITIAL),
+    (r"年[初处]预算", Role.BUDGET_INITIAL),
+    (r"全年预算数?|预算总?(?:收入|支出)|预算数?为?|批复|申报|下达[^，。；]{0,6}计划|资金计划", Role.BUDGET),
+    (r"上年决算数?|上年数|上年同期|上年度?|上一年度?|(?:19|20)\d{2}年(?:决算数?)?", Role.PRIOR),
+    (r"增加|增长|减少|下降|降低|上升|提高|节约|压减|追加|减", Role.CHANGE),
+    (r"决算数?为?|支出|收入|执行数|实际|共计|合计|总计|总额|完成|到位|拨付|开支|发生", Role.ACTUAL),
+]
+
+PERCENT_CUES: list[tuple[str, Role]] = [
+    (r"占(?:比)?", Role.SHARE),
+    (r"完成(?:年初)?预算(?:数)?的?|完成率|预算完成率", Role.COMPLETION_RATE),
+    (r"执行率|到位率", Role.EXECUTION_RATE),
+    (r"控制率", Role.CONTROL_RATE),
+    (r"增加|增长|减少|下降|降低|上升|提高|下滑|减", Role.CHANGE_RATE),
+]
+
+_UP = regex.compile(r"增加|增长|上升|提高|追加|增")
+_DOWN = regex.compile(r"减少|下降|降低|下滑|节约|压减|压缩|减")
+
+
+def _compile(cues: list[tuple[str, Role]]) -> tuple[regex.Pattern[str], list[Role]]:
+    pattern = regex.compile("|".join(f"({c})" for c, _ in cues))
+    return pattern, [role for _, role in cues]
+
+
+_AMOUNT, _AMOUNT_ROLES = _compile(AMOUNT_CUES)
+_PERCENT, _PERCENT_ROLES = _compile(PERCENT_CUES)
+
+
+_YEAR = regex.compile(r"(?:19|20)\d{2}")
+
+
+def last_cue(text: str, start: int, end: int, percent: bool, *,
+             masked: list[tuple[int, int]] = (), fiscal_year: int | None = None,
+             ) -> tuple[Role, int, int] | None:
+    """The role, start and end of the cue nearest before `end` within `text[start:end]`.
+
+    Cues starting inside `masked` ranges (subject names: the 支出 of 工资福利支出) do not count, nor
+    does a year that is not before the report's year. Of cues ending at the same place the
+    longest wins (年初预算为 over 预算为).
+    """
+    pattern, roles = (_PERCENT, _PERCENT_ROLES) if percent else (_AMOUNT, _AMOUNT_ROLES)
+    best: tuple[Role, int, int] | None = None
+    for m in pattern.finditer(text, start, end, overlapped=True):
+        if any(s <= m.start() < e for s, e in masked):
+            continue
+        group = next(i for i, g in enumerate(m.groups()) if g is not None)
+        role = roles[group]
+        if role is Role.PRIOR and (year := _YEAR.match(m.group(0))):
+            if fiscal_year is None or int(year.group(0)) >= fiscal_year:
+                continue
+        if best is None or m.end() > best[2] or (m.end() == best[2] and m.start() < best[1]):
+            best = (role, m.start(), m.end())
+    return best
+
+
+def direction(word: str) -> Direction | None:
+    """Up or down, from the change word."""
+    if _DOWN.search(word):
+        return Direction.DOWN
+    if _UP.search(word):
+        return Direction.UP
+    if "持平" in word:
+        return Direction.FLAT
+    return None
+
+
+#: Where an explanation starts. The explanation runs to the end of its sentence.
+REASON = regex.compile(
+    r"(?:(?:变化|变动|增长|增加|减少|下降|差异|差额|增减)?的?主要原因(?:是|为|主要是)?|原因(?:是|为)"
+    r"|主要是因为|主要是由于|是因为|主要是|由于|主要用于|用于)[:：]?"
+)
+#: Markers that enumerate causes inside an explanation: 一是…二是…, 1、…2、…
+CAUSE_SPLIT = regex.compile(r"[一二三四五六七八九]是|\d[、.](?!\d)|[；;]|[①-⑳]")
+
+#: A phrase that only points back at a subject named earlier (“该项目”, “资金”).
+ANAPHORIC = regex.compile(
+    r"^(?:本|该|此)?(?:项目|资金|财政|经费|费用|金额|总额|专项|款项|单位|部门)"
+    r"|^(?:其中|合计|共计|实际|财政拨款)$"
+)
+
+_FILLER = (
+    r"[①-⑳]|\d{1,2}[.、]|[(]\d{1,2}[)]|[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)]"
+    r"|年[初处][^，。；,;:\d]{0,14}?预算(?:数|为|支出)?|全年预算数?|预算数?为?|决算数?为?|支出决算为?"
+    r"|与上年相比|与上年|比上年|较上年|同比|相比|上年决算数?|上年|(?:19|20)\d{2}年度?|本年度?|全年"
+    r"|其中|主要|包括|具体内容|具体|分别|共计|合计|总计|共|计|为|是|达到?|约|完成|实际|执行数"
+    r"|增加|增长|减少|下降|降低|上升|提高|节约|追加|支出|发生|开支|用于|拨付|到位|申报|批复|下达"
+    r"|经|我办|我镇|我县|我区|我单位|本单位|本部门|根据|按照|截止|截至|各"
+    r"|的|了|等|及|和|、|[,，:：\s]"
+)
+#: Cue and filler words stripped from both ends of a phrase before it can name a subject.
+LEADING_FILLER = regex.compile(f"(?:{_FILLER})+")  # used with match(): anchored at pos
+TRAILING_FILLER = regex.compile(f"(?:{_FILLER})+$")

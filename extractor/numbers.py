@@ -1,0 +1,145 @@
+"""Printed figures: money, percentages, points, counts and scores, as they appear in reports.
+
+Scanning works on normalized text (ASCII digits, no spaces inside figures) and yields
+normalized offsets; the caller maps them to the original. Chinese numerals go through
+cn2an. Years, dates and phone numbers are recognised so that they are *not* taken as
+figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import cn2an
+import regex
+
+from models import Bound, QuantityKind
+
+_MONEY_UNITS = {"万元": "万元", "亿元": "亿元", "千元": "千元", "元": "元", "万": "万元", "亿": "亿元"}
+_COUNT_UNITS = (
+    "人次|批次|场次|篇次|条次|台\\(套\\)|台套|台|套|人|名|辆|个|件|篇|次|份|项|条|页|卷|本|家|户|"
+    "天|平米|平方米|间|处|期|例|所|座|册|场"
+)
+_MEASURE_AFTER_WAN = regex.compile(rf"(?:{_COUNT_UNITS})")
+
+_SCAN = regex.compile(
+    rf"""
+    (?P<date>(?<![\d.])(?:19|20)\d{{2}}(?:[./-]\d{{1,2}}){{1,2}}(?![\d]))
+  | (?P<year>(?<![\d.])(?:19|20)\d{{2}})(?=年)
+  | (?P<pct_cn>百分之(?P<pct_cn_num>[零〇一二三四五六七八九十百点两]+))
+  | (?P<prefix>≥|≤|>=|<=|>|<|不少于|不低于|不超过|不高于|不足|约|近|逾|超过)?
+    (?P<sign>[-−])?
+    (?<![\d.,])(?P<num>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)(?![\d])
+    (?P<approx>余|多)?
+    (?P<unit>个百分点|百分点|万元|亿元|千元|元|万|亿|%|‰|分(?![别之钟析类配])|{_COUNT_UNITS})?
+    (?P<suffix>以上|以下|左右|以内)?
+  | (?<![零〇一二三四五六七八九十百千万亿两])
+    (?P<cn>[一二三四五六七八九十两][零〇一二三四五六七八九十百千万亿两]*[十百千万亿])
+    (?P<cn_unit>万元|亿元|元|(?=以上|以下|以内))
+    """,
+    regex.VERBOSE,
+)
+
+_BOUNDS = {
+    "≥": Bound.GE, ">=": Bound.GE, "不少于": Bound.GE, "不低于": Bound.GE, "以上": Bound.GE,
+    "≤": Bound.LE, "<=": Bound.LE, "不超过": Bound.LE, "不高于": Bound.LE, "以下": Bound.LE,
+    "以内": Bound.LE, ">": Bound.GT, "超过": Bound.GT, "<": Bound.LT, "不足": Bound.LT,
+}
+_APPROX = {"约", "近", "逾", "余", "多", "左右"}
+
+
+@dataclass(frozen=True, slots=True)
+class RawFigure:
+    """A figure found in normalized text, before its span is mapped to the original."""
+
+    start: int
+    end: int
+    kind: QuantityKind
+    value: Decimal
+    decimals: int
+    unit: str | None
+    approximate: bool
+    bound: Bound | None
+    multiplier_before: bool  # "*100%" in a formula: a multiplier, not a figure
+
+
+def _decimals(number: str) -> int:
+    return len(number.split(".", 1)[1]) if "." in number else 0
+
+
+def _from_chinese(numeral: str) -> Decimal | None:
+    """cn2an for Chinese numerals; a numeral it cannot parse is not a figure."""
+    try:
+        return Decimal(str(cn2an.cn2an(numeral, "smart")))
+    except (ValueError, KeyError, InvalidOperation, TypeError):
+        return None
+
+
+def scan(text: str, start: int = 0, end: int | None = None) -> list[RawFigure]:
+    """All figures in `text[start:end]` (years, dates and unit-less integers excluded)."""
+    figures: list[RawFigure] = []
+    for m in _SCAN.finditer(text, start, len(text) if end is None else end):
+        if m.group("date") or m.group("year"):
+            continue
+        if m.group("pct_cn"):
+            value = _from_chinese(m.group("pct_cn_num"))
+            if value is not None:
+                figures.append(
+                    RawFigure(m.start(), m.end(), QuantityKind.PERCENT, value,
+                              _decimals(str(value)), "%", False, None, False)
+                )
+            continue
+        if m.group("cn"):
+            value = _from_chinese(m.group("cn"))
+            if value is not None:
+                unit = _MONEY_UNITS.get(m.group("cn_unit") or "元", "元")
+                figures.append(
+                    RawFigure(m.start(), m.end(), QuantityKind.AMOUNT, value, 0, unit,
+                              False, None, False)
+                )
+            continue
+        figure = _arabic(m, text)
+        if figure is not None:
+            figures.append(figure)
+    return figures
+
+
+def _arabic(m: regex.Match[str], text: str) -> RawFigure | None:
+    number = m.group("num").replace(",", "")
+    unit = m.group("unit")
+    value = Decimal(number)
+    if m.group("sign"):
+        value = -value
+    end = m.end()
+    if unit in ("万", "亿") and _MEASURE_AFTER_WAN.match(text, end):
+        # "10万页": ten thousand pages, not money
+        measure = _MEASURE_AFTER_WAN.match(text, end)
+        assert measure is not None
+        value *= 10000 if unit == "万" else 100000000
+        unit, end = measure.group(0), measure.end()
+        kind = QuantityKind.COUNT
+    elif unit in _MONEY_UNITS:
+        kind, unit = QuantityKind.AMOUNT, _MONEY_UNITS[unit]
+    elif unit in ("%", "‰"):
+        kind = QuantityKind.PERCENT
+    elif unit in ("个百分点", "百分点"):
+        kind, unit = QuantityKind.POINTS, "pp"
+    elif unit == "分":
+        kind = QuantityKind.SCORE
+    elif unit:
+        kind = QuantityKind.COUNT
+    else:
+        kind = QuantityKind.NUMBER
+    prefix, suffix = m.group("prefix"), m.group("suffix")
+    bound = _BOUNDS.get(prefix or "") or _BOUNDS.get(suffix or "")
+    approximate = bool({prefix, m.group("approx"), suffix} & _APPROX)
+    # The span is the figure itself; a bound or hedge before it is metadata.
+    start = m.start("sign") if m.group("sign") else m.start("num")
+    multiplier = kind is QuantityKind.PERCENT and m.start() > 0 and text[m.start() - 1] in "*×"
+    if suffix and unit is None and m.group("approx") is None:
+        end = m.start("suffix")
+    elif suffix:
+        end = m.end("unit") if m.group("unit") else m.end("num")
+    return RawFigure(start, end, kind, value, _decimals(number), unit, approximate, bound,
+                     multiplier)

@@ -1,0 +1,369 @@
+"""Tables as text extraction leaves them, in the two layouts the seeds show.
+
+- "tsv": one row per line, cells separated by tabs (PDF extraction, seed 003).
+- "cell_lines": one cell per line starting with a tab, rows separated by blank lines, a cell
+  continued on following untabbed lines (Word extraction, seeds 001 and 002).
+
+Both become the same `Table` model: header rows combined per column (merged header cells
+filled across the columns they span), and every numeric cell labelled with its row label
+(the nearest text cell to its left, with its classification code when the row has one) and
+its column labels (the header cells above it, top to bottom).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import regex
+
+from models import Cell, Quantity, QuantityKind, Table
+
+from .numbers import RawFigure, scan
+
+_LABEL = regex.compile(r"公开\s*0?(\d{1,2})\s*表")
+_UNIT = regex.compile(r"(?:单位|金额单位)\s*[:]\s*(万元|元|亿元|千元)|[(（](万元|元|亿元)[)）]")
+_TITLE = regex.compile(r"[^\s\t]{2,40}表$")
+_CODE = regex.compile(r"[23]\d{2}(?:\d{2}){0,2}")
+_NUMBERING = {"栏次", "行次"}
+_TAB = regex.compile(r"\t")
+_SKIP_COLUMNS = ("行次",)
+_NON_MONEY = ("分值", "得分", "行次", "栏次", "编制", "人数", "率", "人", "分", "数量", "次")
+
+
+@dataclass
+class _RawCell:
+    start: int  # normalized offsets of the stripped cell text
+    end: int
+    text: str
+
+
+@dataclass
+class _Block:
+    layout: str
+    first_line: int
+    last_line: int
+    rows: list[list[_RawCell | None]] = field(default_factory=list)
+    row_lines: list[int] = field(default_factory=list)
+
+
+Lines = list[tuple[int, int]]  # (start, end) of each line of the normalized text
+
+
+def split_lines(text: str) -> Lines:
+    """Start and end offsets of every line (without its newline)."""
+    lines: Lines = []
+    start = 0
+    while (end := text.find("\n", start)) >= 0:
+        lines.append((start, end))
+        start = end + 1
+    lines.append((start, len(text)))
+    return lines
+
+
+def _strip(text: str, start: int, end: int) -> _RawCell | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return _RawCell(start, end, text[start:end]) if end > start else None
+
+
+def _is_cell_line(line: str) -> bool:
+    return line.startswith("\t") and "\t" not in line[1:]
+
+
+def _is_tsv_line(line: str) -> bool:
+    return "\t" in line and not _is_cell_line(line)
+
+
+def find_blocks(text: str, lines: Lines) -> list[_Block]:
+    """Group lines into table blocks of either layout."""
+    blocks: list[_Block] = []
+    i = 0
+    while i < len(lines):
+        line = text[slice(*lines[i])]
+        if _is_tsv_line(line):
+            i = _read_tsv(text, lines, i, blocks)
+        elif _is_cell_line(line):
+            i = _read_cell_lines(text, lines, i, blocks)
+        else:
+            i += 1
+    return blocks
+
+
+def _next_nonblank(text: str, lines: Lines, i: int, limit: int = 3) -> int | None:
+    for j in range(i, min(i + limit, len(lines))):
+        if text[slice(*lines[j])].strip():
+            return j
+    return None
+
+
+def _read_tsv(text: str, lines: Lines, i: int, blocks: list[_Block]) -> int:
+    block = _Block("tsv", i, i)
+    j = i
+    while j < len(lines):
+        start, end = lines[j]
+        line = text[start:end]
+        if _is_tsv_line(line):
+            row: list[_RawCell | None] = []
+            cell_start = start
+            for m in _TAB.finditer(text, start, end):
+                row.append(_strip(text, cell_start, m.start()))
+                cell_start = m.end()
+            row.append(_strip(text, cell_start, end))
+            block.rows.append(row)
+            block.row_lines.append(j)
+            block.last_line = j
+            j += 1
+            continue
+        nxt = _next_nonblank(text, lines, j)
+        if not line.strip() and nxt is not None and _is_tsv_line(text[slice(*lines[nxt])]):
+            j = nxt
+            continue
+        break
+    blocks.append(block)
+    return block.last_line + 1
+
+
+def _read_cell_lines(text: str, lines: Lines, i: int, blocks: list[_Block]) -> int:
+    block = _Block("cell_lines", i, i)
+    row: list[_RawCell | None] = []
+    blank_before = False
+    j = i
+    while j < len(lines):
+        start, end = lines[j]
+        line = text[start:end]
+        if _is_cell_line(line):
+            if blank_before and row:
+                block.rows.append(row)
+                row = []
+            if not row:
+                block.row_lines.append(j)
+            row.append(_strip(text, start + 1, end))
+            block.last_line = j
+            blank_before = False
+        elif not line.strip():
+            blank_before = True
+        else:
+            nxt = _next_nonblank(text, lines, j + 1)
+            continues = nxt is not None and _is_cell_line(text[slice(*lines[nxt])])
+            if not continues or len(line.strip()) > 40 or not row:
+                break
+            # An untabbed line inside a cell-lines table continues the previous cell.
+            last = row[-1]
+            extra = _strip(text, start, end)
+            if last is None:
+                row[-1] = extra
+            elif extra is not None:
+                row[-1] = _RawCell(last.start, extra.end, text[last.start : extra.end])
+            block.last_line = j
+        j += 1
+    if row:
+        block.rows.append(row)
+    blocks.extend(_split_at_titles(block))
+    return block.last_line + 1
+
+
+def _split_at_titles(block: _Block) -> list[_Block]:
+    """Word documents put consecutive tables back to back; a one-cell title row starts one."""
+    parts: list[_Block] = []
+    for row, line in zip(block.rows, block.row_lines, strict=True):
+        cells = [c for c in row if c is not None]
+        is_title = len(cells) == 1 and _TITLE.search(cells[0].text.split("\n")[0].strip())
+        if not parts or (is_title and parts[-1].rows):
+            parts.append(_Block(block.layout, line, line))
+        part = parts[-1]
+        part.rows.append(row)
+        part.row_lines.append(line)
+    for part, nxt in zip(parts, [*parts[1:], None], strict=True):
+        part.last_line = nxt.first_line - 1 if nxt else block.last_line
+    return parts
+
+
+# --- from blocks to tables ------------------------------------------------------------------
+
+
+def _figure(text: str, cell: _RawCell) -> RawFigure | None:
+    """The figure a cell holds when the cell is nothing but that figure."""
+    figures = scan(text, cell.start, cell.end)
+    if len(figures) != 1:
+        return None
+    fig = figures[0]
+    head = text[cell.start : fig.start]
+    tail = text[fig.end : cell.end]
+    if head.strip("≥≤<>=约近 ") or (tail and not tail.startswith("/")) or len(tail) > 4:
+        return None
+    return fig
+
+
+def _is_numbering_row(text: str, row: list[_RawCell | None]) -> bool:
+    cells = [c.text.replace(" ", "") for c in row if c is not None]
+    if any(c in _NUMBERING for c in cells):
+        return True
+    numbers = [c for c in cells if c.isdigit()]
+    return len(numbers) >= 3 and len(numbers) == len(cells) and numbers[0] == "1" and all(
+        int(b) == int(a) + 1 for a, b in zip(numbers, numbers[1:], strict=False)
+    )
+
+
+def _is_code(text: str, row: list[_RawCell | None], k: int) -> bool:
+    cell = row[k]
+    if cell is None or not _CODE.fullmatch(cell.text):
+        return False
+    right = row[k + 1] if k + 1 < len(row) else None
+    return right is not None and _figure(text, right) is None
+
+
+def _fill_headers(header: list[list[str]], width: int) -> list[list[str]]:
+    """Spread a merged header cell over the blank cells to its right that have sub-headers."""
+    rows = [r + [""] * (width - len(r)) for r in header]
+    for r in range(len(rows) - 1):
+        for c in range(1, width):
+            below = any(rows[b][c] for b in range(r + 1, len(rows)))
+            if not rows[r][c] and rows[r][c - 1] and below:
+                rows[r][c] = rows[r][c - 1]
+    return rows
+
+
+class TableBuilder:
+    """Turns blocks into `Table` models; `to_span` maps normalized offsets to original spans."""
+
+    def __init__(self, text: str, lines: Lines, to_quantity: Callable[..., Quantity],
+                 to_span: Callable[[int, int], object]) -> None:
+        self.text = text
+        self.lines = lines
+        self.to_quantity = to_quantity
+        self.to_span = to_span
+
+    def caption(self, first_line: int, stop_line: int) -> tuple[str | None, str | None, str | None]:
+        """Title, 公开NN表 label and unit from the lines just above a table."""
+        title = label = unit = None
+        j = first_line - 1
+        seen = 0
+        while j > stop_line and seen < 8:
+            line = self.text[slice(*self.lines[j])].strip()
+            j -= 1
+            if not line:
+                continue
+            seen += 1
+            if label is None and (m := _LABEL.search(line)):
+                label = f"公开{int(m.group(1)):02d}表"
+                continue
+            if unit is None and (m := _UNIT.search(line)):
+                unit = m.group(1) or m.group(2)
+                continue
+            if line.startswith(("部门", "填报", "注")):
+                continue
+            if title is None and _TITLE.search(line):
+                title = line
+                break
+            if len(line) > 40:
+                break
+        return title, label, unit
+
+    def build(self, block: _Block, index: int, stop_line: int) -> Table:
+        text = self.text
+        title, label, unit = self.caption(block.first_line, stop_line)
+        width = max(len(r) for r in block.rows)
+        header: list[list[str]] = []
+        cells: list[Cell] = []
+        active: list[list[str]] = []
+        in_header = True
+        for r, row in enumerate(block.rows):
+            texts = [c.text.replace(" ", "") if c else "" for c in row]
+            if _is_numbering_row(text, row):
+                continue
+            numeric = [k for k, c in enumerate(row) if c and _figure(text, c) is not None]
+            if in_header and not numeric:
+                header.append(texts)
+                active = _fill_headers(header, width)
+                if unit is None and (m := _UNIT.search(" ".join(texts))):
+                    unit = m.group(1) or m.group(2)
+                continue
+            if block.layout == "cell_lines" and not numeric and sum(map(bool, texts)) >= 2:
+                header = [texts]  # a new header row inside a Word table
+                active = _fill_headers(header, width)
+                in_header = False
+                cells.extend(self._cell(r, k, c, None, None, [], None) for k, c in enumerate(row) if c)
+                continue
+            in_header = False
+            cells.extend(self._row_cells(r, row, active, width, unit, block.layout))
+        return Table(
+            id=f"t{index}",
+            title=title,
+            label=label,
+            unit=unit,
+            start=self.lines[block.first_line][0],
+            end=self.lines[block.last_line][1],
+            layout=block.layout,
+            header_rows=active,
+            cells=cells,
+        )
+
+    def _row_cells(self, r: int, row: list[_RawCell | None], header: list[list[str]], width: int,
+                   unit: str | None, layout: str) -> list[Cell]:
+        text = self.text
+        # Word tables drop merged cells: a short row lines up with the header on the right.
+        shift = width - len(row) if layout == "cell_lines" and len(row) < width else 0
+        skip = {c for c in range(width) if any(h[c] in _SKIP_COLUMNS for h in header if c < len(h))}
+        out: list[Cell] = []
+        label: str | None = None
+        code: str | None = None
+        for k, cell in enumerate(row):
+            col = k + shift
+            if cell is None:
+                continue
+            labels = [h[col] for h in header if col < len(h) and h[col]]
+            labels = [x for i, x in enumerate(labels) if x not in labels[:i]]
+            if _is_code(text, row, k):
+                code = cell.text
+                out.append(self._cell(r, col, cell, None, None, labels, None))
+                continue
+            fig = None if col in skip else _figure(text, cell)
+            if fig is None:
+                if col not in skip:
+                    label = cell.text.replace(" ", "")
+                out.append(self._cell(r, col, cell, None, None, labels, None))
+                continue
+            quantity = self._quantity(fig, unit, labels, label)
+            out.append(self._cell(r, col, cell, quantity, label, labels, code))
+        return out
+
+    def _quantity(self, fig: RawFigure, unit: str | None, labels: list[str],
+                  row_label: str | None) -> Quantity:
+        context = " ".join([*labels, row_label or ""])
+        money_unit = None
+        if fig.kind is QuantityKind.NUMBER:
+            own = _UNIT.search(context)
+            money_unit = (own.group(1) or own.group(2)) if own else unit
+            if money_unit and any(word in context for word in _NON_MONEY) and not own:
+                money_unit = None
+        return self.to_quantity(fig, implied_unit=money_unit)
+
+    def _cell(self, r: int, c: int, cell: _RawCell, value: Quantity | None, row_label: str | None,
+              labels: list[str], code: str | None) -> Cell:
+        return Cell(
+            row=r,
+            column=c,
+            text=cell.text,
+            span=self.to_span(cell.start, cell.end),
+            value=value,
+            row_label=row_label,
+            column_labels=labels,
+            code=code if value is not None else None,
+        )
+
+
+def read_tables(text: str, lines: Lines, to_quantity: Callable[..., Quantity],
+                to_span: Callable[[int, int], object]) -> tuple[list[Table], set[int]]:
+    """All tables of a document and the line numbers they occupy."""
+    builder = TableBuilder(text, lines, to_quantity, to_span)
+    tables: list[Table] = []
+    occupied: set[int] = set()
+    stop = -1
+    for n, block in enumerate(find_blocks(text, lines), start=1):
+        tables.append(builder.build(block, n, stop))
+        occupied.update(range(block.first_line, block.last_line + 1))
+        stop = block.last_line
+    return tables, occupied

@@ -1,0 +1,129 @@
+"""Scoring the extractor against the reading-based gold in corpora/gold/.
+
+Gold locates a figure by line, printed text and occurrence; `locate` turns that into
+original-text offsets, counting whole figures only (the 6万元 inside 247.66万元 is not one).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+import yaml
+
+from extractor.normalize import translate
+from models import Claim, QuantityKind, Source
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "corpora" / "seeds"
+GOLD = ROOT / "corpora" / "gold"
+SEED_NAMES = sorted(p.name for p in SEEDS.glob("*.txt"))
+
+
+def line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+    return starts
+
+
+def locate(text: str, starts: list[int], line: int, needle: str, occurrence: int = 1,
+           cells: bool = False) -> tuple[int, int]:
+    """Original offsets of the `occurrence`-th whole `needle` on 1-based `line`."""
+    begin = starts[line - 1]
+    end = starts[line] - 1 if line < len(starts) else len(text)
+    content = text[begin:end]
+    found = 0
+    for m in regex.finditer(regex.escape(needle), content, overlapped=True):
+        p = m.start()
+        before = content[p - 1] if p else ""
+        after = content[m.end()] if m.end() < len(content) else ""
+        if cells:
+            if before not in ("", "\t") or after not in ("", "\t"):
+                continue
+        elif before.isdigit() or (before and before in ".．") or (after.isdigit() and needle[-1].isdigit()):
+            continue
+        found += 1
+        if found == occurrence:
+            return begin + p, begin + m.end()
+    raise LookupError(f"line {line}: {needle!r} #{occurrence} not found")
+
+
+def norm_subject(subject: str) -> str:
+    return translate(subject).replace(" ", "").strip("“”\"")
+
+
+@dataclass
+class Score:
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    labelled: int = 0  # matched with subject and role both right
+    misses: list[str] = field(default_factory=list)
+    spurious: list[str] = field(default_factory=list)
+    mislabelled: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 1.0
+
+    @property
+    def labelled_accuracy(self) -> float:
+        return self.labelled / self.gold if self.gold else 1.0
+
+    def add(self, other: Score) -> None:
+        for name in ("gold", "predicted", "matched", "labelled"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.misses += other.misses
+        self.spurious += other.spurious
+        self.mislabelled += other.mislabelled
+
+
+def _table_lines(text: str) -> set[int]:
+    return {i + 1 for i, line in enumerate(text.split("\n")) if "\t" in line}
+
+
+def score_amounts(seed: str, original: str, claims: list[Claim]) -> Score:
+    """Narrative money amounts and percentages: spans, values, units, subjects, roles."""
+    data = yaml.safe_load((GOLD / (Path(seed).stem + ".amounts.yaml")).read_text("utf-8"))
+    starts = line_starts(original)
+    tables = _table_lines(original)
+    gold = {}
+    for a in data["amounts"]:
+        start, end = locate(original, starts, a["line"], a["text"], a.get("occurrence", 1))
+        gold[(start, end)] = a
+    score = Score(gold=len(gold))
+    predicted = {}
+    for c in claims:
+        q = c.quantity
+        if c.source is not Source.NARRATIVE or q.kind not in (QuantityKind.AMOUNT,
+                                                             QuantityKind.PERCENT):
+            continue
+        line = original.count("\n", 0, q.span.start) + 1
+        if line in tables:
+            continue
+        predicted[(q.span.start, q.span.end)] = c
+    score.predicted = len(predicted)
+    for key, a in gold.items():
+        c = predicted.get(key)
+        unit = "%" if c is not None and c.quantity.kind is QuantityKind.PERCENT else (
+            c.quantity.unit if c is not None else None)
+        where = f"{seed[:3]}:{a['line']} {a['text']}"
+        if c is None or str(c.quantity.value) != str(a["value"]).replace(",", "") or unit != a["unit"]:
+            score.misses.append(f"{where} (gold {a['value']} {a['unit']})")
+            continue
+        score.matched += 1
+        if norm_subject(c.subject) == norm_subject(a["subject"]) and c.role.value == a["role"]:
+            score.labelled += 1
+        else:
+            score.mislabelled.append(
+                f"{where}: got {c.subject}/{c.role.value}, gold {a['subject']}/{a['role']}")
+    for key, c in predicted.items():
+        if key not in gold:
+            line = original.count("\n", 0, key[0]) + 1
+            score.spurious.append(f"{seed[:3]}:{line} {c.quantity.span.text}")
+    return score
