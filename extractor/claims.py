@@ -45,15 +45,19 @@ _HEADING_SUFFIX = regex.compile(
 )
 _TOTAL_ROWS = {"合计", "总计", "小计"}
 _YEAR = regex.compile(r"((?:19|20)\d{2})年")
+_YEAR_PREFIX = regex.compile(r"^(?:19|20)\d{2}年度?")
 _HAN = regex.compile(r"\p{Han}")
 _DIGIT = regex.compile(r"\d")
 _CHANGE_WORD = regex.compile(r"增加|减少|追加")
 #: Subjects that contain other subjects' money ("三公经费财政拨款支出" is about 三公经费).
-_CONTAINERS = {"财政拨款支出", "一般公共预算财政拨款支出", "财政拨款收入", "一般公共预算财政拨款收入"}
+_CONTAINERS = {"财政拨款支出", "一般公共预算财政拨款支出", "财政拨款收入", "一般公共预算财政拨款收入",
+               "本年支出合计"}
 #: Rate names that say how, not what: the subject is the figure's ("三公经费…预算执行率").
 _GENERIC_RATES = {"预算执行率", "预算完成率", "在职人员控制率"}
 #: roles of a level (not of a change or a ratio): what a 其中 list can break down
 _LEVEL_ROLES = (Role.ACTUAL, Role.BUDGET, Role.BUDGET_INITIAL, Role.PRIOR, Role.COUNT)
+_SCOPES = (("政府性基金", "政府性基金"), ("国有资本经营", "国有资本经营"), ("财政拨款", "财政拨款"),
+           ("一般公共预算", "财政拨款"))
 _RATE_ROLES = (Role.CHANGE_RATE, Role.COMPLETION_RATE, Role.EXECUTION_RATE, Role.CONTROL_RATE,
                Role.RATE)
 
@@ -66,11 +70,26 @@ class _Context:
     to_quantity: Callable[..., Quantity]
     claims: list[Claim] = field(default_factory=list)
     by_section: dict[int | None, list[Claim]] = field(default_factory=dict)
+    #: narrative actual figures by subject, in order: what a share's named whole refers to
+    actual_by_subject: dict[str, list[Claim]] = field(default_factory=dict)
 
     def add(self, claim: Claim) -> Claim:
         self.claims.append(claim)
         self.by_section.setdefault(claim.section, []).append(claim)
+        if claim.role is Role.ACTUAL and claim.source is Source.NARRATIVE:
+            self.actual_by_subject.setdefault(claim.subject, []).append(claim)
         return claim
+
+    def recent(self, section: int | None, sentence: int, back: int) -> list[Claim]:
+        """Claims of `section` in the `back` sentences before `sentence`, oldest first."""
+        out: list[Claim] = []
+        for claim in reversed(self.by_section.get(section, [])):
+            if claim.sentence is None or claim.sentence >= sentence:
+                continue
+            if claim.sentence < sentence - back:
+                break
+            out.append(claim)
+        return out[::-1]
 
     def new_id(self) -> str:
         return f"c{len(self.claims) + 1}"
@@ -97,16 +116,22 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
     return lo
 
 
+def _scope(text: str) -> str | None:
+    """The funds a passage limits its figures to ("财政拨款支出…其中基本支出" is 财政拨款's)."""
+    for word, scope in _SCOPES:
+        if word in text:
+            return scope
+    return None
+
+
 def _phrase(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     """The noun phrase a clause uses for its subject, without cue and filler words.
 
     After a change word the phrase names what changed ("增加绩效考核专项经费" → 绩效考核专项经费).
     """
-    change = None
-    for change in _CHANGE_WORD.finditer(text, start, end):
-        pass
-    if change is not None and end - change.end() >= 3:
-        start = change.end()
+    changes = list(_CHANGE_WORD.finditer(text, start, end))
+    if changes and end - changes[-1].end() >= 3:
+        start = changes[-1].end()
     lead = cues.LEADING_FILLER.match(text, start, end)
     if lead:
         start = lead.end()
@@ -164,10 +189,14 @@ class NarrativeReader:
             self._reason_only(index, start, end)
             return
         mentions = self.ctx.lexicon.find(self.text, start, end)
+        # A fund named before the first figure limits the whole sentence's figures.
+        scope = _scope(self.text[start:figures[0].start])
         sentence: list[Claim] = []
         prev_end = start
         for fig in figures:
             claim = self._claim(index, section, start, prev_end, fig, mentions, sentence)
+            if scope and scope not in claim.subject:
+                claim.scope = scope
             sentence.append(self.ctx.add(claim))
             if claim.subject:
                 self.latest[section] = (claim.subject, claim.subject_span)
@@ -287,6 +316,8 @@ class NarrativeReader:
         if earlier:
             s, e, name = earlier[-1]
             return name, self.ctx.to_span(s, e)
+        if role is Role.ACTUAL and self.text[lo:fig.start].rstrip("为是:").endswith(("决算支出", "总支出")):
+            return "本年支出合计", None  # "经批复的决算支出为2140万元": the whole year's spending
         return self.topic(section) or ("", None)
 
     # -- links ---------------------------------------------------------------------------
@@ -323,10 +354,9 @@ class NarrativeReader:
         for marker in sorted(set(markers)):
             heads = [c for c in sentence if self._norm_end(c) <= marker
                      and c.role in _LEVEL_ROLES]
-            if not heads and marker - start < 3:
-                heads = [c for c in self.ctx.by_section.get(section, [])
-                         if c.sentence is not None and c.sentence < sentence[0].sentence
-                         and c.role is Role.ACTUAL][-1:]
+            if not heads and marker - start < 3 and sentence[0].sentence is not None:
+                heads = [c for c in self.ctx.recent(section, sentence[0].sentence, 1)
+                         if c.role is Role.ACTUAL][-1:]
             if not heads:
                 continue
             head = heads[-1]
@@ -355,9 +385,9 @@ class NarrativeReader:
                     return
         if not back:
             return
-        earlier = [c for c in self.ctx.by_section.get(section, [])
-                   if c.sentence is not None and claim.sentence is not None
-                   and claim.sentence - 3 <= c.sentence < claim.sentence]
+        if claim.sentence is None:
+            return
+        earlier = self.ctx.recent(section, claim.sentence, 3)
         for role in roles:
             for other in reversed(earlier):
                 if other.role is role and other.subject == claim.subject:
@@ -377,13 +407,13 @@ class NarrativeReader:
             if head is not None and part is not None and head is not part:
                 claim.links[Link.WHOLE] = head.id
             return
-        pool = [c for c in reversed(before)]
-        pool += [c for c in reversed(self.ctx.claims) if c not in before
-                 and c.source is Source.NARRATIVE]
-        for other in pool:
-            if other.subject == claim.base and other.role is Role.ACTUAL and other is not claim:
+        for other in reversed(before):
+            if other.subject == claim.base and other.role is Role.ACTUAL:
                 claim.links[Link.WHOLE] = other.id
                 return
+        earlier = self.ctx.actual_by_subject.get(claim.base, [])
+        if earlier:
+            claim.links[Link.WHOLE] = earlier[-1].id
 
     # -- reasons -------------------------------------------------------------------------
 
@@ -425,10 +455,11 @@ class NarrativeReader:
         if "原因" not in head:
             return
         reason = self._reason_span(start, end)
-        previous = [c for c in self.ctx.claims if c.sentence == index - 1]
-        targets = [c for c in previous if c.role in (Role.CHANGE, Role.CHANGE_RATE)]
         if reason is None:
             return
+        section = self.ctx.doc.sentences[index].section
+        previous = self.ctx.recent(section, index, 1)
+        targets = [c for c in previous if c.role in (Role.CHANGE, Role.CHANGE_RATE)]
         for claim in targets:
             if claim.reason is None:
                 claim.reason = reason
@@ -437,11 +468,11 @@ class NarrativeReader:
 # --- tables -----------------------------------------------------------------------------
 
 _TABLE_ROLES: list[tuple[regex.Pattern[str], Role]] = [
+    (regex.compile(r"得分"), Role.SCORE),  # before 分值 and 执行率: "得分(分值×执行率)"
+    (regex.compile(r"分值"), Role.WEIGHT),
     (regex.compile(r"年初预算"), Role.BUDGET_INITIAL),
     (regex.compile(r"执行率"), Role.EXECUTION_RATE),
     (regex.compile(r"控制率"), Role.CONTROL_RATE),
-    (regex.compile(r"分值"), Role.WEIGHT),
-    (regex.compile(r"得分"), Role.SCORE),
     (regex.compile(r"指标值|预期"), Role.TARGET),
     (regex.compile(r"预算"), Role.BUDGET),
     (regex.compile(r"完成值|实际完成|执行数|决算|金额|合计|小计|本年"), Role.ACTUAL),
@@ -451,18 +482,18 @@ _ROLE_HEADER = regex.compile(
     r"^(?:(?:19|20)\d{2}年)?(?:.*(?:预算数|决算数|执行数|执行率|控制率|分值|得分|指标值|完成值|人数)"
     r"|合计|小计|金额|本年收入合计|本年支出合计|决算数|栏次|项目|编制数)$"
 )
-_TITLE_TOTALS = [
+_TITLE_TOTALS = [  # most specific first: the 三公 table's title also says 支出决算
+    ("三公", "三公经费"),
+    ("基本支出", "基本支出"),
     ("收入决算", "本年收入合计"),
     ("支出决算", "本年支出合计"),
-    ("基本支出", "基本支出"),
-    ("三公", "三公经费"),
 ]
 
 
 def _canonical_label(lexicon: Lexicon, label: str | None) -> str | None:
     if not label:
         return None
-    cleaned = _ROW_PREFIX.sub("", label).strip()
+    cleaned = _YEAR_PREFIX.sub("", _ROW_PREFIX.sub("", label)).strip()
     return lexicon.canonical(cleaned) or (cleaned or None)
 
 
@@ -472,14 +503,9 @@ def _table_role(labels: list[str], quantity: Quantity, fiscal_year: int | None) 
         year = _YEAR.search(label)
         if year:
             period = int(year.group(1))
-    role = None
-    for label in reversed(labels):
-        for pattern, candidate in _TABLE_ROLES:
-            if pattern.search(label):
-                role = candidate
-                break
-        if role is not None:
-            break
+    # The most specific role any header names wins: 预算数 over 合计 in 预算数/合计.
+    role = next((r for pattern, r in _TABLE_ROLES if any(pattern.search(x) for x in labels)),
+                None)
     if role is None:
         role = Role.RATE if quantity.kind is QuantityKind.PERCENT else Role.ACTUAL
     if quantity.kind is QuantityKind.COUNT and role is Role.ACTUAL:
@@ -537,6 +563,7 @@ def read_table(ctx: _Context, table: Table) -> Iterator[Claim]:
             column=cell.column,
             column_labels=labels,
             facet=facet,
+            scope=_scope(table.title or "") if subject and "财政拨款" not in subject else None,
         ))
 
 

@@ -62,9 +62,9 @@ def last_cue(text: str, start: int, end: int, percent: bool, *,
             continue
         group = next(i for i, g in enumerate(m.groups()) if g is not None)
         role = roles[group]
-        if role is Role.PRIOR and (year := _YEAR.match(m.group(0))):
-            if fiscal_year is None or int(year.group(0)) >= fiscal_year:
-                continue
+        year = _YEAR.match(m.group(0)) if role is Role.PRIOR else None
+        if year and (fiscal_year is None or int(year.group(0)) >= fiscal_year):
+            continue  # the report's own year is not a prior period
         if best is None or m.end() > best[2] or (m.end() == best[2] and m.start() < best[1]):
             best = (role, m.start(), m.end())
     return best

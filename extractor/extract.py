@@ -5,7 +5,17 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from models import Claim, Document, Quantity, QuantityKind, Section, Sentence, Span, money
+from models import (
+    Claim,
+    Document,
+    Quantity,
+    QuantityKind,
+    Section,
+    Sentence,
+    Span,
+    money,
+    printed_interval,
+)
 
 from . import lexicon as lexicon_module
 from .claims import read_claims
@@ -40,7 +50,7 @@ class _Mapper:
         if kind is QuantityKind.NUMBER and implied_unit:
             kind, unit, implied = QuantityKind.AMOUNT, implied_unit, True
         decimals = fig.decimals
-        low, high = _interval(fig, decimals)
+        low, high = printed_interval(fig.value, decimals)
         yuan = wan = None
         if kind is QuantityKind.AMOUNT and unit:
             yuan, wan = money(fig.value, unit)
@@ -58,12 +68,6 @@ class _Mapper:
             wan=wan,
             span=self.span(fig.start, fig.end),
         )
-
-
-def _interval(fig: RawFigure, decimals: int):
-    from models import printed_interval
-
-    return printed_interval(fig.value, decimals)
 
 
 def _sections(doc: Document, headings: list[RawHeading], mapper: _Mapper) -> list[Section]:
@@ -87,12 +91,29 @@ def _sections(doc: Document, headings: list[RawHeading], mapper: _Mapper) -> lis
             parent=stack[-1] if stack else None,
         ))
         stack.append(len(sections) - 1)
+    # A section ends where the next heading of its level or higher starts (one sweep).
+    open_sections: list[int] = []
     for i, sec in enumerate(sections):
-        for later in sections[i + 1:]:
-            if later.level <= sec.level:
-                sections[i] = sec.model_copy(update={"end": later.start})
-                break
+        while open_sections and sections[open_sections[-1]].level >= sec.level:
+            j = open_sections.pop()
+            sections[j] = sections[j].model_copy(update={"end": sec.start})
+        open_sections.append(i)
     return sections
+
+
+def _owners(sections: list[Section], starts: list[int]) -> list[int | None]:
+    """The innermost section containing each offset of the sorted `starts`."""
+    owners: list[int | None] = []
+    stack: list[int] = []
+    nxt = 0
+    for pos in starts:
+        while nxt < len(sections) and sections[nxt].start <= pos:
+            stack.append(nxt)
+            nxt += 1
+        while stack and sections[stack[-1]].end <= pos:
+            stack.pop()
+        owners.append(stack[-1] if stack else None)
+    return owners
 
 
 def extract_text(original: str, name: str, *, doc_id: str, encoding: str) -> Extraction:
@@ -111,17 +132,9 @@ def extract_text(original: str, name: str, *, doc_id: str, encoding: str) -> Ext
     doc.tables = tables
     doc.sections = _sections(doc, list(headings.values()), mapper)
     ranges = sentence_ranges(text, lines, occupied, headings)
-    starts = [s.start for s in doc.sections]
-    sentences = []
-    for start, end in ranges:
-        span = mapper.span(start, end)
-        owner = None
-        for i, sec in enumerate(doc.sections):
-            if sec.start <= span.start < sec.end:
-                owner = i  # the innermost: later sections nest inside earlier ones
-        sentences.append(Sentence(span=span, section=owner))
-    del starts
-    doc.sentences = sentences
+    spans = [mapper.span(start, end) for start, end in ranges]
+    owners = _owners(doc.sections, [s.start for s in spans])
+    doc.sentences = [Sentence(span=span, section=owner) for span, owner in zip(spans, owners, strict=True)]
     claims = read_claims(doc, lexicon_module.load(), ranges, mapper.span, mapper.quantity)
     return Extraction(doc, claims)
 

@@ -14,7 +14,9 @@ _UNIT_FIELD = regex.compile(
     r"(?:填报单位|预算单位|部门名称|部门|单位名称)(?:[(（]盖章[)）])?\s*[:：\t]\s*"
     r"([^\s\t:：]{4,30}(?:办公室|委员会|局|中心|政府|委|办|院|所|站))"
 )
-_UNIT_TITLE = regex.compile(r"^\s*((?:中共)?[^\s\d]{2,20}?(?:委员会办公室|委办公室|人民政府办公室|政府办公室|委办|办公室))")
+_UNIT_TITLE = regex.compile(
+    r"^\s*((?:中共)?[^\s\d]{2,20}?(?:委员会办公室|委办公室|人民政府办公室|政府办公室|委办|办公室))"
+)
 
 #: the level of government and the kind of body a unit name shows (for entity checks)
 _UNIT_KINDS = (

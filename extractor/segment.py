@@ -132,7 +132,7 @@ def _wraps(text: str, lines: list[tuple[int, int]], i: int, occupied: set[int],
            headings: dict[int, RawHeading], n: int) -> bool:
     """Does line i continue on the next non-blank line (a PDF-wrapped sentence)?"""
     line = text[slice(*lines[i])].strip()
-    if len(line) < _WRAP_MIN or line[-1] in _FINAL + ":；;" or i in headings and len(line) < 30:
+    if len(line) < _WRAP_MIN or line[-1] in _FINAL + ":；;" or (i in headings and len(line) < 30):
         return False
     for j in range(i + 1, min(i + 4, n)):
         nxt = text[slice(*lines[j])].strip()

@@ -12,6 +12,7 @@ its column labels (the header cells above it, top to bottom).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -25,7 +26,7 @@ _LABEL = regex.compile(r"公开\s*0?(\d{1,2})\s*表")
 _UNIT = regex.compile(r"(?:单位|金额单位)\s*[:]\s*(万元|元|亿元|千元)|[(（](万元|元|亿元)[)）]")
 _TITLE = regex.compile(r"[^\s\t]{2,40}表$")
 _CODE = regex.compile(r"[23]\d{2}(?:\d{2}){0,2}")
-_NUMBERING = {"栏次", "行次"}
+_NUMBERING = {"栏次"}  # the header row numbering columns (行次 is a column, not a row)
 _TAB = regex.compile(r"\t")
 _SKIP_COLUMNS = ("行次",)
 _NON_MONEY = ("分值", "得分", "行次", "栏次", "编制", "人数", "率", "人", "分", "数量", "次")
@@ -203,7 +204,7 @@ def _is_numbering_row(text: str, row: list[_RawCell | None]) -> bool:
         return True
     numbers = [c for c in cells if c.isdigit()]
     return len(numbers) >= 3 and len(numbers) == len(cells) and numbers[0] == "1" and all(
-        int(b) == int(a) + 1 for a, b in zip(numbers, numbers[1:], strict=False)
+        int(b) == int(a) + 1 for a, b in itertools.pairwise(numbers)
     )
 
 
@@ -281,8 +282,8 @@ class TableBuilder:
                 if unit is None and (m := _UNIT.search(" ".join(texts))):
                     unit = m.group(1) or m.group(2)
                 continue
-            if block.layout == "cell_lines" and not numeric and sum(map(bool, texts)) >= 2:
-                header = [texts]  # a new header row inside a Word table
+            if not numeric and sum(map(bool, texts)) >= (2 if block.layout == "cell_lines" else 3):
+                header = [texts]  # a new header row inside the table (score tables have several)
                 active = _fill_headers(header, width)
                 in_header = False
                 cells.extend(self._cell(r, k, c, None, None, [], None) for k, c in enumerate(row) if c)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import Field
 
@@ -10,7 +10,7 @@ from .base import HechaModel, Span
 from .quantity import Quantity
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     """What a figure is, relative to its subject (see corpora/gold/README.md)."""
 
     ACTUAL = "actual"
@@ -30,7 +30,7 @@ class Role(str, Enum):
     WEIGHT = "weight"  # 分值
 
 
-class Direction(str, Enum):
+class Direction(StrEnum):
     """The direction a sentence states for a change."""
 
     UP = "up"
@@ -38,14 +38,14 @@ class Direction(str, Enum):
     FLAT = "flat"
 
 
-class Source(str, Enum):
+class Source(StrEnum):
     """Where a claim was read."""
 
     NARRATIVE = "narrative"
     TABLE = "table"
 
 
-class Link(str, Enum):
+class Link(StrEnum):
     """How one claim refers to another (the arithmetic its statement implies)."""
 
     TOTAL = "total"  # this figure is listed under that total (其中…)
@@ -81,6 +81,7 @@ class Claim(HechaModel):
     direction: Direction | None = None
     base: str | None = None  # for a share: the whole the sentence names
     facet: str | None = None  # for a table cell outside a total column: its column (基本支出…)
+    scope: str | None = None  # the funds the figure is limited to (财政拨款, 政府性基金…)
     links: dict[Link, str] = Field(default_factory=dict)
     reason: Reason | None = None
     source: Source

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import Field, PrivateAttr
 
@@ -45,7 +45,7 @@ class OffsetMap(HechaModel):
         return result
 
 
-class ReportKind(str, Enum):
+class ReportKind(StrEnum):
     """The kinds of report hecha reads."""
 
     FINAL_ACCOUNT = "final_account"  # 部门决算
@@ -53,7 +53,7 @@ class ReportKind(str, Enum):
     MIXED = "mixed"  # a 决算 disclosure with the self-evaluation attached
 
 
-class SectionKind(str, Enum):
+class SectionKind(StrEnum):
     """Levels of the numbering hierarchy these reports use."""
 
     PART = "part"  # 第一部分

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -11,7 +11,7 @@ from pydantic import Field
 from .base import HechaModel, Span
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How sure and how serious: errors are outside every rounding of the printed figures."""
 
     ERROR = "error"

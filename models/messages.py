@@ -30,6 +30,17 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "E_UNREADABLE": ("无法读取文件：{name}（{detail}）", "cannot read file: {name} ({detail})"),
     "E_RULES_CONFIG": ("规则配置错误：{detail}", "invalid rules configuration: {detail}"),
+    # --- details of E_UNREADABLE, one per operating-system error -----------------
+    "D_NOT_FOUND": ("文件不存在", "no such file or directory"),
+    "D_IS_DIRECTORY": ("这是目录，不是文件", "is a directory, not a file"),
+    "D_PERMISSION": ("没有读取权限", "permission denied"),
+    # --- command line -----------------------------------------------------------
+    "CLI_SUMMARY": (
+        "检查了 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 条提示",
+        "checked {files} file(s): {errors} error(s), {warnings} warning(s), {infos} note(s)",
+    ),
+    "CLI_REPORT_TITLE": ("核查报告", "hecha report"),
+    "CLI_NO_FINDINGS": ("未发现问题", "no findings"),
     # --- findings -------------------------------------------------------------
     "SUM_MISMATCH": (
         "{total_subject}{stated}与各组成部分之和不符：{formula} = {expected}，而报告为 {stated}",

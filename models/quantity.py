@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 from .base import HechaModel, Span
 
 
-class QuantityKind(str, Enum):
+class QuantityKind(StrEnum):
     """What a printed number measures."""
 
     AMOUNT = "amount"  # money
@@ -19,7 +19,7 @@ class QuantityKind(str, Enum):
     NUMBER = "number"  # a bare number whose unit the context gives (table cells)
 
 
-class Bound(str, Enum):
+class Bound(StrEnum):
     """A stated bound instead of a value (≥95%, 200余份 is approximate, not a bound)."""
 
     GE = "ge"

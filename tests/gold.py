@@ -39,7 +39,7 @@ def locate(text: str, starts: list[int], line: int, needle: str, occurrence: int
         before = content[p - 1] if p else ""
         after = content[m.end()] if m.end() < len(content) else ""
         if cells:
-            if before not in ("", "\t") or after not in ("", "\t"):
+            if before not in ("", "\t", " ", "\u3000") or after not in ("", "\t", " ", "\u3000"):
                 continue
         elif before.isdigit() or (before and before in ".．") or (after.isdigit() and needle[-1].isdigit()):
             continue
@@ -127,3 +127,102 @@ def score_amounts(seed: str, original: str, claims: list[Claim]) -> Score:
             line = original.count("\n", 0, key[0]) + 1
             score.spurious.append(f"{seed[:3]}:{line} {c.quantity.span.text}")
     return score
+
+
+# --- findings ---------------------------------------------------------------------------
+
+SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+
+
+@dataclass
+class FindingScore:
+    """Gold findings of one severity against the rules' findings of that severity."""
+
+    gold: int = 0
+    found: int = 0  # gold findings some predicted finding covers
+    predicted: int = 0
+    correct: int = 0  # predicted findings that cover some gold finding
+    missed: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)
+    per_rule: dict[str, list[int]] = field(default_factory=dict)  # rule -> [gold, found, pred, ok]
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted if self.predicted else 1.0
+
+
+def load_findings() -> dict:
+    return yaml.safe_load((GOLD / "findings.yaml").read_text("utf-8"))
+
+
+def seed_name(prefix: str) -> str:
+    return next(n for n in SEED_NAMES if n.startswith(str(prefix).zfill(3)))
+
+
+def gold_span(original: str, entry: dict) -> tuple[int, int]:
+    text = str(entry["text"])
+    in_table = "\t" in original.split("\n")[entry["line"] - 1]
+    whole_cell = in_table and regex.fullmatch(r"[\d.,%]+", text) is not None
+    return locate(original, line_starts(original), entry["line"], text,
+                  entry.get("occurrence", 1), cells=whole_cell)
+
+
+def _covers(finding, span: tuple[int, int]) -> bool:
+    return any(e.span.start < span[1] and span[0] < e.span.end for e in finding.evidence)
+
+
+def score_findings(reports: dict[str, object], severity: str) -> FindingScore:
+    """Recall and precision of findings at exactly `severity` (reports keyed by seed name)."""
+    data = load_findings()
+    score = FindingScore()
+    gold_by_seed: dict[str, list[tuple[dict, tuple[int, int]]]] = {}
+    for entry in data["findings"]:
+        seed = seed_name(entry["seed"])
+        report = reports[seed]
+        gold_by_seed.setdefault(seed, []).append((entry, gold_span(report.document.original, entry)))
+    for seed, report in reports.items():
+        predicted = [f for f in report.findings if f.severity.value == severity]
+        gold = [(e, s) for e, s in gold_by_seed.get(seed, []) if e["severity"] == severity]
+        for entry, span in gold:
+            rules = entry["rule"] if isinstance(entry["rule"], list) else [entry["rule"]]
+            stats = score.per_rule.setdefault(rules[0], [0, 0, 0, 0])
+            score.gold += 1
+            stats[0] += 1
+            if any(f.rule in rules and _covers(f, span) for f in predicted):
+                score.found += 1
+                stats[1] += 1
+            else:
+                score.missed.append(f"{entry['id']} ({'/'.join(rules)})")
+        for f in predicted:
+            stats = score.per_rule.setdefault(f.rule, [0, 0, 0, 0])
+            score.predicted += 1
+            stats[2] += 1
+            matches = [e for e, span in gold_by_seed.get(seed, [])
+                       if f.rule in (e["rule"] if isinstance(e["rule"], list) else [e["rule"]])
+                       and _covers(f, span)]
+            if any(e["severity"] == severity for e in matches):
+                score.correct += 1
+                stats[3] += 1
+            else:
+                line = report.document.line_col(f.evidence[0].span.start)[0] if f.evidence else 0
+                score.wrong.append(f"{seed[:3]}:{line} {f.rule} {f.message_en[:90]}")
+    return score
+
+
+def true_negative_hits(reports: dict[str, object]) -> list[str]:
+    """Error-level findings whose stated figure is a gold true negative."""
+    hits = []
+    for entry in load_findings()["true_negatives"]:
+        seed = seed_name(entry["seed"])
+        report = reports[seed]
+        span = gold_span(report.document.original, entry)
+        for f in report.findings:
+            stated = [e for e in f.evidence if e.role == "stated"]
+            if f.severity.value == "error" and any(
+                    e.span.start < span[1] and span[0] < e.span.end for e in stated):
+                hits.append(f"{entry['id']}: {f.rule} {f.message_en[:80]}")
+    return hits

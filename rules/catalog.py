@@ -1,0 +1,15 @@
+"""Importing this module registers every rule: each family package lists its rules."""
+
+from . import (  # noqa: F401
+    completeness,
+    completion,
+    consistency,
+    direction,
+    entity,
+    period,
+    rate,
+    reason,
+    score,
+    share,
+    sums,
+)

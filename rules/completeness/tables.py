@@ -1,0 +1,78 @@
+"""completeness.tables: required tables and explanations missing, table labels reused."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from models import Evidence, Finding, ReportKind, Severity, StructureFinding, message
+
+from ..index import ClaimIndex
+from ..registry import Rule, register
+
+
+@cache
+def disclosure() -> dict:
+    text = resources.files("rules").joinpath("data/disclosure.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+@register("completeness.tables")
+class Completeness(Rule):
+    """A 部门决算 disclosure contains the nine 公开 tables (an empty one with a note saying
+    why) and explains 三公经费, 机关运行经费, 政府采购 and 国有资产; each 公开NN表 label
+    names one table.
+
+    **Anti-pattern**: 第五部分 附表 listing 一、收入支出决算总表 … with no table following;
+    公开06表 printed over both the 基本支出 table and the “三公” table.
+
+    **Correct**: 公开08表 政府性基金预算财政拨款收入支出决算表 with 注：…故本表无数据.
+    """
+
+    name = "completeness.disclosure"
+
+    def check(self, index: ClaimIndex) -> Iterator[Finding]:
+        doc = index.document
+        if doc.meta.kind not in (ReportKind.FINAL_ACCOUNT, ReportKind.MIXED):
+            return
+        titles = [t.title or "" for t in doc.tables]
+        anchor = doc.sections[0].heading if doc.sections else doc.span(0, min(1, len(doc.original)))
+        missing, spans = [], []
+        for table in disclosure()["tables"]:
+            if any(any(w in title for w in table["match"]) for title in titles):
+                continue
+            missing.append(table["name"])
+            mention = doc.original.find(table["name"])
+            if mention >= 0:  # where a contents list names it
+                spans.append(doc.span(mention, mention + len(table["name"])))
+        if missing:
+            msg = message("MISSING_TABLE", name="、".join(missing))
+            yield StructureFinding(
+                rule=self.id, severity=Severity.WARNING, message_zh=msg.zh, message_en=msg.en,
+                expected_text="、".join(missing),
+                evidence=[Evidence(role="stated", span=s) for s in spans or [anchor]])
+        headings = " ".join(s.title for s in doc.sections)
+        for section in disclosure()["sections"]:
+            if not any(w in headings for w in section["match"]):
+                yield self._finding("MISSING_SECTION", anchor, section["name"])
+        seen: dict[str, str] = {}
+        for table in doc.tables:
+            if not table.label:
+                continue
+            first = seen.setdefault(table.label, table.title or "")
+            if first != (table.title or "") and table.title:
+                where = doc.original.find(table.title, table.start - 400 if table.start > 400 else 0)
+                span = doc.span(where, where + len(table.title)) if where >= 0 else anchor
+                msg = message("DUPLICATE_TABLE_LABEL", label=table.label, a=first, b=table.title)
+                yield StructureFinding(rule=self.id, severity=Severity.WARNING,
+                                       message_zh=msg.zh, message_en=msg.en,
+                                       evidence=[Evidence(role="stated", span=span)])
+
+    def _finding(self, code: str, span, name: str) -> Finding:
+        msg = message(code, name=name)
+        return StructureFinding(rule=self.id, severity=Severity.WARNING, message_zh=msg.zh,
+                                message_en=msg.en, expected_text=name,
+                                evidence=[Evidence(role="stated", span=span)])

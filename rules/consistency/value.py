@@ -1,0 +1,128 @@
+"""value.mismatch: one quantity, several places, different values."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from models import Claim, Finding, Link, MismatchFinding, QuantityKind, Role, Severity, message
+
+from ..arith import in_wan
+from ..index import ClaimIndex
+from ..registry import Params, Rule, register
+from ..verdict import evidence, figure
+
+_ROLES = (Role.ACTUAL, Role.BUDGET, Role.BUDGET_INITIAL, Role.PRIOR)
+_ROLE_ZH = {Role.ACTUAL: "决算数", Role.BUDGET: "预算数", Role.BUDGET_INITIAL: "年初预算数",
+            Role.PRIOR: "上年数"}
+
+
+class ValueParams(Params):
+    min_subject_length: int = 2  # shorter subjects ("支出") are too vague to compare
+    compare_table_phrases: bool = False  # compare unlisted row labels across tables
+
+
+#: 三公经费 are by definition paid from 财政拨款: a scope word adds nothing to them
+_FISCAL_BY_DEFINITION = {"三公经费", "因公出国（境）费", "公务用车购置及运行费", "公务用车购置费",
+                         "公务用车运行维护费", "公务接待费"}
+
+
+def _key(claim: Claim) -> tuple | None:
+    q = claim.quantity
+    if claim.role not in _ROLES or q.approximate or q.bound is not None or not claim.subject:
+        return None
+    if q.kind is not QuantityKind.AMOUNT:
+        return None
+    scope = None if claim.subject in _FISCAL_BY_DEFINITION else claim.scope
+    return claim.subject, claim.code, claim.role, claim.period, claim.facet, scope
+
+
+def _places(claims: list[Claim]) -> set[str]:
+    """Where mentions stand: each table is one place, each sentence another."""
+    return {c.table or f"sentence {c.sentence}" for c in claims}
+
+
+def _clusters(claims: list[Claim]) -> list[list[Claim]]:
+    """Group mentions that state the same value up to rounding.
+
+    The most precise mentions found the groups; a less precise one (21.9) joins the group
+    whose value is nearest among those it is consistent with, so 21.89 / 21.90 / 21.9 leaves
+    21.89 as the odd one.
+    """
+    clusters: list[list[Claim]] = []
+    for claim in sorted(claims, key=lambda c: (-c.quantity.decimals, c.quantity.wan or 0)):
+        here = in_wan(claim.quantity)
+        fits = [cl for cl in clusters if all(in_wan(c.quantity).meets(here) for c in cl)]
+        if fits:
+            nearest = min(fits, key=lambda cl: abs((cl[0].quantity.wan or 0) - (claim.quantity.wan or 0)))
+            nearest.append(claim)
+        else:
+            clusters.append([claim])
+    return clusters
+
+
+@register("value.mismatch")
+class ValueMismatch(Rule):
+    """The same figure (subject, role, period, column and fund scope) must have one value
+    wherever it appears: narrative and narrative, narrative and table, summary and detail,
+    the 决算 part and the 绩效 part.
+
+    When most mentions agree, the others are the odd ones out and the finding says so.
+    Mentions whose printed intervals meet are the same value (rounding). A difference of
+    one unit of the last printed digit is a warning, more is an error.
+
+    **Anti-pattern**: 基本支出 874.33万元 (支出决算) and 基本支出决算合计812.6万元.
+
+    **Correct**: 项目支出118.8万元 and 项目支出118.79万元 (118.8 stands for [118.75, 118.85]).
+    """
+
+    name = "consistency.same_value"
+    Params = ValueParams
+
+    def check(self, index: ClaimIndex) -> Iterator[Finding]:
+        groups: dict[tuple, list[Claim]] = defaultdict(list)
+        for claim in index.claims:
+            key = _key(claim)
+            if key is None or len(claim.subject) < self.params.min_subject_length:  # type: ignore[attr-defined]
+                continue
+            head = index.linked(claim, Link.TOTAL)
+            if head is not None and head.scope and head.scope != claim.scope:
+                continue
+            groups[key].append(claim)
+        for (subject, _code, role, *_), claims in groups.items():
+            if all(c.table for c in claims) and not self.params.compare_table_phrases \
+                    and not any(c.code for c in claims) and subject not in index.narrative_subjects:
+                continue  # a row label such as 项目总投资 means something else in each table
+            clusters = _clusters(claims)
+            if len(clusters) < 2:
+                continue
+            clusters.sort(key=len, reverse=True)
+            majority = clusters[0] if len(clusters[0]) > len(clusters[1]) else None
+            reference = clusters[0]
+            for odd in clusters[1:]:
+                if len(_places(reference) | _places(odd)) < 2:
+                    continue  # one table does not state one quantity twice: different rows
+                yield self._finding(subject, role, reference, odd, majority is not None)
+
+    def _finding(self, subject: str, role: Role, reference: list[Claim], odd: list[Claim],
+                 has_majority: bool) -> MismatchFinding:
+        ref_q, odd_q = reference[0].quantity, odd[0].quantity
+        gap = in_wan(ref_q).distance(in_wan(odd_q))
+        ulp = min(ref_q.ulp, odd_q.ulp) * ((odd_q.wan or 1) / odd_q.value if odd_q.value else 1)
+        severity = Severity.WARNING if gap <= ulp * self.params.warning_ulps else Severity.ERROR
+        values = "、".join(dict.fromkeys(figure(c) for c in [*reference, *odd]))
+        odd_text = f"，{figure(odd[0])} 与其余 {len(reference)} 处不同" if has_majority else ""
+        odd_en = f"; {figure(odd[0])} differs from the other {len(reference)}" if has_majority else ""
+        text = message("VALUE_MISMATCH", subject=subject, role=role.value,
+                       role_zh=_ROLE_ZH[role], values=values, odd=odd_text, odd_en=odd_en)
+        return MismatchFinding(
+            rule=self.id,
+            severity=severity,
+            message_zh=text.zh,
+            message_en=text.en,
+            subject=subject,
+            values=[c.quantity.value for c in [*odd, *reference]],
+            odd_one_out=0 if has_majority else None,
+            evidence=[*(evidence("odd_one_out" if has_majority else "mention", c) for c in odd),
+                      *(evidence("mention", c) for c in reference)],
+        )

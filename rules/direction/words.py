@@ -1,0 +1,124 @@
+"""direction.contradiction: a stated direction that the figures contradict."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from models import (
+    Claim,
+    ConflictFinding,
+    Direction,
+    Evidence,
+    Finding,
+    Link,
+    QuantityKind,
+    Role,
+    Severity,
+    message,
+)
+
+from ..arith import in_wan
+from ..index import ClaimIndex
+from ..registry import Rule, register
+from ..verdict import evidence, figure
+
+_DOWN = regex.compile(r"压缩开支|压缩|压减|节约|减少|下降|降低")
+_UP = regex.compile(r"增加|增长|上升|提高")
+#: only these subjects' totals are claimed to be cut in prose ("压缩开支" of 三公经费…)
+_WATCHED = ("三公经费", "公务接待费", "公务用车购置及运行费", "公务用车运行维护费",
+            "因公出国（境）费", "机关运行经费", "会议费", "培训费", "一般性支出")
+
+
+def _level(index: ClaimIndex, subject: str, period: int | None) -> Claim | None:
+    """The first stated actual figure of `subject` for `period` (narrative or table)."""
+    for claim in index.by_subject.get(subject, []):
+        if claim.period == period and claim.role in (Role.ACTUAL, Role.PRIOR) \
+                and claim.quantity.kind is QuantityKind.AMOUNT and not claim.facet:
+            return claim
+    return None
+
+
+@register("direction.contradiction")
+class DirectionContradiction(Rule):
+    """A sentence that says a figure went down (减少, 下降, 压缩开支, 节约) when this year's
+    figure is above last year's, or up when it is below.
+
+    Two forms: a change figure with a direction word (减少9.84万元) whose current and prior
+    values say otherwise; and a sentence claiming 压缩/节约 of a watched expense (三公经费…)
+    while the report's own figures for this year and last year show a rise.
+
+    **Anti-pattern**: 三公经费管理和使用严格按财政要求压缩开支。全年“三公”经费支出26.21万元
+    (2020年决算数 21.39).
+
+    **Correct**: 公务用车运行维护费支出决算比2019年减少0.32万元.
+    """
+
+    name = "direction.words_vs_figures"
+
+    def check(self, index: ClaimIndex) -> Iterator[Finding]:
+        yield from self._changes(index)
+        year = index.document.meta.fiscal_year
+        if year is None:
+            return
+        for sentence_no, sentence in enumerate(index.document.sentences):
+            text = sentence.span.text
+            word = _DOWN.search(text)
+            if word is None:
+                continue
+            for subject in _WATCHED:
+                if subject.replace("（", "(") not in text.replace("（", "(") and not (
+                        subject == "三公经费" and "三公" in text):
+                    continue
+                finding = self._compare(index, subject, year, word.group(0), sentence_no,
+                                        sentence.span.start + word.start(), word.group(0))
+                if finding is not None:
+                    yield finding
+                break
+
+    def _changes(self, index: ClaimIndex) -> Iterator[Finding]:
+        """增加/减少 with a current and prior value that moved the other way."""
+        for claim in index.with_role(Role.CHANGE, Role.CHANGE_RATE):
+            current = index.linked(claim, Link.CURRENT)
+            prior = index.linked(claim, Link.PRIOR)
+            if current is None or prior is None or claim.direction is None:
+                continue
+            now, before = in_wan(current.quantity), in_wan(prior.quantity)
+            rose, fell = now.low > before.high, now.high < before.low
+            if (claim.direction is Direction.DOWN and rose) or (
+                    claim.direction is Direction.UP and fell):
+                word = "减少" if claim.direction is Direction.DOWN else "增加"
+                msg = message("DIRECTION_CONFLICT", word=word, subject=claim.subject,
+                              prior=figure(prior), current=figure(current))
+                yield ConflictFinding(
+                    rule=self.id, severity=Severity.ERROR, message_zh=msg.zh, message_en=msg.en,
+                    subject=claim.subject,
+                    evidence=[evidence("stated", claim), evidence("current", current),
+                              evidence("prior", prior)],
+                )
+
+    def _compare(self, index: ClaimIndex, subject: str, year: int, word: str, sentence: int,
+                 start: int, text: str) -> Finding | None:
+        current = _level(index, subject, year)
+        prior = _level(index, subject, year - 1)
+        if current is None or prior is None:
+            return None
+        if not in_wan(current.quantity).low > in_wan(prior.quantity).high:
+            return None
+        msg = message("DIRECTION_CONFLICT", word=word, subject=subject,
+                      prior=figure(prior), current=figure(current))
+        doc = index.document
+        return ConflictFinding(
+            rule=self.id,
+            severity=Severity.ERROR,
+            message_zh=msg.zh,
+            message_en=msg.en,
+            subject=subject,
+            evidence=[
+                Evidence(role="stated", span=doc.span(start, start + len(text))),
+                evidence("current", current),
+                evidence("prior", prior),
+            ],
+        )
+

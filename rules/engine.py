@@ -1,0 +1,34 @@
+"""Running the rules over one document."""
+
+from __future__ import annotations
+
+from models import Claim, Document, Report
+
+from .config import RulesConfig, load_config
+from .index import ClaimIndex
+from .registry import RULES
+
+
+def rule_ids() -> list[str]:
+    """Ids of all registered rules."""
+    from . import catalog  # noqa: F401
+
+    return sorted(RULES)
+
+
+def check(document: Document, claims: list[Claim], config: RulesConfig | None = None) -> Report:
+    """Run every enabled rule and return the Report (findings sorted by position)."""
+    config = config or load_config()
+    index = ClaimIndex(document, claims)
+    findings = []
+    ran = []
+    for rule_id in config.enabled():
+        params = config.params[rule_id]
+        rule = RULES[rule_id](params)
+        ran.append(rule_id)
+        for finding in rule.check(index):
+            if params.severity is not None:
+                finding = finding.model_copy(update={"severity": params.severity})
+            findings.append(finding)
+    findings.sort(key=lambda f: (f.evidence[0].span.start if f.evidence else -1, f.rule))
+    return Report(document=document, claims=claims, findings=findings, rules=ran)

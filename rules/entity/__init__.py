@@ -1,0 +1,3 @@
+"""The report's own unit against text that names another kind of unit."""
+
+from . import unit  # noqa: F401

@@ -1,0 +1,66 @@
+"""Lookups over one document's claims, built once and shared by every rule."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import cached_property
+
+from models import Claim, Document, Role, Source, Table
+
+
+class ClaimIndex:
+    """A document's claims by id, subject, role and table, so rules do not rescan them."""
+
+    def __init__(self, document: Document, claims: list[Claim]) -> None:
+        self.document = document
+        self.claims = claims
+        self.by_id: dict[str, Claim] = {c.id: c for c in claims}
+        self.by_subject: dict[str, list[Claim]] = defaultdict(list)
+        self.by_table: dict[str, list[Claim]] = defaultdict(list)
+        self.cells: dict[tuple[str, int, int], Claim] = {}
+        for claim in claims:
+            self.by_subject[claim.subject].append(claim)
+            if claim.table is not None and claim.row is not None and claim.column is not None:
+                self.by_table[claim.table].append(claim)
+                self.cells[(claim.table, claim.row, claim.column)] = claim
+
+    @cached_property
+    def narrative_subjects(self) -> set[str]:
+        """Subjects the narrative names (a table row label the text also uses is meaningful)."""
+        return {c.subject for c in self.claims if c.source is Source.NARRATIVE}
+
+    @cached_property
+    def tables(self) -> dict[str, Table]:
+        return {t.id: t for t in self.document.tables}
+
+    def linked(self, claim: Claim, link) -> Claim | None:
+        """The claim `claim` links to under `link`, if any."""
+        target = claim.links.get(link)
+        return self.by_id.get(target) if target else None
+
+    def narrative(self) -> list[Claim]:
+        return [c for c in self.claims if c.source is Source.NARRATIVE]
+
+    def with_role(self, *roles: Role) -> list[Claim]:
+        return [c for c in self.claims if c.role in roles]
+
+    @cached_property
+    def _row_labels(self) -> dict[tuple[str, int, int], str]:
+        return {
+            (t.id, c.row, c.column): c.row_label.replace(" ", "")
+            for t in self.document.tables for c in t.cells if c.row_label
+        }
+
+    def row_label(self, claim: Claim) -> str | None:
+        """The row label printed left of a table claim's cell."""
+        if claim.table is None or claim.row is None or claim.column is None:
+            return None
+        return self._row_labels.get((claim.table, claim.row, claim.column))
+
+    def rows(self, table: str) -> dict[int, dict[int, Claim]]:
+        """A table's numeric claims as row → column → claim."""
+        grid: dict[int, dict[int, Claim]] = defaultdict(dict)
+        for claim in self.by_table.get(table, []):
+            assert claim.row is not None and claim.column is not None
+            grid[claim.row][claim.column] = claim
+        return grid

@@ -1,0 +1,49 @@
+"""rate.change: 增长/下降 X% against change / prior value."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from models import Finding, Role
+
+from ..arith import ratio, stated, truncation
+from ..index import ClaimIndex
+from ..registry import Rule, register
+from ..verdict import arithmetic, evidence
+from .operands import operands
+
+
+@register("rate.change")
+class ChangeRate(Rule):
+    """A growth or decline rate must equal the change divided by the prior value.
+
+    The prior value is stated (较上年决算数1571.11万元) or follows from the current value and
+    the change. A rate that instead equals change / current is left to rate.wrong_base,
+    which names that mistake.
+
+    **Anti-pattern**: 一般公共预算财政拨款收入1829.05万元，比上年增长241.66万元，增长13.18%
+    (241.66 / 1587.39 = 15.22%).
+
+    **Correct**: 收入总计1835.05万元，较上年增加247.66万元，增长15.6 %.
+    """
+
+    name = "rates.change_over_prior"
+
+    def check(self, index: ClaimIndex) -> Iterator[Finding]:
+        for claim in index.with_role(Role.CHANGE_RATE):
+            ops = operands(index, claim)
+            if ops is None or claim.quantity.approximate:
+                continue
+            expected = ratio(ops.change, ops.prior)
+            if expected is None:
+                continue
+            if ops.current is not None:
+                wrong = ratio(ops.change, ops.current)
+                q = claim.quantity
+                if wrong is not None and (stated(q).meets(wrong) or truncation(q).meets(wrong)):
+                    continue  # rate.wrong_base explains this one
+            formula = f"{ops.change_text or 'Δ'} / {ops.prior_text}"
+            finding = arithmetic(self.id, self.params, "RATE_MISMATCH", claim, expected, formula,
+                                 [evidence(role, c) for role, c in ops.claims])
+            if finding is not None:
+                yield finding

@@ -1,0 +1,3 @@
+"""Explanations of changes: two different causes for one change."""
+
+from . import conflict  # noqa: F401

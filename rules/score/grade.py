@@ -1,0 +1,98 @@
+"""score.grade: the grade a report gives against the bands it states and the score."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+import regex
+
+from models import ConflictFinding, Evidence, Finding, Severity, message
+
+from ..index import ClaimIndex
+from ..registry import Rule, register
+from ..verdict import evidence
+from .table import score_tables
+
+#: 优秀（S≥90）、良好（90＞S≥80） or 90分（含）—100分为优，80分（含）—90分为良
+_BAND_S = regex.compile(r"(优秀|良好|中等|合格|较差|差|优|良|中)\s*[(（][^)）]*?S\s*[≥>]=?\s*(\d+)")
+_BAND_RANGE = regex.compile(
+    r"(\d+)\s*分?\s*[(（]含[)）]\s*[—\-–~至]+\s*\d+\s*分?\s*为\s*(优秀|良好|优|良|中|差)"
+)
+_STATED = regex.compile(r"(?:评价等级|等级|评定等级)\s*(?:为|:)\s*(优秀|良好|中等|合格|较差|差|优|良|中)")
+_SCORE = regex.compile(r"得分\s*(\d+(?:\.\d+)?)\s*分")
+_SAME = {"优秀": "优", "良好": "良", "中等": "中", "合格": "中", "较差": "中"}
+_DEFAULT = [(Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"), (Decimal(0), "差")]
+
+
+def bands(text: str) -> list[tuple[Decimal, str]]:
+    """Grade bands (lowest score, grade) as the report states them, best first."""
+    found = [(Decimal(m.group(2)), m.group(1)) for m in _BAND_S.finditer(text)]
+    found += [(Decimal(m.group(1)), m.group(2)) for m in _BAND_RANGE.finditer(text)]
+    if not found:
+        return _DEFAULT
+    found.sort(reverse=True)
+    if found[-1][0] > 0:
+        worst = "差" if all(g != "差" for _, g in found) else found[-1][1]
+        found.append((Decimal(0), worst))
+    return found
+
+
+def grade_for(score: Decimal, table: list[tuple[Decimal, str]]) -> str:
+    for low, grade in table:
+        if score >= low:
+            return grade
+    return table[-1][1]
+
+
+def same(a: str, b: str) -> bool:
+    return _SAME.get(a, a) == _SAME.get(b, b) or a == b
+
+
+@register("score.grade")
+class ScoreGrade(Rule):
+    """The grade (优/良/中/差, 优秀…) must be the one the stated bands give for the score.
+
+    **Anti-pattern**: 总分 得分 10, 等级：优 (优 needs ≥ 90).
+
+    **Correct**: 自评得分97分，评价等级为优秀 with 优秀（S≥90）.
+    """
+
+    name = "score.grade_bands"
+
+    def check(self, index: ClaimIndex) -> Iterator[Finding]:
+        doc = index.document
+        table_bands = bands(doc.text)
+        for st in score_tables(index):
+            if st.total is None or st.total.score is None:
+                continue
+            row_cells = [c for c in st.table.cells if c.row == st.total.row and c.span]
+            for cell in row_cells:
+                m = _STATED.search(cell.text.replace(" ", ""))
+                if m and cell.span is not None:
+                    start = cell.span.start + cell.span.text.find(m.group(1))
+                    stated = doc.span(start, start + len(m.group(1)))
+                    yield from self._judge(st.total.score.quantity.value, m.group(1), stated,
+                                           table_bands, [evidence("score", st.total.score)])
+        for sentence in doc.sentences:
+            text = sentence.span.text
+            g, s = _STATED.search(text), _SCORE.search(text)
+            if g and s:
+                start = sentence.span.start
+                stated = doc.span(start + g.start(1), start + g.end(1))
+                score_span = doc.span(start + s.start(1), start + s.end(0))
+                yield from self._judge(Decimal(s.group(1)), g.group(1), stated, table_bands,
+                                       [Evidence(role="score", span=score_span,
+                                                 value=Decimal(s.group(1)))])
+
+    def _judge(self, score: Decimal, grade: str, stated: Evidence | object,
+               table: list[tuple[Decimal, str]], extra: list[Evidence]) -> Iterator[Finding]:
+        expected = grade_for(score, table)
+        if same(expected, grade):
+            return
+        msg = message("SCORE_GRADE", score=score, expected=expected, stated=grade)
+        yield ConflictFinding(
+            rule=self.id, severity=Severity.ERROR, message_zh=msg.zh, message_en=msg.en,
+            subject="评价等级",
+            evidence=[Evidence(role="stated", span=stated), *extra],  # type: ignore[arg-type]
+        )

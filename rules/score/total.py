@@ -1,0 +1,64 @@
+"""score.total: 总分 against the sum of the items, and section weights against their items."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from models import ArithmeticFinding, Finding, Severity, message
+
+from ..arith import Interval, show_interval, total
+from ..index import ClaimIndex
+from ..registry import Rule, register
+from ..verdict import arithmetic, evidence, figure
+from .table import score_tables
+
+
+@register("score.total")
+class ScoreTotal(Rule):
+    """总分 = Σ 得分 and Σ 分值 = 100 (the 总分 row's 分值); a first-level indicator's weight
+    (产出指标（50分）) = Σ 分值 of its rows.
+
+    **Anti-pattern**: 效益指标（30分） over rows weighted 10 + 10 + 10 + 10.
+
+    **Correct**: 产出指标（50分）: 6 + 6 + 6 + 6 + 6 + 6 + 6 + 8.
+    """
+
+    name = "score.totals"
+
+    def check(self, index: ClaimIndex) -> Iterator[Finding]:
+        for st in score_tables(index):
+            if not st.regular:
+                continue
+            weights = [r.weight for r in st.rows if r.weight is not None]
+            scores = [r.score for r in st.rows if r.score is not None]
+            if st.total is not None:
+                for stated, parts, what in ((st.total.weight, weights, ("总分分值", "total weight")),
+                                            (st.total.score, scores, ("总分得分", "total score"))):
+                    if stated is None or len(parts) < 2:
+                        continue
+                    finding = arithmetic(
+                        self.id, self.params, "SCORE_TOTAL", stated,
+                        total(Interval.of(p.quantity) for p in parts),
+                        " + ".join(figure(p) for p in parts),
+                        [evidence("component", p) for p in parts], decimals=0,
+                        what=what[0], what_en=what[1])
+                    if finding is not None:
+                        yield finding.model_copy(update={"severity": Severity.ERROR})
+            for label, weight, members, _row in st.sections:
+                parts = [r.weight for r in members if r.weight is not None]
+                if not parts:
+                    continue
+                expected = total(Interval.of(p.quantity) for p in parts)
+                if expected.contains(Decimal(str(weight))):
+                    continue
+                msg = message("SCORE_TOTAL", what=f"{label}权重", what_en=f"weight of {label}",
+                              formula=" + ".join(figure(p) for p in parts),
+                              expected=show_interval(expected, 1), stated=weight)
+                yield ArithmeticFinding(
+                    rule=self.id, severity=Severity.ERROR, message_zh=msg.zh, message_en=msg.en,
+                    formula=" + ".join(figure(p) for p in parts),
+                    stated=Decimal(str(weight)), expected=expected.mid,
+                    expected_low=expected.low, expected_high=expected.high,
+                    evidence=[evidence("component", p) for p in parts],
+                )

@@ -1,0 +1,74 @@
+"""sum.narrative: a total stated in a sentence against the parts listed under it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from models import Claim, Finding, Link, QuantityKind, Role
+
+from ..arith import Interval, in_unit_of, in_wan, total
+from ..index import ClaimIndex
+from ..registry import Rule, register
+from ..verdict import arithmetic, evidence, figure
+
+#: stated shares of a list that add up to this cover the whole
+_FULL = Interval(Decimal(99), Decimal(101))
+
+
+@register("sum.narrative")
+class NarrativeSum(Rule):
+    """A total and the parts a sentence lists under it (合计 X，其中 A、B、C) must add up.
+
+    Parts that exceed the total are always wrong. Parts that fall short are wrong only
+    when the list is complete: it ends with a residual 其他… item, or the shares it states
+    for the parts add up to 100%. Sums are computed on printed intervals, so rounding
+    never counts.
+
+    **Anti-pattern**: 本年收入合计1320.41万元，其中：一般公共预算财政拨款收入927.15万元，
+    政府性基金预算财政拨款收入305.68万元，…其他收入0万元 (the parts add to 1232.83).
+
+    **Correct**: 三公经费15.42万元，其中公务接待费3.43万元、公务用车11.98万元 (15.41 is
+    within the rounding of three printed figures).
+    """
+
+    name = "sums.narrative_list"
+
+    def check(self, index: ClaimIndex) -> Iterator[Finding]:
+        groups: dict[str, list[Claim]] = {}
+        for claim in index.claims:
+            head = claim.links.get(Link.TOTAL)
+            if head is not None:
+                groups.setdefault(head, []).append(claim)
+        for head_id, parts in groups.items():
+            head = index.by_id[head_id]
+            if head.quantity.kind is not QuantityKind.AMOUNT or len(parts) < 2:
+                continue
+            parts = [p for p in parts if p.quantity.kind is QuantityKind.AMOUNT
+                     and not p.quantity.approximate]
+            finding = self._check(index, head, parts)
+            if finding is not None:
+                yield finding
+
+    def _complete(self, index: ClaimIndex, parts: list[Claim]) -> bool:
+        if any(p.subject.startswith("其他") for p in parts):
+            return True
+        shares = [c for c in index.claims if c.role is Role.SHARE
+                  and c.links.get(Link.ACTUAL) in {p.id for p in parts}]
+        if len(shares) == len(parts):
+            return total(Interval.of(s.quantity) for s in shares).meets(_FULL)
+        return False
+
+    def _check(self, index: ClaimIndex, head: Claim, parts: list[Claim]) -> Finding | None:
+        expected = total(in_wan(p.quantity) for p in parts)
+        stated = in_wan(head.quantity)
+        if stated.meets(expected):
+            return None
+        if expected.high < stated.low and not self._complete(index, parts):
+            return None  # a partial list: 其中 names only some of the parts
+        return arithmetic(
+            self.id, self.params, "SUM_MISMATCH", head, in_unit_of(expected, head.quantity),
+            " + ".join(figure(p) for p in parts),
+            [evidence("component", p) for p in parts],
+            total_subject=head.subject,
+        )

@@ -1,0 +1,139 @@
+"""sum.table: a table's totals against its own rows and columns, and its code tree."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from models import Claim, Finding, QuantityKind
+
+from ..arith import Interval, total
+from ..index import ClaimIndex
+from ..registry import Rule, register
+from ..verdict import arithmetic, evidence, figure
+
+_TOTAL_LABEL = ("合计", "小计", "总计")
+#: rows that total the rows above them (a bare 合计 row heads its table instead)
+_BOTTOM_TOTALS = {"本年收入合计", "本年支出合计", "总计"}
+
+
+def _is_total(label: str | None) -> bool:
+    return bool(label) and label.endswith(_TOTAL_LABEL)  # type: ignore[union-attr]
+
+
+def _parent(code: str) -> str | None:
+    return {7: code[:5], 5: code[:3]}.get(len(code))
+
+
+def _money(claim: Claim) -> bool:
+    return claim.quantity.kind in (QuantityKind.AMOUNT, QuantityKind.NUMBER)
+
+
+@register("sum.table")
+class TableSum(Rule):
+    """Inside one table, every total equals what it totals.
+
+    - The classification code tree: 类 = Σ款 and 款 = Σ项 (201 = 20126 + 20131 + …), in
+      every numeric column.
+    - A total column (合计, 小计, 本年支出合计…) equals the columns under the same header,
+      row by row (合计 = 基本支出 + 项目支出).
+    - A total row (本年收入合计, 本年支出合计, 总计) equals the rows above it back to the
+      previous total row; a 合计 row over coded rows equals the 类 rows.
+
+    **Anti-pattern**: 20199 其他一般公共服务支出 小计 7.92 | 基本支出 0.00 | 项目支出 7.93.
+
+    **Correct**: 20131 486.40 = 381.78 + 73.61 + 31.00 (486.39 is within rounding).
+    """
+
+    name = "sums.table"
+
+    def check(self, index: ClaimIndex) -> Iterator[Finding]:
+        for table in index.document.tables:
+            grid = index.rows(table.id)
+            if not grid:
+                continue
+            yield from self._code_tree(index, grid)
+            yield from self._total_columns(grid)
+            yield from self._total_rows(index, grid)
+
+    def _compare(self, stated: Claim, parts: list[Claim], what: str) -> Finding | None:
+        if not parts or stated.quantity.approximate:
+            return None
+        expected = total(Interval.of(p.quantity) for p in parts)
+        return arithmetic(self.id, self.params, "SUM_MISMATCH", stated, expected,
+                          " + ".join(figure(p) for p in parts),
+                          [evidence("component", p) for p in parts], total_subject=what)
+
+    def _code_tree(self, index: ClaimIndex, grid: dict[int, dict[int, Claim]]) -> Iterator[Finding]:
+        by_code: dict[tuple[str, int], Claim] = {}
+        for cells in grid.values():
+            for col, claim in cells.items():
+                if claim.code and _money(claim):
+                    by_code[(claim.code, col)] = claim
+        children: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+        for (code, col), claim in by_code.items():
+            parent = _parent(code)
+            if parent and (parent, col) in by_code:
+                children[(parent, col)].append(claim)
+        for key, parts in children.items():
+            parent = by_code[key]
+            finding = self._compare(parent, parts, f"{parent.code} {parent.subject}")
+            if finding is not None:
+                yield finding
+        roots = defaultdict(list)
+        for (code, col), claim in by_code.items():
+            if len(code) == 3:
+                roots[col].append(claim)
+        for cells in grid.values():
+            for col, claim in cells.items():
+                if claim.code is None and roots.get(col) and _money(claim) \
+                        and index.row_label(claim) == "合计":
+                    finding = self._compare(claim, roots[col], claim.subject)
+                    if finding is not None:
+                        yield finding
+
+    def _total_columns(self, grid: dict[int, dict[int, Claim]]) -> Iterator[Finding]:
+        for cells in grid.values():
+            for col, claim in cells.items():
+                labels = claim.column_labels
+                if not labels or not _is_total(labels[-1]) or not _money(claim):
+                    continue
+                parent = labels[:-1]
+                groups: dict[str, list[tuple[int, Claim]]] = defaultdict(list)
+                for other_col, other in cells.items():
+                    ol = other.column_labels
+                    if other_col == col or len(ol) <= len(parent) or ol[:len(parent)] != parent:
+                        continue
+                    groups[ol[len(parent)]].append((other_col, other))
+                parts = []
+                for members in groups.values():
+                    subtotal = [m for c, m in members if _is_total(m.column_labels[-1])]
+                    if subtotal:
+                        parts.append(subtotal[0])
+                    elif len(members) == 1:
+                        parts.append(members[0][1])
+                    else:
+                        parts = []
+                        break
+                finding = self._compare(claim, parts, labels[-1]) if len(parts) >= 2 else None
+                if finding is not None:
+                    yield finding
+
+    def _total_rows(self, index: ClaimIndex, grid: dict[int, dict[int, Claim]]) -> Iterator[Finding]:
+        columns: dict[int, list[Claim]] = defaultdict(list)
+        for row in sorted(grid):
+            for col, claim in grid[row].items():
+                columns[col].append(claim)
+        for claims in columns.values():
+            if any(c.code for c in claims):
+                continue  # coded tables are checked through their code tree
+            since: list[Claim] = []
+            for claim in claims:
+                if index.row_label(claim) in _BOTTOM_TOTALS:
+                    if len(since) >= 2 and _money(claim):
+                        finding = self._compare(claim, since, claim.subject)
+                        if finding is not None:
+                            yield finding
+                    since = [claim]
+                elif _money(claim):
+                    since.append(claim)

@@ -1,0 +1,57 @@
+"""From a stated figure and the interval it should lie in, to a finding (or none).
+
+The one place that decides severity for arithmetic: outside the interval by at most
+`warning_ulps` units of the stated figure's last printed digit is a warning (a truncated
+or force-balanced figure such as 47.12% for 47.129%); further out is an error.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from models import ArithmeticFinding, Claim, Evidence, Severity, message
+
+from .arith import Interval, off_by, show_interval, shown, stated
+from .registry import Params
+
+
+def evidence(role: str, claim: Claim) -> Evidence:
+    """Evidence pointing at a claim's printed figure."""
+    return Evidence(role=role, span=claim.quantity.span, claim=claim.id,
+                    value=claim.quantity.value)
+
+
+def arithmetic(rule_id: str, params: Params, code: str, claim: Claim, expected: Interval,
+               formula: str, operands: list[Evidence], decimals: int | None = None,
+               **values: object) -> ArithmeticFinding | None:
+    """A finding when `claim`'s printed value cannot be `expected`; None when it can."""
+    q = claim.quantity
+    if stated(q).meets(expected):
+        return None
+    places = q.decimals if decimals is None else decimals
+    severity = Severity.WARNING if off_by(q, expected) <= params.warning_ulps else Severity.ERROR
+    text = message(
+        code,
+        formula=formula,
+        expected=show_interval(expected, max(places, 2)),
+        stated=shown(q.value, q.decimals),
+        subject=claim.subject,
+        **values,
+    )
+    return ArithmeticFinding(
+        rule=rule_id,
+        severity=severity,
+        message_zh=text.zh,
+        message_en=text.en,
+        formula=formula,
+        stated=q.value,
+        expected=expected.mid.quantize(Decimal(1).scaleb(-max(places, 2) - 2)),
+        expected_low=expected.low,
+        expected_high=expected.high,
+        evidence=[evidence("stated", claim), *operands],
+    )
+
+
+def figure(claim: Claim) -> str:
+    """A claim's figure as printed, for formulas."""
+    return shown(claim.quantity.value, claim.quantity.decimals)
