@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from models import (
@@ -36,14 +37,29 @@ class Extraction:
 
 
 class _Mapper:
-    """Turns normalized offsets and raw figures into original-text spans and Quantities."""
+    """Turns normalized offsets and raw figures into original-text spans and Quantities.
+
+    Hot path: tens of thousands of spans per megabyte. The anchors are copied into plain
+    lists once (pydantic attribute access is slow), and spans, built from offsets that are
+    right by construction, skip validation.
+    """
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
+        self.original = doc.original
+        self.norm_keys = [a[0] for a in doc.offsets.anchors]
+        self.orig_keys = [a[1] for a in doc.offsets.anchors]
+
+    def _orig(self, offset: int) -> int:
+        i = bisect_right(self.norm_keys, offset) - 1
+        return self.orig_keys[i] + (offset - self.norm_keys[i])
 
     def span(self, start: int, end: int) -> Span:
-        o = self.doc.offsets
-        return self.doc.span(o.to_original(start), o.to_original(end))
+        # An end maps from its last character: "费 0" normalized to "费0" must not make
+        # the span of 费 swallow the dropped space.
+        s = self._orig(start)
+        e = self._orig(end - 1) + 1 if end > start else s
+        return Span.model_construct(start=s, end=e, text=self.original[s:e])
 
     def quantity(self, fig: RawFigure, implied_unit: str | None = None) -> Quantity:
         kind, unit, implied = fig.kind, fig.unit, False
@@ -54,7 +70,7 @@ class _Mapper:
         yuan = wan = None
         if kind is QuantityKind.AMOUNT and unit:
             yuan, wan = money(fig.value, unit)
-        return Quantity(
+        return Quantity.model_construct(
             kind=kind,
             value=fig.value,
             decimals=decimals,

@@ -43,7 +43,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "CLI_NO_FINDINGS": ("未发现问题", "no findings"),
     # --- findings -------------------------------------------------------------
     "SUM_MISMATCH": (
-        "{total_subject}{stated}与各组成部分之和不符：{formula} = {expected}，而报告为 {stated}",
+        "{total_subject} {stated} 与各组成部分之和不符：{formula} = {expected}，而报告为 {stated}",
         "{total_subject} {stated} does not equal the sum of its parts: {formula} = {expected}, "
         "but the report says {stated}",
     ),
@@ -57,9 +57,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "RATE_WRONG_BASE": (
         "{subject}变动率基数有误：{formula} = {expected}%，而报告为 {stated}%"
-        "（{wrong_formula} = {stated}%，用本年数代替了上年数作除数）",
+        "（{wrong_formula} = {wrong}%，用本年数代替了上年数作除数）",
         "change rate of {subject} uses the wrong base: {formula} = {expected}%, but the report "
-        "says {stated}% ({wrong_formula}: divided by the current year instead of the prior year)",
+        "says {stated}% ({wrong_formula} = {wrong}%: divided by the current year instead of the "
+        "prior year)",
     ),
     "CHANGE_MISMATCH": (
         "{subject}变动额有误：{formula} = {expected}，而报告为 {stated}",

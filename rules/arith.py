@@ -117,9 +117,12 @@ def shown(value: Decimal, decimals: int) -> str:
 
 
 def show_interval(interval: Interval, decimals: int) -> str:
-    """An interval for a message: one value when it prints as one, else [low, high]."""
+    """An interval for a message: one value when it prints as one at `decimals` places,
+    else [low, high] with one more place, so that 0.00 + 21.90 reads [21.895, 21.905]."""
     low, high = shown(interval.low, decimals), shown(interval.high, decimals)
-    return low if low == high else f"[{low}, {high}]"
+    if low == high:
+        return low
+    return f"[{shown(interval.low, decimals + 1)}, {shown(interval.high, decimals + 1)}]"
 
 
 _WAN = {"元": Decimal("0.0001"), "千元": Decimal("0.1"), "万元": Decimal(1), "亿元": Decimal(10000)}

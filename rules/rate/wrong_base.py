@@ -45,8 +45,8 @@ class WrongBase(Rule):
             finding = arithmetic(
                 self.id, self.params, "RATE_WRONG_BASE", claim, expected, formula,
                 [evidence(role, c) for role, c in ops.claims],
-                wrong_formula=f"{ops.change_text} / {ops.current_text} = "
-                              f"{show_interval(wrong, max(q.decimals, 2))}",
+                wrong_formula=f"{ops.change_text} / {ops.current_text}",
+                wrong=show_interval(wrong, max(q.decimals, 2)),
             )
             if finding is not None:
                 yield finding.model_copy(update={"severity": Severity.ERROR})
