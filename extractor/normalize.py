@@ -23,13 +23,14 @@ _TABLE: dict[int, int | str] = {
     0x2003: " ",
     0x2009: " ",
     0x200B: " ",  # zero-width space: kept as one char so offsets stay 1:1
-    ord("\r"): "\n",  # a lone CR is a line break; CRLF pairs are handled below
 }
 # Keep Chinese sentence punctuation as it is: ，。；、 carry meaning the checks rely on,
 # and the full-width comma/semicolon differ from ASCII ones only in width.
 for keep in "，；":
     _TABLE.pop(ord(keep), None)
 
+# CR of a CRLF pair is dropped (lines are LF-separated); a run of spaces between two
+# printing characters is dropped unless it separates two numbers or two Latin words.
 _DROP = regex.compile(r"\r(?=\n)|(?<=[^\s])[ ]+(?=[^\s])")
 _NUMERIC = regex.compile(r"[\d.]")
 

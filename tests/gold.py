@@ -7,6 +7,7 @@ original-text offsets, counting whole figures only (the 6万元 inside 247.66万
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 import regex
@@ -226,3 +227,59 @@ def true_negative_hits(reports: dict[str, object]) -> list[str]:
                     e.span.start < span[1] and span[0] < e.span.end for e in stated):
                 hits.append(f"{entry['id']}: {f.rule} {f.message_en[:80]}")
     return hits
+
+
+# --- table cells --------------------------------------------------------------------------
+
+
+#: the gold's name for a data row that prints no label (the 三公 table's one row)
+NO_ROW_LABEL = "合计行"
+
+
+def _label(text: str | None) -> str:
+    return translate(text or "").replace(" ", "").replace("\n", "")
+
+
+def score_cells(seed: str, document) -> Score:
+    """Numeric table cells of seed 003: value and span, then table, row and column labels."""
+    data = yaml.safe_load((GOLD / (Path(seed).stem + ".cells.yaml")).read_text("utf-8"))
+    original = document.original
+    starts = line_starts(original)
+    predicted = {}
+    tables = {}
+    for table in document.tables:
+        if not table.label:
+            continue  # the gold covers the 公开 tables
+        for cell in table.cells:
+            if cell.value is not None and cell.span is not None:
+                predicted[(cell.span.start, cell.span.end)] = cell
+                tables[(cell.span.start, cell.span.end)] = table
+    score = Score(gold=len(data["cells"]), predicted=len(predicted))
+    for entry in data["cells"]:
+        key = locate(original, starts, entry["line"], str(entry["text"]),
+                     entry.get("occurrence", 1), cells=True)
+        cell = predicted.get(key)
+        where = f"{entry['line']} {entry['text']}"
+        if cell is None or str(cell.value.value) != str(Decimal(str(entry["value"]))):
+            score.misses.append(where)
+            continue
+        score.matched += 1
+        table = tables[key]
+        if entry["row"] == NO_ROW_LABEL:
+            row_ok = cell.row_label is None
+        elif str(entry["row"]).isdigit():
+            row_ok = cell.code == entry["row"]
+        else:
+            row_ok = _label(cell.row_label) == _label(entry["row"])
+        column_ok = bool(cell.column_labels) and _label(cell.column_labels[-1]) == _label(entry["column"])
+        group = entry.get("column_group")
+        group_ok = group is None or (cell.column_labels and _label(cell.column_labels[0]) == _label(group))
+        table_ok = _label(table.label) == _label(entry["table"])
+        if row_ok and column_ok and group_ok and table_ok:
+            score.labelled += 1
+        else:
+            score.mislabelled.append(
+                f"{where}: table {table.label} row {cell.code or cell.row_label} "
+                f"col {cell.column_labels} (gold {entry['table']} {entry['row']} {entry['column']}"
+                f" {group or ''})")
+    return score

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from models import ArithmeticFinding, Finding, Severity, message
 
@@ -28,14 +29,14 @@ class ScoreOverWeight(Rule):
             for row in st.rows:
                 if row.weight is None or row.score is None:
                     continue
-                if row.score.quantity.low <= row.weight.quantity.high:
-                    continue
+                if row.score.quantity.value <= row.weight.quantity.value:
+                    continue  # scores are exact numbers of points, not rounded amounts
                 msg = message("SCORE_OVER_WEIGHT", label=row.label, score=figure(row.score),
                               weight=figure(row.weight))
                 yield ArithmeticFinding(
                     rule=self.id, severity=Severity.ERROR, message_zh=msg.zh, message_en=msg.en,
                     formula=f"{figure(row.score)} ≤ {figure(row.weight)}",
                     stated=row.score.quantity.value, expected=row.weight.quantity.value,
-                    expected_low=row.weight.quantity.low * 0, expected_high=row.weight.quantity.high,
+                    expected_low=Decimal(0), expected_high=row.weight.quantity.value,
                     evidence=[evidence("stated", row.score), evidence("weight", row.weight)],
                 )

@@ -17,7 +17,7 @@ from .table import score_tables
 @register("score.total")
 class ScoreTotal(Rule):
     """总分 = Σ 得分 and Σ 分值 = 100 (the 总分 row's 分值); a first-level indicator's weight
-    (产出指标（50分）) = Σ 分值 of its rows.
+    (产出指标（50分）) = Σ 分值 of its rows. Points are exact numbers, not rounded amounts.
 
     **Anti-pattern**: 效益指标（30分） over rows weighted 10 + 10 + 10 + 10.
 
@@ -39,7 +39,7 @@ class ScoreTotal(Rule):
                         continue
                     finding = arithmetic(
                         self.id, self.params, "SCORE_TOTAL", stated,
-                        total(Interval.of(p.quantity) for p in parts),
+                        total(Interval.exact(p.quantity.value) for p in parts),
                         " + ".join(figure(p) for p in parts),
                         [evidence("component", p) for p in parts], decimals=0,
                         what=what[0], what_en=what[1])
@@ -49,7 +49,7 @@ class ScoreTotal(Rule):
                 parts = [r.weight for r in members if r.weight is not None]
                 if not parts:
                     continue
-                expected = total(Interval.of(p.quantity) for p in parts)
+                expected = total(Interval.exact(p.quantity.value) for p in parts)
                 if expected.contains(Decimal(str(weight))):
                     continue
                 msg = message("SCORE_TOTAL", what=f"{label}权重", what_en=f"weight of {label}",

@@ -1,0 +1,62 @@
+"""Claims from written sentences: subject, role, links and reasons."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from extractor import extract_text
+from models import Direction, Link, Role
+
+
+def claims(text: str):
+    x = extract_text("2020年度部门决算\n" + text, "t", doc_id="t", encoding="utf-8")
+    return x.claims
+
+
+def by_value(found, value: str):
+    return next(c for c in found if c.quantity.value == Decimal(value))
+
+
+def test_change_sentence_links_rate_to_change_and_current():
+    found = claims("2020年度收入总计1835.05万元，较上年决算数增加247.66万元，增长15.6 %。")
+    total, change, rate = (by_value(found, v) for v in ("1835.05", "247.66", "15.6"))
+    assert (total.subject, total.role) == ("收入总计", Role.ACTUAL)
+    assert (change.role, change.direction) == (Role.CHANGE, Direction.UP)
+    assert rate.role is Role.CHANGE_RATE
+    assert rate.links[Link.CHANGE] == change.id and rate.links[Link.CURRENT] == total.id
+
+
+def test_prior_value_is_the_nearest_cue():
+    found = claims("2020年度财政拨款支出1855.16万元，较上年决算数1571.11万元增加284.05万元，增长18.07%。")
+    assert by_value(found, "1571.11").role is Role.PRIOR
+    assert by_value(found, "1571.11").period == 2019
+    assert by_value(found, "18.07").links[Link.PRIOR] == by_value(found, "1571.11").id
+
+
+def test_list_parts_link_to_their_total_and_shares_to_the_whole():
+    found = claims("本年收入合计1320.41万元，其中：一般公共预算财政拨款收入927.15万元，占70.22%；"
+                   "其他收入0万元，占0%。")
+    total, part, share = (by_value(found, v) for v in ("1320.41", "927.15", "70.22"))
+    assert part.links[Link.TOTAL] == total.id
+    assert share.role is Role.SHARE and share.subject == "一般公共预算财政拨款收入"
+    assert share.links[Link.WHOLE] == total.id and share.links[Link.ACTUAL] == part.id
+
+
+def test_completion_rate_links_budget_and_actual():
+    found = claims("1.一般公共服务（类）。年初预算为1034.85万元，支出决算为1695.43万元，完成年初预算的163.83%。")
+    rate = by_value(found, "163.83")
+    assert rate.role is Role.COMPLETION_RATE and rate.subject == "一般公共服务支出"
+    assert rate.links[Link.BUDGET] == by_value(found, "1034.85").id
+    assert by_value(found, "1034.85").role is Role.BUDGET_INITIAL
+
+
+def test_reason_is_attached_and_split_into_causes():
+    found = claims("公务接待费3.43万元，与上年相比减少9.84万元，主要原因是一是受疫情影响；二是厉行节约。")
+    change = by_value(found, "9.84")
+    assert change.reason is not None
+    assert [c.text for c in change.reason.causes] == ["受疫情影响", "厉行节约"]
+
+
+def test_unlisted_subject_is_the_phrase():
+    found = claims("①机关党建专项经费60万元，用于支部书记的培训。")
+    assert by_value(found, "60").subject == "机关党建专项经费"

@@ -1,0 +1,53 @@
+"""Encodings and bad bytes."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from extractor.reading import decode
+from models import DocumentError
+
+TEXT = "县委办2020年“三公”经费支出15.42万元。"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig"),
+        (TEXT.encode("gb18030"), "gb18030"),
+        (TEXT.encode("gbk"), "gb18030"),
+        (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16"),
+    ],
+)
+def test_encodings(data, encoding):
+    assert decode(data, "x.txt") == (TEXT, encoding)
+
+
+def test_truncated_utf8_keeps_what_is_there():
+    data = TEXT.encode("utf-8")[:-2]
+    text, encoding = decode(data, "cut.txt")
+    assert encoding == "utf-8 (truncated)" and TEXT.startswith(text)
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (b"", "E_EMPTY"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10, "E_BINARY"),
+        (bytes(range(1, 31)) * 50, "E_BINARY"),
+    ],
+)
+def test_bad_input(data, code):
+    with pytest.raises(DocumentError) as info:
+        decode(data, "bad.bin")
+    assert info.value.code == code
+    assert "bad.bin" in info.value.msg.zh and "bad.bin" in info.value.msg.en
+
+
+def test_too_large():
+    with pytest.raises(DocumentError) as info:
+        decode(b"a" * 11, "big.txt", max_bytes=10)
+    assert info.value.code == "E_TOO_LARGE"

@@ -1,0 +1,64 @@
+"""Tables in both layouts of the seeds."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from extractor import extract_text
+
+TSV = """支出决算表
+公开 03 表
+单位：万元
+项 目\t\t本年支出 合计\t基本支出\t项目支出
+功能分类 科目编码\t科目名称\t\t\t
+栏次\t\t1\t2\t3
+合计\t\t522.47\t403.67\t118.79
+201\t一般公共服务支出\t500.57\t381.78\t118.79
+"""
+
+CELL_LINES = """部门整体支出绩效评价基础数据表
+ 单位:万元
+\t经费控制情况
+\t2021年决算数
+\t2021年预算数
+\t2020年决算数
+
+\t2、三公经费
+\t26.21　
+\t　35.01
+\t　21.39　
+"""
+
+
+def read(text: str):
+    return extract_text(text, "t", doc_id="t", encoding="utf-8")
+
+
+def test_tsv_table():
+    x = read(TSV)
+    [table] = x.document.tables
+    assert (table.title, table.label, table.unit, table.layout) == ("支出决算表", "公开03表", "万元", "tsv")
+    cell = next(c for c in table.cells if c.code == "201" and c.column_labels[-1] == "基本支出")
+    assert cell.value is not None and cell.value.value == Decimal("381.78")
+    assert cell.value.unit == "万元" and cell.value.unit_implied
+    claim = next(c for c in x.claims if c.code == "201" and c.facet is None)
+    assert (claim.subject, claim.role.value, claim.quantity.value) == ("一般公共服务支出", "actual", Decimal("500.57"))
+    total = next(c for c in x.claims if c.row == cell.row - 1 and c.column == cell.column)
+    assert total.subject == "基本支出"  # the 合计 row of the 基本支出 column
+
+
+def test_cell_lines_table_roles_by_year():
+    x = read(CELL_LINES)
+    [table] = x.document.tables
+    assert table.layout == "cell_lines"
+    by_role = {c.role.value: c for c in x.claims if c.subject == "三公经费"}
+    assert by_role["actual"].quantity.value == Decimal("26.21")
+    assert by_role["budget"].quantity.value == Decimal("35.01")
+    assert by_role["prior"].quantity.value == Decimal("21.39")
+    assert by_role["prior"].period == 2020
+
+
+def test_cell_span_quotes_the_cell():
+    x = read(CELL_LINES)
+    for cell in x.document.tables[0].cells:
+        assert cell.span is not None and x.document.original[cell.span.start:cell.span.end] == cell.span.text
