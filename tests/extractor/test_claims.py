@@ -43,7 +43,8 @@ def test_list_parts_link_to_their_total_and_shares_to_the_whole():
 
 
 def test_completion_rate_links_budget_and_actual():
-    found = claims("1.一般公共服务（类）。年初预算为1034.85万元，支出决算为1695.43万元，完成年初预算的163.83%。")
+    found = claims("1.一般公共服务（类）。年初预算为1034.85万元，支出决算为1695.43万元，"
+                   "完成年初预算的163.83%。")
     rate = by_value(found, "163.83")
     assert rate.role is Role.COMPLETION_RATE and rate.subject == "一般公共服务支出"
     assert rate.links[Link.BUDGET] == by_value(found, "1034.85").id

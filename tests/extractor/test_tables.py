@@ -24,9 +24,9 @@ CELL_LINES = """部门整体支出绩效评价基础数据表
 \t2020年决算数
 
 \t2、三公经费
-\t26.21　
-\t　35.01
-\t　21.39　
+\t26.21\u3000
+\t\u300035.01
+\t\u300021.39\u3000
 """
 
 
@@ -42,7 +42,8 @@ def test_tsv_table():
     assert cell.value is not None and cell.value.value == Decimal("381.78")
     assert cell.value.unit == "万元" and cell.value.unit_implied
     claim = next(c for c in x.claims if c.code == "201" and c.facet is None)
-    assert (claim.subject, claim.role.value, claim.quantity.value) == ("一般公共服务支出", "actual", Decimal("500.57"))
+    assert (claim.subject, claim.role.value) == ("一般公共服务支出", "actual")
+    assert claim.quantity.value == Decimal("500.57")
     total = next(c for c in x.claims if c.row == cell.row - 1 and c.column == cell.column)
     assert total.subject == "基本支出"  # the 合计 row of the 基本支出 column
 
