@@ -11,6 +11,7 @@ from ..arith import Interval, in_unit_of, in_wan, total
 from ..index import ClaimIndex
 from ..registry import Rule, register
 from ..verdict import arithmetic, evidence, figure
+from .identity import identities
 
 #: stated shares of a list that add up to this cover the whole
 _FULL = Interval(Decimal(99), Decimal(101))
@@ -21,9 +22,9 @@ class NarrativeSum(Rule):
     """A total and the parts a sentence lists under it (合计 X，其中 A、B、C) must add up.
 
     Parts that exceed the total are always wrong. Parts that fall short are wrong only
-    when the list is complete: it ends with a residual 其他… item, or the shares it states
-    for the parts add up to 100%. Sums are computed on printed intervals, so rounding
-    never counts.
+    when the list is complete: it has a residual 其他… item, it names every part of a known
+    identity (data/identities.yaml), or the shares it states for the parts add up to 100%.
+    Sums are computed on printed intervals, so rounding never counts.
 
     **Anti-pattern**: 本年收入合计1320.41万元，其中：一般公共预算财政拨款收入927.15万元，
     政府性基金预算财政拨款收入305.68万元，…其他收入0万元 (the parts add to 1232.83).
@@ -50,9 +51,13 @@ class NarrativeSum(Rule):
             if finding is not None:
                 yield finding
 
-    def _complete(self, index: ClaimIndex, parts: list[Claim]) -> bool:
+    def _complete(self, index: ClaimIndex, head: Claim, parts: list[Claim]) -> bool:
         if any(p.subject.startswith("其他") for p in parts):
             return True
+        named = {p.subject for p in parts}
+        if any(rule["total"] == head.subject and set(rule["parts"]) <= named
+               for rule in identities()):
+            return True  # 三公经费: 因公出国（境）费, 公务用车购置及运行费 and 公务接待费 are all of it
         shares = [c for c in index.claims if c.role is Role.SHARE
                   and c.links.get(Link.ACTUAL) in {p.id for p in parts}]
         if len(shares) == len(parts):
@@ -64,7 +69,7 @@ class NarrativeSum(Rule):
         stated = in_wan(head.quantity)
         if stated.meets(expected):
             return None
-        if expected.high < stated.low and not self._complete(index, parts):
+        if expected.high < stated.low and not self._complete(index, head, parts):
             return None  # a partial list: 其中 names only some of the parts
         return arithmetic(
             self.id, self.params, "SUM_MISMATCH", head, in_unit_of(expected, head.quantity),
