@@ -239,7 +239,7 @@ class NarrativeReader:
         direction = None
         if cue and role in (Role.CHANGE, Role.CHANGE_RATE):
             direction = cues.direction(text[cue[1]:cue[2]])
-        claim = Claim(
+        claim = Claim.trusted(  # built from checked parts: no need to validate again
             id=self.ctx.new_id(),
             subject=subject,
             subject_span=subject_span,
@@ -549,7 +549,7 @@ def read_table(ctx: _Context, table: Table) -> Iterator[Claim]:
         if subject is None:
             subject = _canonical_label(lexicon, lowest) or ""
         role, period = _table_role(labels, cell.value, fiscal)
-        yield ctx.add(Claim(
+        yield ctx.add(Claim.trusted(
             id=ctx.new_id(),
             subject=subject,
             subject_span=None,

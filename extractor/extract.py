@@ -59,7 +59,7 @@ class _Mapper:
         # the span of 费 swallow the dropped space.
         s = self._orig(start)
         e = self._orig(end - 1) + 1 if end > start else s
-        return Span.model_construct(start=s, end=e, text=self.original[s:e])
+        return Span.trusted(start=s, end=e, text=self.original[s:e])
 
     def quantity(self, fig: RawFigure, implied_unit: str | None = None) -> Quantity:
         kind, unit, implied = fig.kind, fig.unit, False
@@ -70,7 +70,7 @@ class _Mapper:
         yuan = wan = None
         if kind is QuantityKind.AMOUNT and unit:
             yuan, wan = money(fig.value, unit)
-        return Quantity.model_construct(
+        return Quantity.trusted(
             kind=kind,
             value=fig.value,
             decimals=decimals,
@@ -150,7 +150,8 @@ def extract_text(original: str, name: str, *, doc_id: str, encoding: str) -> Ext
     ranges = sentence_ranges(text, lines, occupied, headings)
     spans = [mapper.span(start, end) for start, end in ranges]
     owners = _owners(doc.sections, [s.start for s in spans])
-    doc.sentences = [Sentence(span=span, section=owner) for span, owner in zip(spans, owners, strict=True)]
+    doc.sentences = [Sentence.trusted(span=span, section=owner)
+                     for span, owner in zip(spans, owners, strict=True)]
     claims = read_claims(doc, lexicon_module.load(), ranges, mapper.span, mapper.quantity)
     return Extraction(doc, claims)
 

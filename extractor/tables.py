@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import regex
 
@@ -26,6 +27,7 @@ _LABEL = regex.compile(r"公开\s*0?(\d{1,2})\s*表")
 _UNIT = regex.compile(r"(?:单位|金额单位)\s*[:]\s*(万元|元|亿元|千元)|[(（](万元|元|亿元)[)）]")
 _TITLE = regex.compile(r"[^\s\t]{2,40}表$")
 _CODE = regex.compile(r"[23]\d{2}(?:\d{2}){0,2}")
+_YEARLIKE = regex.compile(r"(?:19|20)\d{2}\.\d{1,2}\.\d{1,2}")
 _NUMBERING = {"栏次"}  # the header row numbering columns (行次 is a column, not a row)
 _TAB = regex.compile(r"\t")
 _SKIP_COLUMNS = ("行次",)
@@ -37,6 +39,7 @@ class _RawCell:
     start: int  # normalized offsets of the stripped cell text
     end: int
     text: str
+    figure: RawFigure | bool | None = False  # False until parsed (see _figure)
 
 
 @dataclass
@@ -185,8 +188,23 @@ def _split_at_titles(block: _Block) -> list[_Block]:
 # --- from blocks to tables ------------------------------------------------------------------
 
 
+_PLAIN = regex.compile(r"-?\d+(?:\.(\d+))?")
+
+
 def _figure(text: str, cell: _RawCell) -> RawFigure | None:
-    """The figure a cell holds when the cell is nothing but that figure."""
+    """The figure a cell holds when the cell is nothing but that figure (parsed once)."""
+    if cell.figure is False:
+        cell.figure = _parse_cell(text, cell)
+    return cell.figure  # type: ignore[return-value]
+
+
+def _parse_cell(text: str, cell: _RawCell) -> RawFigure | None:
+    plain = _PLAIN.fullmatch(cell.text)
+    if plain and not _YEARLIKE.fullmatch(cell.text):
+        # Most cells are bare numbers ("500.57", "0.00"): no need for the full scanner.
+        decimals = len(plain.group(1) or "")
+        return RawFigure(cell.start, cell.end, QuantityKind.NUMBER, Decimal(cell.text), decimals,
+                         None, False, None, False)
     figures = scan(text, cell.start, cell.end)
     if len(figures) != 1:
         return None
@@ -344,7 +362,7 @@ class TableBuilder:
 
     def _cell(self, r: int, c: int, cell: _RawCell, value: Quantity | None, row_label: str | None,
               labels: list[str], code: str | None) -> Cell:
-        return Cell(
+        return Cell.trusted(  # built from checked parts: no need to validate again
             row=r,
             column=c,
             text=cell.text,

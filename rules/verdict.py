@@ -21,12 +21,17 @@ def evidence(role: str, claim: Claim) -> Evidence:
                     value=claim.quantity.value)
 
 
+def consistent(claim: Claim, expected: Interval) -> bool:
+    """Can the printed figure be `expected`? Rules ask this before building any message."""
+    return stated(claim.quantity).meets(expected)
+
+
 def arithmetic(rule_id: str, params: Params, code: str, claim: Claim, expected: Interval,
                formula: str, operands: list[Evidence], decimals: int | None = None,
                **values: object) -> ArithmeticFinding | None:
     """A finding when `claim`'s printed value cannot be `expected`; None when it can."""
     q = claim.quantity
-    if stated(q).meets(expected):
+    if consistent(claim, expected):
         return None
     places = q.decimals if decimals is None else decimals
     severity = Severity.WARNING if off_by(q, expected) <= params.warning_ulps else Severity.ERROR

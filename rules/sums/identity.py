@@ -14,7 +14,7 @@ from models import Claim, Finding, QuantityKind, Source
 from ..arith import in_unit_of, in_wan, total
 from ..index import ClaimIndex
 from ..registry import Rule, register
-from ..verdict import arithmetic, evidence, figure
+from ..verdict import arithmetic, consistent, evidence, figure
 
 
 @cache
@@ -64,6 +64,8 @@ class IdentitySum(Rule):
                 expected = total(in_wan(p.quantity) for p in parts)
                 complete = len(parts) == len(rule["parts"])
                 if not complete and expected.high < in_wan(head.quantity).low:
+                    continue
+                if consistent(head, in_unit_of(expected, head.quantity)):
                     continue
                 finding = arithmetic(
                     self.id, self.params, "SUM_MISMATCH", head,

@@ -10,7 +10,7 @@ from models import Claim, Finding, QuantityKind
 from ..arith import Interval, total
 from ..index import ClaimIndex
 from ..registry import Rule, register
-from ..verdict import arithmetic, evidence, figure
+from ..verdict import arithmetic, consistent, evidence, figure
 
 _TOTAL_LABEL = ("合计", "小计", "总计")
 #: rows that total the rows above them (a bare 合计 row heads its table instead)
@@ -60,6 +60,8 @@ class TableSum(Rule):
         if not parts or stated.quantity.approximate:
             return None
         expected = total(Interval.of(p.quantity) for p in parts)
+        if consistent(stated, expected):
+            return None
         return arithmetic(self.id, self.params, "SUM_MISMATCH", stated, expected,
                           " + ".join(figure(p) for p in parts),
                           [evidence("component", p) for p in parts], total_subject=what)
