@@ -2,11 +2,12 @@
 
 The corpus is the four seeds (corpora/seeds/*.txt) cycled until it holds at least `--mb`
 MB (10^6 bytes) of UTF-8: each document is one seed's text, so the list has many
-documents of realistic size rather than one huge string. Two measurements over that list:
+documents of realistic size rather than one huge string. Three measurements over that list:
 
 * jieba: `jieba.lcut(text)` on each decoded text (default dictionary, no user dictionary,
   HMM on, as `jieba.lcut` defaults);
-* hecha: `extractor.extract(data, name)` on each document's bytes (decoding included).
+* hecha: `extractor.extract(data, name)` on each document's bytes (decoding included);
+* check: extraction and every rule (`hecha check` without output), document by document.
 
 Both are warmed up first (jieba loads its dictionary lazily: `jieba.initialize()`; hecha
 compiles its lexicon on first use). Each runs in its own process so that `ru_maxrss` (the
@@ -86,7 +87,28 @@ def _hecha_task(docs: list[Document]) -> tuple[Callable[[], None], Callable[[], 
     return warm, run
 
 
-TASKS = {"jieba": _jieba_task, "hecha": _hecha_task}
+def _check_task(docs: list[Document]) -> tuple[Callable[[], None], Callable[[], None]]:
+    """The whole `hecha check`: extraction and every rule, one document at a time."""
+    import rules
+    from extractor import extract
+
+    config = rules.load_config()
+
+    def one(name: str, data: bytes) -> None:
+        x = extract(data, name)
+        rules.check(x.document, x.claims, config)
+
+    def warm() -> None:
+        one(docs[0][0], docs[0][1])
+
+    def run() -> None:
+        for name, data in docs:
+            one(name, data)
+
+    return warm, run
+
+
+TASKS = {"jieba": _jieba_task, "hecha": _hecha_task, "check": _check_task}
 
 
 def measure(task: str, mb: float) -> dict[str, Any]:
@@ -149,10 +171,11 @@ def report(results: dict[str, dict[str, Any]]) -> str:
             f"{r['task']:<6} {r['mb_per_s']:>8.3f} {r['docs_per_s']:>8.1f} {r['seconds']:>8.2f} "
             f"{r['tracemalloc_peak_mb']:>20.1f} {r['maxrss_mb']:>13.1f}"
         )
-    if {"hecha", "jieba"} <= results.keys():
-        ratio = results["hecha"]["mb_per_s"] / results["jieba"]["mb_per_s"]
-        verdict = "as fast as or faster than" if ratio >= 1 else "slower than"
-        lines.append(f"hecha/jieba throughput: {ratio:.2f}x (extraction is {verdict} jieba.lcut)")
+    for task, what in (("hecha", "extraction"), ("check", "extraction + all rules")):
+        if {task, "jieba"} <= results.keys():
+            ratio = results[task]["mb_per_s"] / results["jieba"]["mb_per_s"]
+            verdict = "as fast as or faster than" if ratio >= 1 else "slower than"
+            lines.append(f"{task}/jieba throughput: {ratio:.2f}x ({what} is {verdict} jieba.lcut)")
     return "\n".join(lines)
 
 
