@@ -346,11 +346,8 @@ class NarrativeReader:
         """其中 and a colon right after a figure open a list of parts of that figure."""
         text = self.text
         markers = [m.start() for m in _LIST_HEAD.finditer(text, start, end)]
-        markers += [
-            self.ctx.doc.offsets.to_normalized(c.quantity.span.end)
-            for c in sentence
-            if text[self.ctx.doc.offsets.to_normalized(c.quantity.span.end):][:1] in (":", "：")
-        ]
+        ends = (self._norm_end(c) for c in sentence)
+        markers += [pos for pos in ends if text[pos:pos + 1] == ":"]  # "…1132.52万元：基本工资…"
         for marker in sorted(set(markers)):
             heads = [c for c in sentence if self._norm_end(c) <= marker
                      and c.role in _LEVEL_ROLES]

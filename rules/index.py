@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import cached_property
 
-from models import Claim, Document, Role, Source, Table
+from models import Claim, Document, Link, Role, Source, Table
 
 
 class ClaimIndex:
@@ -23,6 +23,16 @@ class ClaimIndex:
             if claim.table is not None and claim.row is not None and claim.column is not None:
                 self.by_table[claim.table].append(claim)
                 self.cells[(claim.table, claim.row, claim.column)] = claim
+
+    @cached_property
+    def shares_of(self) -> dict[str, list[Claim]]:
+        """Share claims by the id of the part they are the share of."""
+        shares: dict[str, list[Claim]] = defaultdict(list)
+        for claim in self.claims:
+            part = claim.links.get(Link.ACTUAL)
+            if claim.role is Role.SHARE and part is not None:
+                shares[part].append(claim)
+        return shares
 
     @cached_property
     def narrative_subjects(self) -> set[str]:

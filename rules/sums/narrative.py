@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from models import Claim, Finding, Link, QuantityKind, Role
+from models import Claim, Finding, Link, QuantityKind
 
 from ..arith import Interval, in_unit_of, in_wan, total
 from ..index import ClaimIndex
@@ -58,8 +58,7 @@ class NarrativeSum(Rule):
         if any(rule["total"] == head.subject and set(rule["parts"]) <= named
                for rule in identities()):
             return True  # 三公经费: 因公出国（境）费, 公务用车购置及运行费 and 公务接待费 are all of it
-        shares = [c for c in index.claims if c.role is Role.SHARE
-                  and c.links.get(Link.ACTUAL) in {p.id for p in parts}]
+        shares = [s for p in parts for s in index.shares_of.get(p.id, [])]
         if len(shares) == len(parts):
             return total(Interval.of(s.quantity) for s in shares).meets(_FULL)
         return False
