@@ -26,6 +26,7 @@ class Params(HechaModel):
     enabled: bool = True
     severity: Severity | None = None  # overrides the severity of every finding the rule makes
     warning_ulps: int = 1  # off by at most this many units of the last printed digit: a warning
+    report_rounding: bool = False  # also report differences within rounding, as info
 
 
 class Rule:

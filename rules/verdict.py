@@ -29,12 +29,21 @@ def consistent(claim: Claim, expected: Interval) -> bool:
 def arithmetic(rule_id: str, params: Params, code: str, claim: Claim, expected: Interval,
                formula: str, operands: list[Evidence], decimals: int | None = None,
                **values: object) -> ArithmeticFinding | None:
-    """A finding when `claim`'s printed value cannot be `expected`; None when it can."""
+    """A finding when `claim`'s printed value cannot be `expected`; None when it can.
+
+    With `report_rounding`, a value that is consistent only thanks to rounding (15.42 for
+    3.43 + 11.98 = 15.41) is reported at severity info, as the reports' own 尾数误差 notes.
+    """
     q = claim.quantity
-    if consistent(claim, expected):
-        return None
     places = q.decimals if decimals is None else decimals
-    severity = Severity.WARNING if off_by(q, expected) <= params.warning_ulps else Severity.ERROR
+    if consistent(claim, expected):
+        if not params.report_rounding or shown(expected.mid, q.decimals) == shown(q.value, q.decimals):
+            return None
+        severity, code = Severity.INFO, "ROUNDING"
+    elif off_by(q, expected) <= params.warning_ulps:
+        severity = Severity.WARNING
+    else:
+        severity = Severity.ERROR
     text = message(
         code,
         formula=formula,

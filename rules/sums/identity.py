@@ -65,7 +65,8 @@ class IdentitySum(Rule):
                 complete = len(parts) == len(rule["parts"])
                 if not complete and expected.high < in_wan(head.quantity).low:
                     continue
-                if consistent(head, in_unit_of(expected, head.quantity)):
+                if consistent(head, in_unit_of(expected, head.quantity)) \
+                        and not self.params.report_rounding:
                     continue
                 finding = arithmetic(
                     self.id, self.params, "SUM_MISMATCH", head,

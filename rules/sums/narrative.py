@@ -66,7 +66,7 @@ class NarrativeSum(Rule):
     def _check(self, index: ClaimIndex, head: Claim, parts: list[Claim]) -> Finding | None:
         expected = total(in_wan(p.quantity) for p in parts)
         stated = in_wan(head.quantity)
-        if stated.meets(expected):
+        if stated.meets(expected) and not self.params.report_rounding:
             return None
         if expected.high < stated.low and not self._complete(index, head, parts):
             return None  # a partial list: 其中 names only some of the parts

@@ -60,7 +60,7 @@ class TableSum(Rule):
         if not parts or stated.quantity.approximate:
             return None
         expected = total(Interval.of(p.quantity) for p in parts)
-        if consistent(stated, expected):
+        if consistent(stated, expected) and not self.params.report_rounding:
             return None
         return arithmetic(self.id, self.params, "SUM_MISMATCH", stated, expected,
                           " + ".join(figure(p) for p in parts),
