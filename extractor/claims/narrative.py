@@ -1,51 +1,27 @@
-"""Claims: each figure of the report with its subject, role, period and the figures it
-is arithmetically tied to.
+"""Claims of the narrative, sentence by sentence.
 
-Narrative: a figure's role comes from the nearest cue before it (see `cues`); its subject
-from the nearest lexicon subject in its clause, else the phrase the clause uses, else the
-subject the sentence or section is about. Sentences also say how figures relate, and
-these become links the rules recompute: 其中 lists (total), 占…% (whole), 增长…% (change,
+A figure's role comes from the nearest cue before it (see `cues`); its subject from the
+nearest lexicon subject in its clause, else the phrase the clause uses, else the subject
+the sentence or section is about. Sentences also say how figures relate, and these
+become links the rules recompute: 其中 lists (total), 占…% (whole), 增长…% (change,
 current, prior), 完成预算的…% (budget, actual).
-
-Tables: every numeric cell is a claim; row label × column header give subject and role.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-
 import regex
 
-from models import (
-    Claim,
-    Direction,
-    Document,
-    Link,
-    Quantity,
-    QuantityKind,
-    Reason,
-    Role,
-    Source,
-    Span,
-    Table,
-)
+from models import Claim, Link, QuantityKind, Reason, Role, Source, Span
 
-from . import cues
-from .lexicon import Lexicon
-from .numbers import RawFigure, scan
+from .. import cues
+from ..numbers import RawFigure, scan
+from .context import YEAR, Context
 
 _CLAUSE_DELIMS = "，,；;:。"
 _LIST_HEAD = regex.compile(r"其中")
-_ROW_PREFIX = regex.compile(
-    r"^(?:[一二三四五六七八九十]+、|\d{1,2}[、.](?!\d)|其中[:：]?|[(]\d{1,2}[)]|\s)+"
-)
 _HEADING_SUFFIX = regex.compile(
     r"(?:绩效目标完成情况综述|绩效目标完成情况|完成情况|总体情况说明|具体情况说明|情况说明|情况)[。.]?$"
 )
-_TOTAL_ROWS = {"合计", "总计", "小计"}
-_YEAR = regex.compile(r"((?:19|20)\d{2})年")
-_YEAR_PREFIX = regex.compile(r"^(?:19|20)\d{2}年度?")
 _HAN = regex.compile(r"\p{Han}")
 _DIGIT = regex.compile(r"\d")
 _CHANGE_WORD = regex.compile(r"增加|减少|追加")
@@ -60,42 +36,6 @@ _SCOPES = (("政府性基金", "政府性基金"), ("国有资本经营", "国�
            ("一般公共预算", "财政拨款"))
 _RATE_ROLES = (Role.CHANGE_RATE, Role.COMPLETION_RATE, Role.EXECUTION_RATE, Role.CONTROL_RATE,
                Role.RATE)
-
-
-@dataclass
-class _Context:
-    doc: Document
-    lexicon: Lexicon
-    to_span: Callable[[int, int], Span]
-    to_quantity: Callable[..., Quantity]
-    claims: list[Claim] = field(default_factory=list)
-    by_section: dict[int | None, list[Claim]] = field(default_factory=dict)
-    #: narrative actual figures by subject, in order: what a share's named whole refers to
-    actual_by_subject: dict[str, list[Claim]] = field(default_factory=dict)
-
-    def add(self, claim: Claim) -> Claim:
-        self.claims.append(claim)
-        self.by_section.setdefault(claim.section, []).append(claim)
-        if claim.role is Role.ACTUAL and claim.source is Source.NARRATIVE:
-            self.actual_by_subject.setdefault(claim.subject, []).append(claim)
-        return claim
-
-    def recent(self, section: int | None, sentence: int, back: int) -> list[Claim]:
-        """Claims of `section` in the `back` sentences before `sentence`, oldest first."""
-        out: list[Claim] = []
-        for claim in reversed(self.by_section.get(section, [])):
-            if claim.sentence is None or claim.sentence >= sentence:
-                continue
-            if claim.sentence < sentence - back:
-                break
-            out.append(claim)
-        return out[::-1]
-
-    def new_id(self) -> str:
-        return f"c{len(self.claims) + 1}"
-
-
-# --- narrative --------------------------------------------------------------------------
 
 
 def _figures(text: str, start: int, end: int) -> list[RawFigure]:
@@ -116,11 +56,11 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
     return lo
 
 
-def _scope(text: str) -> str | None:
+def fund_scope(text: str) -> str | None:
     """The funds a passage limits its figures to ("财政拨款支出…其中基本支出" is 财政拨款's)."""
-    for word, scope in _SCOPES:
+    for word, name in _SCOPES:
         if word in text:
-            return scope
+            return name
     return None
 
 
@@ -147,7 +87,7 @@ def _phrase(text: str, start: int, end: int) -> tuple[str, int, int] | None:
 class NarrativeReader:
     """Claims of the narrative, sentence by sentence, with the links sentences imply."""
 
-    def __init__(self, ctx: _Context) -> None:
+    def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.text = ctx.doc.text
         self.topics: dict[int, tuple[str, Span | None] | None] = {}
@@ -190,7 +130,7 @@ class NarrativeReader:
             return
         mentions = self.ctx.lexicon.find(self.text, start, end)
         # A fund named before the first figure limits the whole sentence's figures.
-        scope = _scope(self.text[start:figures[0].start])
+        scope = fund_scope(self.text[start:figures[0].start])
         sentence: list[Claim] = []
         prev_end = start
         for fig in figures:
@@ -230,7 +170,7 @@ class NarrativeReader:
             base = named[-1][2] if named else None
         subject, subject_span = self._subject(section, start, clause, prev_end, fig, mentions,
                                               sentence, role)
-        year = _YEAR.search(text, clause, fig.start)
+        year = YEAR.search(text, clause, fig.start)
         period = fiscal
         if year:
             period = int(year.group(1))
@@ -462,119 +402,3 @@ class NarrativeReader:
                 claim.reason = reason
 
 
-# --- tables -----------------------------------------------------------------------------
-
-_TABLE_ROLES: list[tuple[regex.Pattern[str], Role]] = [
-    (regex.compile(r"得分"), Role.SCORE),  # before 分值 and 执行率: "得分(分值×执行率)"
-    (regex.compile(r"分值"), Role.WEIGHT),
-    (regex.compile(r"年初预算"), Role.BUDGET_INITIAL),
-    (regex.compile(r"执行率"), Role.EXECUTION_RATE),
-    (regex.compile(r"控制率"), Role.CONTROL_RATE),
-    (regex.compile(r"指标值|预期"), Role.TARGET),
-    (regex.compile(r"预算"), Role.BUDGET),
-    (regex.compile(r"完成值|实际完成|执行数|决算|金额|合计|小计|本年"), Role.ACTUAL),
-]
-#: column headers that say what a figure is rather than what it is about
-_ROLE_HEADER = regex.compile(
-    r"^(?:(?:19|20)\d{2}年)?(?:.*(?:预算数|决算数|执行数|执行率|控制率|分值|得分|指标值|完成值|人数)"
-    r"|合计|小计|金额|本年收入合计|本年支出合计|决算数|栏次|项目|编制数)$"
-)
-_TITLE_TOTALS = [  # most specific first: the 三公 table's title also says 支出决算
-    ("三公", "三公经费"),
-    ("基本支出", "基本支出"),
-    ("收入决算", "本年收入合计"),
-    ("支出决算", "本年支出合计"),
-]
-
-
-def _canonical_label(lexicon: Lexicon, label: str | None) -> str | None:
-    if not label:
-        return None
-    cleaned = _YEAR_PREFIX.sub("", _ROW_PREFIX.sub("", label)).strip()
-    return lexicon.canonical(cleaned) or (cleaned or None)
-
-
-def _table_role(labels: list[str], quantity: Quantity, fiscal_year: int | None) -> tuple[Role, int | None]:
-    period = fiscal_year
-    for label in reversed(labels):
-        year = _YEAR.search(label)
-        if year:
-            period = int(year.group(1))
-    # The most specific role any header names wins: 预算数 over 合计 in 预算数/合计.
-    role = next((r for pattern, r in _TABLE_ROLES if any(pattern.search(x) for x in labels)),
-                None)
-    if role is None:
-        role = Role.RATE if quantity.kind is QuantityKind.PERCENT else Role.ACTUAL
-    if quantity.kind is QuantityKind.COUNT and role is Role.ACTUAL:
-        role = Role.COUNT
-    if fiscal_year is not None and period is not None and period < fiscal_year:
-        role = Role.PRIOR
-    return role, period
-
-
-def _table_total(table: Table) -> str | None:
-    for key, subject in _TITLE_TOTALS:
-        if table.title and key in table.title:
-            return subject
-    return None
-
-
-def read_table(ctx: _Context, table: Table) -> Iterator[Claim]:
-    """A claim for every numeric cell: row label × column header."""
-    lexicon = ctx.lexicon
-    fiscal = ctx.doc.meta.fiscal_year
-    for cell in table.cells:
-        if cell.value is None:
-            continue
-        labels = cell.column_labels
-        lowest = labels[-1] if labels else None
-        facet = lowest if lowest and not _ROLE_HEADER.match(lowest) else None
-        row = cell.row_label
-        subject = lexicon.code_name(cell.code) if cell.code else _canonical_label(lexicon, row)
-        if row is not None and _ROW_PREFIX.sub("", row) in _TOTAL_ROWS:
-            group = labels[0] if labels else ""
-            if facet:
-                subject, facet = _canonical_label(lexicon, facet), None
-            elif row == "总计" and group in ("收入", "支出"):
-                subject = f"{group}总计"
-            else:
-                subject = _table_total(table) or subject
-        if subject is None:
-            named = [x for x in reversed(labels) if not _ROLE_HEADER.match(x)]
-            subject = _canonical_label(lexicon, named[0]) if named else _table_total(table)
-            facet = None
-        if subject is None:
-            subject = _canonical_label(lexicon, lowest) or ""
-        role, period = _table_role(labels, cell.value, fiscal)
-        yield ctx.add(Claim.trusted(
-            id=ctx.new_id(),
-            subject=subject,
-            subject_span=None,
-            code=cell.code,
-            role=role,
-            period=period,
-            quantity=cell.value,
-            source=Source.TABLE,
-            table=table.id,
-            row=cell.row,
-            column=cell.column,
-            column_labels=labels,
-            facet=facet,
-            scope=_scope(table.title or "") if subject and "财政拨款" not in subject else None,
-        ))
-
-
-def read_claims(doc: Document, lexicon: Lexicon, sentence_ranges: list[tuple[int, int]],
-                to_span: Callable[[int, int], Span],
-                to_quantity: Callable[..., Quantity]) -> list[Claim]:
-    """All claims of a document, narrative first, then table cells."""
-    ctx = _Context(doc, lexicon, to_span, to_quantity)
-    reader = NarrativeReader(ctx)
-    for index, (start, end) in enumerate(sentence_ranges):
-        reader.read(index, start, end)
-    for table in doc.tables:
-        list(read_table(ctx, table))
-    return ctx.claims
-
-
-__all__ = ["Direction", "read_claims"]

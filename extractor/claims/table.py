@@ -1,0 +1,120 @@
+"""Claims of tables: every numeric cell, its subject from the row label (or code) and its
+role from the column headers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from models import Claim, Quantity, QuantityKind, Role, Source, Table
+
+from ..lexicon import Lexicon
+from .context import YEAR, Context
+from .narrative import fund_scope
+
+_ROW_PREFIX = regex.compile(
+    r"^(?:[一二三四五六七八九十]+、|\d{1,2}[、.](?!\d)|其中[:：]?|[(]\d{1,2}[)]|\s)+"
+)
+_YEAR_PREFIX = regex.compile(r"^(?:19|20)\d{2}年度?")
+_TOTAL_ROWS = {"合计", "总计", "小计"}
+_TABLE_ROLES: list[tuple[regex.Pattern[str], Role]] = [
+    (regex.compile(r"得分"), Role.SCORE),  # before 分值 and 执行率: "得分(分值×执行率)"
+    (regex.compile(r"分值"), Role.WEIGHT),
+    (regex.compile(r"年初预算"), Role.BUDGET_INITIAL),
+    (regex.compile(r"执行率"), Role.EXECUTION_RATE),
+    (regex.compile(r"控制率"), Role.CONTROL_RATE),
+    (regex.compile(r"指标值|预期"), Role.TARGET),
+    (regex.compile(r"预算"), Role.BUDGET),
+    (regex.compile(r"完成值|实际完成|执行数|决算|金额|合计|小计|本年"), Role.ACTUAL),
+]
+#: column headers that say what a figure is rather than what it is about
+_ROLE_HEADER = regex.compile(
+    r"^(?:(?:19|20)\d{2}年)?(?:.*(?:预算数|决算数|执行数|执行率|控制率|分值|得分|指标值|完成值|人数)"
+    r"|合计|小计|金额|本年收入合计|本年支出合计|决算数|栏次|项目|编制数)$"
+)
+_TITLE_TOTALS = [  # most specific first: the 三公 table's title also says 支出决算
+    ("三公", "三公经费"),
+    ("基本支出", "基本支出"),
+    ("收入决算", "本年收入合计"),
+    ("支出决算", "本年支出合计"),
+]
+
+
+def _canonical_label(lexicon: Lexicon, label: str | None) -> str | None:
+    if not label:
+        return None
+    cleaned = _YEAR_PREFIX.sub("", _ROW_PREFIX.sub("", label)).strip()
+    return lexicon.canonical(cleaned) or (cleaned or None)
+
+
+def _table_role(labels: list[str], quantity: Quantity, fiscal_year: int | None) -> tuple[Role, int | None]:
+    period = fiscal_year
+    for label in reversed(labels):
+        year = YEAR.search(label)
+        if year:
+            period = int(year.group(1))
+    # The most specific role any header names wins: 预算数 over 合计 in 预算数/合计.
+    role = next((r for pattern, r in _TABLE_ROLES if any(pattern.search(x) for x in labels)),
+                None)
+    if role is None:
+        role = Role.RATE if quantity.kind is QuantityKind.PERCENT else Role.ACTUAL
+    if quantity.kind is QuantityKind.COUNT and role is Role.ACTUAL:
+        role = Role.COUNT
+    if fiscal_year is not None and period is not None and period < fiscal_year:
+        role = Role.PRIOR
+    return role, period
+
+
+def _table_total(table: Table) -> str | None:
+    for key, subject in _TITLE_TOTALS:
+        if table.title and key in table.title:
+            return subject
+    return None
+
+
+def read_table(ctx: Context, table: Table) -> Iterator[Claim]:
+    """A claim for every numeric cell: row label × column header."""
+    lexicon = ctx.lexicon
+    fiscal = ctx.doc.meta.fiscal_year
+    for cell in table.cells:
+        if cell.value is None:
+            continue
+        labels = cell.column_labels
+        lowest = labels[-1] if labels else None
+        facet = lowest if lowest and not _ROLE_HEADER.match(lowest) else None
+        row = cell.row_label
+        subject = lexicon.code_name(cell.code) if cell.code else _canonical_label(lexicon, row)
+        if row is not None and _ROW_PREFIX.sub("", row) in _TOTAL_ROWS:
+            group = labels[0] if labels else ""
+            if facet:
+                subject, facet = _canonical_label(lexicon, facet), None
+            elif row == "总计" and group in ("收入", "支出"):
+                subject = f"{group}总计"
+            else:
+                subject = _table_total(table) or subject
+        if subject is None:
+            named = [x for x in reversed(labels) if not _ROLE_HEADER.match(x)]
+            subject = _canonical_label(lexicon, named[0]) if named else _table_total(table)
+            facet = None
+        if subject is None:
+            subject = _canonical_label(lexicon, lowest) or ""
+        role, period = _table_role(labels, cell.value, fiscal)
+        yield ctx.add(Claim.trusted(
+            id=ctx.new_id(),
+            subject=subject,
+            subject_span=None,
+            code=cell.code,
+            role=role,
+            period=period,
+            quantity=cell.value,
+            source=Source.TABLE,
+            table=table.id,
+            row=cell.row,
+            column=cell.column,
+            column_labels=labels,
+            facet=facet,
+            scope=fund_scope(table.title or "") if subject and "财政拨款" not in subject else None,
+        ))
+
+
