@@ -19,7 +19,7 @@ from decimal import Decimal
 
 import regex
 
-from models import Cell, Quantity, QuantityKind, Table
+from models import Cell, Quantity, QuantityKind, Span, Table
 
 from .numbers import RawFigure, scan
 
@@ -249,7 +249,7 @@ class TableBuilder:
     """Turns blocks into `Table` models; `to_span` maps normalized offsets to original spans."""
 
     def __init__(self, text: str, lines: Lines, to_quantity: Callable[..., Quantity],
-                 to_span: Callable[[int, int], object]) -> None:
+                 to_span: Callable[[int, int], Span]) -> None:
         self.text = text
         self.lines = lines
         self.to_quantity = to_quantity
@@ -308,13 +308,14 @@ class TableBuilder:
                 continue
             in_header = False
             cells.extend(self._row_cells(r, row, active, width, unit, block.layout))
+        extent = self.to_span(self.lines[block.first_line][0], self.lines[block.last_line][1])
         return Table(
             id=f"t{index}",
             title=title,
             label=label,
             unit=unit,
-            start=self.lines[block.first_line][0],
-            end=self.lines[block.last_line][1],
+            start=extent.start,
+            end=extent.end,
             layout=block.layout,
             header_rows=active,
             cells=cells,
@@ -375,7 +376,7 @@ class TableBuilder:
 
 
 def read_tables(text: str, lines: Lines, to_quantity: Callable[..., Quantity],
-                to_span: Callable[[int, int], object]) -> tuple[list[Table], set[int]]:
+                to_span: Callable[[int, int], Span]) -> tuple[list[Table], set[int]]:
     """All tables of a document and the line numbers they occupy."""
     builder = TableBuilder(text, lines, to_quantity, to_span)
     tables: list[Table] = []

@@ -109,7 +109,7 @@ class Table(HechaModel):
     title: str | None = None
     label: str | None = None  # 公开02表
     unit: str | None = None  # 万元
-    start: int
+    start: int  # offsets of the table's lines in the original text
     end: int
     layout: str  # "tsv" (a row per line) or "cell_lines" (a cell per line)
     header_rows: list[list[str]] = Field(default_factory=list)

@@ -56,3 +56,11 @@ def test_sections_and_sentences_lie_inside_the_text(extractions):
         for sentence in doc.sentences:
             assert sentence.span.start > previous
             previous = sentence.span.start
+
+
+def test_tables_lie_where_their_cells_are(extractions):
+    for x in extractions.values():
+        for table in x.document.tables:
+            for cell in table.cells:
+                assert cell.span is not None
+                assert table.start <= cell.span.start <= cell.span.end <= table.end
