@@ -35,12 +35,110 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "D_IS_DIRECTORY": ("这是目录，不是文件", "is a directory, not a file"),
     "D_PERMISSION": ("没有读取权限", "permission denied"),
     # --- command line -----------------------------------------------------------
+    # --- report page ------------------------------------------------------------
+    "UI_SEV_ERROR": ("错误", "errors"),
+    "UI_SEV_WARNING": ("警告", "warnings"),
+    "UI_SEV_INFO": ("提示", "notes"),
+    "UI_ALL_RULES": ("全部规则", "all rules"),
+    "UI_PREV_SPAN": ("上一处", "previous"),
+    "UI_NEXT_SPAN": ("下一处", "next"),
+    "UI_KEYS": ("快捷键：j/k 下一个/上一个问题，n/p 同一问题的下一处/上一处，Esc 取消",
+                "keys: j/k next/previous finding, n/p next/previous span, Esc clear"),
+    "UI_META": ("{unit} · {year}年度 · {claims} 个数据 · {tables} 张表",
+                "{unit} · FY{year} · {claims} figures · {tables} tables"),
     "CLI_SUMMARY": (
         "检查了 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 条提示",
         "checked {files} file(s): {errors} error(s), {warnings} warning(s), {infos} note(s)",
     ),
     "CLI_REPORT_TITLE": ("核查报告", "hecha report"),
     "CLI_NO_FINDINGS": ("未发现问题", "no findings"),
+    # --- HTTP API and its storage (service/api, service/storage) --------------------
+    "E_UNSUPPORTED_TYPE": (
+        "不支持的文件类型：{media_type}（目前只接受纯文本报告）",
+        "unsupported file type: {media_type} (only plain-text reports for now)",
+    ),
+    "E_TIMEOUT": ("核查超时（超过 {limit} 秒）：{name}", "checking took too long (over {limit} s): {name}"),
+    "E_WORKER_CRASHED": ("核查进程意外退出：{name}", "the checking process died: {name}"),
+    "E_ABANDONED": (
+        "尝试 {attempts} 次后仍未完成核查：{name}",
+        "gave up after {attempts} attempts: {name}",
+    ),
+    "E_BLOB_MISSING": (
+        "原始文件已丢失，无法重新核查：{name}",
+        "the original bytes are gone, cannot recheck: {name}",
+    ),
+    "API_UNAUTHORIZED": (
+        "缺少或无效的 API 密钥（请用 Authorization: Bearer 或 X-API-Key 请求头）",
+        "missing or invalid API key (send Authorization: Bearer or X-API-Key)",
+    ),
+    "API_NOT_FOUND": ("文档不存在：{id}", "document not found: {id}"),
+    "API_NO_ROUTE": ("地址不存在：{path}", "no such endpoint: {path}"),
+    "API_METHOD": ("该地址不支持 {method} 请求", "method {method} is not allowed here"),
+    "API_NOT_READY": (
+        "报告尚未生成（文档状态：{status}）",
+        "the report is not available (document status: {status})",
+    ),
+    "API_BUSY": ("文档正在核查中，请稍后再试", "the document is being checked; try again later"),
+    "API_PROFILE_CONFLICT": (
+        "同一文件已用不同的规则配置提交过（文档 {id}）；请用 recheck 重新核查",
+        "the same file was already submitted with different rules (document {id}); use recheck",
+    ),
+    "API_RATE_LIMITED": (
+        "请求过于频繁：每个密钥每分钟最多 {limit} 次，请 {retry} 秒后再试",
+        "too many requests: at most {limit} per minute per key; retry in {retry} s",
+    ),
+    "API_INVALID": ("请求无效：{detail}", "invalid request: {detail}"),
+    "API_BODY_TOO_LARGE": ("请求体过大（上限 {limit} 字节）", "request body too large (limit {limit} bytes)"),
+    "API_UNAVAILABLE": ("服务暂不可用：{detail}", "service unavailable: {detail}"),
+    "API_INTERNAL": ("服务器内部错误", "internal server error"),
+    "API_HTTP": ("HTTP 错误 {status}", "HTTP error {status}"),
+    "KEYS_CREATED": (
+        "已为 {tenant} 创建 API 密钥（只显示这一次，请妥善保存）",
+        "API key created for {tenant} (shown only this once: keep it safe)",
+    ),
+    "KEYS_REVOKED": ("已吊销密钥 {prefix}", "revoked key {prefix}"),
+    "KEYS_UNKNOWN": ("没有前缀为 {prefix} 的有效密钥", "no active key with prefix {prefix}"),
+    # --- bulk annotation (service/annotate, `hecha annotate`) ---------------------
+    "E_UNSUPPORTED_FORMAT": (
+        "不支持的文件格式（{kind}），已跳过：{name}",
+        "unsupported format ({kind}), skipped: {name}",
+    ),
+    "E_INTERNAL": ("处理文件时出错：{name}（{detail}）", "error while processing: {name} ({detail})"),
+    "E_WORKER_LOST": (
+        "处理进程意外退出（可能内存不足），未完成：{name}",
+        "the worker process died (out of memory?) before finishing: {name}",
+    ),
+    "E_NO_INPUT": ("没有找到要处理的文件：{paths}", "no files to process: {paths}"),
+    "E_NO_MATCH": ("没有与之匹配的文件：{pattern}", "nothing matches: {pattern}"),
+    "E_OUT_DIR": ("无法使用输出目录：{path}（{detail}）", "cannot use output directory: {path} ({detail})"),
+    "E_OUT_BUSY": (
+        "输出目录正被另一个 hecha annotate 使用：{path}",
+        "another hecha annotate is using the output directory: {path}",
+    ),
+    "E_SCHEDULER": (
+        "无法使用 Dask 调度器 {address}：{detail}",
+        "cannot use the Dask scheduler {address}: {detail}",
+    ),
+    "E_FORMATS": (
+        "未知的输出格式：{names}（可选：{known}）",
+        "unknown output format(s): {names} (known: {known})",
+    ),
+    "ANNOTATE_START": (
+        "共 {files} 个文件：{todo} 个待处理，{reused} 个沿用上次结果",
+        "{files} file(s): {todo} to process, {reused} already done by an earlier run",
+    ),
+    "ANNOTATE_PROGRESS": (
+        "已处理 {done}/{total}，{rate} 个/秒，预计还需 {eta}，失败 {failed} 个",
+        "{done}/{total} done, {rate} documents/s, ETA {eta}, {failed} failed",
+    ),
+    "ANNOTATE_SUMMARY": (
+        "共 {files} 个文件：成功 {ok} 个，失败 {failed} 个，跳过 {skipped} 个；"
+        "发现 {findings} 条；输出在 {out}",
+        "{files} file(s): {ok} ok, {failed} failed, {skipped} skipped; {findings} finding(s); "
+        "outputs in {out}",
+    ),
+    "ANNOTATE_TITLE": ("批量核查汇总", "bulk annotation summary"),
+    "ANNOTATE_ASSEMBLE": ("正在汇总输出文件……", "assembling the output files…"),
     # --- findings -------------------------------------------------------------
     "SUM_MISMATCH": (
         "{total_subject} {stated} 与各组成部分之和不符：{formula} = {expected}，而报告为 {stated}",
@@ -87,6 +185,22 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "two different explanations for the same change of {subject}: '{a}' ({cause_a_en}) "
         "and '{b}' ({cause_b_en})",
     ),
+    "REASON_CONFLICT_MODEL": (
+        "对{subject}同一变动给出不同原因：“{a}”（{cause_a}）与“{b}”（{cause_b}）（模型判定，置信度 {score}）",
+        "two different explanations for the same change of {subject}: '{a}' ({cause_a_en}) "
+        "and '{b}' ({cause_b_en}) (model verdict, score {score})",
+    ),
+    "REASON_CONTRADICTION": (
+        "对{subject}同一变动给出相互矛盾的原因：“{a}”（{cause_a}）与“{b}”（{cause_b}）（模型判定，置信度 {score}）",
+        "contradictory explanations for the same change of {subject}: '{a}' ({cause_a_en}) "
+        "and '{b}' ({cause_b_en}) (model verdict, score {score})",
+    ),
+    "E_MODEL_DIR": (
+        "模型目录不可用：{path}（缺少 {missing}）；请设置 HECHA_MODEL_DIR 或规则参数 model_dir",
+        "model directory unusable: {path} (missing {missing}); set HECHA_MODEL_DIR or the rule "
+        "parameter model_dir",
+    ),
+    "E_MODEL_LOAD": ("无法加载模型：{path}（{detail}）", "cannot load the model in {path} ({detail})"),
     "SCORE_TOTAL": (
         "{what}有误：{formula} = {expected}，而表中为 {stated}",
         "{what_en} is wrong: {formula} = {expected}, but the table says {stated}",

@@ -15,13 +15,10 @@ import pytest
 
 import rules
 from models import (
-    Evidence,
     Report,
     Severity,
-    Span,
-    StructureFinding,
 )
-from service import cli, html, render
+from service import cli, render
 from service.cli import main
 
 SEEDS = Path(__file__).resolve().parent.parent / "corpora" / "seeds"
@@ -304,9 +301,10 @@ def test_check_html_escapes_and_marks(capsys, tmp_path):
     status, out, err = run(capsys, "check", "--format", "html", "--fail-on", "never", path)
     assert (status, err) == (0, "")
     assert out.startswith("<!DOCTYPE html>")
-    assert "<script>" not in out and "&lt;script&gt;" in out
-    assert out.count("<mark ") == len(html.merge_marks(report.findings))
-    assert out.count("<li ") == len(report.findings)
+    assert "<script>alert(1)" not in out and "&lt;script&gt;alert(1)" in out
+    assert out.count('<li class="finding') == len(report.findings)
+    lit = {int(i) for m in re.findall(r'data-f="([^"]+)"', out) for i in m.split()}
+    assert lit == set(range(len(report.findings)))  # every finding is highlighted
 
 
 # --- schema and rules -------------------------------------------------------------
@@ -367,17 +365,3 @@ def test_long_lines_are_cut_around_the_span():
     assert render.display_width(line[: line.index("1.00")]) == marker.index("^")
 
 
-def _finding(start: int, end: int, severity: Severity, text: str) -> StructureFinding:
-    span = Span(start=start, end=end, text=text[start:end])
-    return StructureFinding(rule="test.rule", severity=severity, message_zh="甲",
-                            message_en="a", evidence=[Evidence(role="stated", span=span)])
-
-
-def test_overlapping_marks_merge_and_keep_the_worst_severity():
-    text = "0123456789"
-    findings = [_finding(1, 4, Severity.WARNING, text), _finding(3, 6, Severity.ERROR, text),
-                _finding(6, 8, Severity.INFO, text)]
-    marks = html.merge_marks(findings)
-    assert [(m.start, m.end, m.severity) for m in marks] == [
-        (1, 6, Severity.ERROR), (6, 8, Severity.INFO)]
-    assert marks[0].title.count("test.rule") == 2

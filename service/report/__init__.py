@@ -1,0 +1,103 @@
+"""The highlighted report: one self-contained HTML page per document.
+
+Server-rendered with Jinja2; the stylesheet and the small dependency-free script are
+inlined so the page works offline as a single file (the annotated copy of a text report).
+Every finding's evidence is highlighted in the text and in the rendered tables, coloured by
+severity; clicking one shows its message and formula and lights its other spans.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from functools import cache
+from importlib import resources
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from models import Report, Severity, message
+
+from .layout import blocks
+
+_SEVERITIES = [Severity.ERROR, Severity.WARNING, Severity.INFO]
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(loader=PackageLoader("service.report", "templates"),
+                       autoescape=select_autoescape(["html", "j2"]), trim_blocks=False)
+
+
+@cache
+def _static(name: str) -> str:
+    return resources.files("service.report").joinpath("static", name).read_text("utf-8")
+
+
+def _label(code: str) -> str:
+    text = message(code)
+    return f"{text.zh} / {text.en}"
+
+
+def _findings_data(report: Report) -> list[dict]:
+    doc = report.document
+    out = []
+    for f in report.findings:
+        formula = getattr(f, "formula", None)
+        expected = None
+        if f.kind == "arithmetic":
+            expected = (str(f.expected) if f.expected_low == f.expected_high
+                        else f"[{f.expected_low}, {f.expected_high}]")
+        evidence = []
+        for e in f.evidence:
+            line, col = doc.line_col(e.span.start)
+            evidence.append({"role": e.role, "start": e.span.start, "end": e.span.end,
+                             "text": e.span.text, "line": line, "col": col})
+        out.append({"rule": f.rule, "severity": f.severity.value, "zh": f.message_zh,
+                    "en": f.message_en, "formula": formula, "expected": expected,
+                    "evidence": evidence})
+    return out
+
+
+def _groups(report: Report) -> list[dict]:
+    from rules.registry import RULES
+
+    doc = report.document
+    by_rule: dict[str, list[dict]] = {}
+    order = sorted(range(len(report.findings)),
+                   key=lambda i: (-report.findings[i].severity.rank, report.findings[i].rule, i))
+    for i in order:
+        f = report.findings[i]
+        where = ""
+        if f.evidence:
+            line, col = doc.line_col(f.evidence[0].span.start)
+            where = f"{line}:{col}"
+        by_rule.setdefault(f.rule, []).append(
+            {"i": i, "severity": f.severity.value, "zh": f.message_zh, "where": where})
+    return [{"rule": rule, "name": getattr(RULES.get(rule), "name", ""), "entries": items}
+            for rule, items in by_rule.items()]
+
+
+def render_report(report: Report, title: str | None = None) -> str:
+    """The report page of one checked document."""
+    doc = report.document
+    counts = Counter(f.severity for f in report.findings)
+    meta = message("UI_META", unit=doc.meta.unit_name or "—", year=doc.meta.fiscal_year or "—",
+                   claims=len(report.claims), tables=len(doc.tables))
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        title=title or doc.name,
+        meta=f"{meta.zh} / {meta.en}",
+        counts=[(s.value, counts[s]) for s in _SEVERITIES if counts[s]],
+        labels={s.value: _label(f"UI_SEV_{s.name}") for s in _SEVERITIES},
+        rules=sorted(Counter(f.rule for f in report.findings).items()),
+        groups=_groups(report),
+        blocks=blocks(report),
+        findings_json=json.dumps(_findings_data(report), ensure_ascii=False).replace("</", "<\\/"),
+        css=_static("report.css"),
+        js=_static("report.js"),
+        all_rules=_label("UI_ALL_RULES"),
+        prev_span=_label("UI_PREV_SPAN"),
+        next_span=_label("UI_NEXT_SPAN"),
+        keys_help=_label("UI_KEYS"),
+        no_findings=_label("CLI_NO_FINDINGS"),
+    )
