@@ -61,7 +61,7 @@ def heading_at(text: str, start: int, end: int, line: int) -> RawHeading | None:
     return None
 
 
-_REPORT_TITLE = regex.compile(r"(?:报告|报表|说明)$")
+_REPORT_TITLE = regex.compile(r"报告$")
 
 
 def title_heading(text: str, lines: list[tuple[int, int]], i: int,
@@ -79,7 +79,8 @@ def title_heading(text: str, lines: list[tuple[int, int]], i: int,
         nxt = text[slice(*lines[j])].strip()
         if not nxt:
             continue
-        if j in occupied or len(nxt) > 40 or not _REPORT_TITLE.search(nxt):
+        if j in occupied or len(nxt) > 40 or not _REPORT_TITLE.search(nxt) \
+                or heading_at(text, *lines[j], j) is not None:
             return None
         pos = start + (len(text[start:end]) - len(text[start:end].lstrip()))
         return RawHeading(SectionKind.PART, 1, "", pos, _rstrip(text, end), pos, i)

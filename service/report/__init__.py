@@ -16,6 +16,7 @@ from importlib import resources
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from models import Report, Severity, message
+from rules.arith import Interval, show_interval
 
 from .layout import blocks
 
@@ -45,8 +46,8 @@ def _findings_data(report: Report) -> list[dict]:
         formula = getattr(f, "formula", None)
         expected = None
         if f.kind == "arithmetic":
-            expected = (str(f.expected) if f.expected_low == f.expected_high
-                        else f"[{f.expected_low}, {f.expected_high}]")
+            places = max(-f.stated.as_tuple().exponent, 2)  # type: ignore[operator]
+            expected = show_interval(Interval(f.expected_low, f.expected_high), places)
         evidence = []
         for e in f.evidence:
             line, col = doc.line_col(e.span.start)
