@@ -15,8 +15,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The API end to end: `hecha serve` on SQLite under ./data, a demo key (printed), the seeds
+# submitted over HTTP, a summary of findings per document, then the server stops.
 run: venv
-	$(BIN)/hecha check corpora/seeds/*.txt --fail-on never
+	$(BIN)/python -m service.demo corpora/seeds/*.txt
 
 lint: venv
 	$(BIN)/ruff check .
@@ -26,6 +28,7 @@ lint: venv
 # when missing (as root) and does nothing otherwise.
 test: lint
 	@bash scripts/install-chromium.sh || echo "make test: chromium not installed; browser tests will skip" >&2
+	@bash scripts/install-system-deps.sh || echo "make test: no CJK font; the PDF format tests will skip" >&2
 	@status=0; $(BIN)/python -m pytest -q || status=$$?; \
 	if [ $$status -eq 5 ]; then echo "make test: pytest collected no tests" >&2; fi; \
 	exit $$status

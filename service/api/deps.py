@@ -1,0 +1,70 @@
+"""Dependencies as types: `SessionDep` (alias `DbDep`), `SettingsDep`, `ServiceDep`, `TenantDep`.
+
+`TenantDep` is how every tenant-scoped route learns who is calling: it reads the API key
+(`Authorization: Bearer <key>` or `X-API-Key: <key>`), answers 401 for a missing, unknown
+or revoked key and 429 past the key's rate limit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session
+
+from ..config import Settings, get_settings
+from ..runtime import Service
+from ..storage import Tenant, keys
+from .errors import api_error
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def get_service(request: Request) -> Service:
+    service: Service = request.app.state.service
+    return service
+
+
+ServiceDep = Annotated[Service, Depends(get_service)]
+
+
+def get_db(request: Request, service: ServiceDep) -> Iterator[Session]:
+    """A session per request; requests that may write get write transactions (SQLite: BEGIN
+    IMMEDIATE, see storage/db.py)."""
+    sessions = service.sessions if request.method in ("GET", "HEAD") else service.writes
+    with sessions() as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(get_db)]
+DbDep = SessionDep  # the name STYLE.md uses
+
+_bearer = HTTPBearer(auto_error=False, description="Authorization: Bearer <API key>")
+_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="the API key")
+
+
+def get_tenant(
+    service: ServiceDep,
+    settings: SettingsDep,
+    bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    header: Annotated[str | None, Depends(_header)],
+) -> Tenant:
+    key = bearer.credentials if bearer is not None else header
+    found = None
+    if key:
+        with service.sessions() as session:  # a read of its own, never a write lock
+            found = keys.authenticate(session, key)
+    if found is None:
+        raise api_error(401, "API_UNAUTHORIZED", headers={"WWW-Authenticate": "Bearer"})
+    tenant, api_key = found
+    wait = service.limiter.take(api_key.prefix, settings.rate_limit_per_minute)
+    if wait:
+        retry = service.limiter.retry_after(wait)
+        raise api_error(429, "API_RATE_LIMITED", headers={"Retry-After": str(retry)},
+                        limit=settings.rate_limit_per_minute, retry=retry)
+    return tenant
+
+
+TenantDep = Annotated[Tenant, Depends(get_tenant)]

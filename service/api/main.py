@@ -1,0 +1,10 @@
+"""The API's routes: one router per resource, included here and nowhere else."""
+
+from fastapi import APIRouter
+
+from . import check, documents, health
+
+api_router = APIRouter()
+api_router.include_router(documents.router)
+api_router.include_router(check.router)
+api_router.include_router(health.router)

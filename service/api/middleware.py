@@ -1,0 +1,83 @@
+"""ASGI middleware: request metrics, and the request body limit (413 before reading more)."""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from models import message
+
+from ..metrics import Metrics
+from .errors import api_error, body
+
+
+class MetricsMiddleware:
+    """Counts requests by route template (not raw path: ids would explode the series) and
+    status, and observes their latency."""
+
+    def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
+        self.app = app
+        self.metrics = metrics
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = 500
+
+        async def send_status(msg: Message) -> None:
+            nonlocal status
+            if msg["type"] == "http.response.start":
+                status = msg["status"]
+            await send(msg)
+
+        try:
+            await self.app(scope, receive, send_status)
+        finally:
+            route = scope.get("route")
+            path = getattr(route, "path", None) or "unmatched"
+            method = scope["method"]
+            self.metrics.requests.labels(method, path, str(status)).inc()
+            self.metrics.latency.labels(method, path).observe(time.perf_counter() - started)
+
+
+class BodyLimitMiddleware:
+    """Refuses a body over `limit` bytes: at once from Content-Length, else while reading."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope["headers"])
+        length = headers.get(b"content-length")
+        if length is not None and length.isdigit() and int(length) > self.limit:
+            await self._refuse(send)
+            return
+        seen = 0
+
+        async def limited() -> Message:
+            nonlocal seen
+            msg = await receive()
+            if msg["type"] == "http.request":
+                seen += len(msg.get("body", b""))
+                if seen > self.limit:
+                    raise api_error(413, "API_BODY_TOO_LARGE", limit=self.limit)
+            return msg
+
+        await self.app(scope, receive if length is not None else limited, send)
+
+    async def _refuse(self, send: Send) -> None:
+        msg = message("API_BODY_TOO_LARGE", limit=self.limit)
+        content: Any = json.dumps(body("API_BODY_TOO_LARGE", msg.zh, msg.en), ensure_ascii=False).encode()
+        await send({"type": "http.response.start", "status": 413, "headers": [
+            (b"content-type", b"application/json"), (b"content-length", str(len(content)).encode()),
+            (b"connection", b"close")]})
+        await send({"type": "http.response.body", "body": content})

@@ -1,0 +1,120 @@
+"""The API's own small models; the report itself is `models.Report`."""
+
+from __future__ import annotations
+
+import unicodedata
+import uuid
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from models import Report
+
+DocumentStatus = Literal["queued", "running", "done", "failed"]
+SeverityName = Literal["error", "warning", "info"]
+
+
+def clean_name(value: str) -> str:
+    """A display name: control characters and unpaired surrogates dropped, at most 255
+    characters. It is only ever shown, never used as a path."""
+    value = value.encode("utf-8", "replace").decode("utf-8")
+    value = "".join(ch for ch in value if unicodedata.category(ch) not in ("Cc", "Cs")).strip()
+    return value[:255] or "document.txt"
+
+
+def no_surrogates(value: str) -> str:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError("text contains an unpaired surrogate") from exc
+    return value
+
+
+DocumentName = Annotated[str, AfterValidator(clean_name)]
+ReportText = Annotated[str, Field(min_length=1), AfterValidator(no_surrogates)]
+#: A rules profile: YAML text shaped like rules/defaults.yaml, or that mapping itself.
+RulesProfile = dict[str, Any] | Annotated[str, Field(max_length=65536)] | None
+
+
+class ApiModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ErrorDetail(ApiModel):
+    code: str = Field(description="stable code from models/messages.py")
+    message_zh: str
+    message_en: str
+
+
+class ErrorResponse(ApiModel):
+    """Every error the API answers: `{"error": {"code", "message_zh", "message_en"}}`."""
+
+    error: ErrorDetail
+
+
+class TextSubmission(ApiModel):
+    """A report submitted as JSON text instead of a file."""
+
+    text: ReportText
+    name: DocumentName = "document.txt"
+    rules: RulesProfile = Field(None, description="rule overrides: YAML text or a mapping keyed by rule id")
+
+
+class RecheckRequest(ApiModel):
+    rules: RulesProfile = Field(None, description="new rule overrides; omitted: no overrides")
+
+
+class FindingCounts(ApiModel):
+    error: int = 0
+    warning: int = 0
+    info: int = 0
+
+
+class JobPublic(ApiModel):
+    id: uuid.UUID
+    status: DocumentStatus
+    attempts: int
+    created_at: datetime
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+
+
+class DocumentPublic(ApiModel):
+    id: uuid.UUID
+    name: str
+    sha256: str
+    size: int
+    status: DocumentStatus
+    year: int | None = None
+    unit: str | None = None
+    kind: str | None = None
+    findings: FindingCounts
+    error: ErrorDetail | None = None
+    created_at: datetime
+    updated_at: datetime
+    checked_at: datetime | None = None
+    job: JobPublic | None = None
+
+
+class DocumentsPublic(ApiModel):
+    data: list[DocumentPublic]
+    count: int = Field(description="documents matching the filters, all pages together")
+
+
+class SubmissionPublic(ApiModel):
+    """A submitted or rechecked document, with its report when it was checked inline."""
+
+    document: DocumentPublic
+    report: Report | None = None
+
+
+class KeyPublic(ApiModel):
+    prefix: str
+    tenant: str
+    created_at: datetime
+    revoked_at: datetime | None = None
+
+
+class Health(ApiModel):
+    status: Literal["ok", "ready"]

@@ -1,0 +1,50 @@
+"""The FastAPI application: `create_app(settings)` wires the Service, middleware, error
+handlers and the routers of service/api. `hecha serve` runs it with uvicorn; so does
+`uvicorn --factory service.app:create_app`."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.concurrency import run_in_threadpool
+
+from .api import errors
+from .api.main import api_router
+from .api.middleware import BodyLimitMiddleware, MetricsMiddleware
+from .config import MIB, Settings, get_settings
+from .runtime import Service
+
+DESCRIPTION = """\
+核查 hecha: submit Chinese final-account (部门决算) and performance self-evaluation reports,
+get back every figure they print and the inconsistencies between them, located in the text.
+
+Send the API key as `Authorization: Bearer <key>` or `X-API-Key: <key>` (create one with
+`hecha keys create --tenant NAME`). Errors are `{"error": {"code", "message_zh", "message_en"}}`.
+"""
+
+
+def create_app(settings: Settings | None = None, *, worker: bool = True, warm: bool = True) -> FastAPI:
+    """The app. With explicit `settings` the routes see them too (through an override of
+    `get_settings`); `worker=False` leaves background jobs to another process."""
+    if settings is None:
+        settings = get_settings()
+    service = Service(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await run_in_threadpool(lambda: service.start(worker=worker, warm=warm))
+        try:
+            yield
+        finally:
+            await run_in_threadpool(service.stop)
+
+    app = FastAPI(title="hecha", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app.state.service = service
+    app.dependency_overrides[get_settings] = lambda: settings
+    errors.install(app)
+    app.add_middleware(BodyLimitMiddleware, limit=settings.max_upload_bytes + MIB)  # + multipart framing
+    app.add_middleware(MetricsMiddleware, metrics=service.metrics)
+    app.include_router(api_router)
+    return app

@@ -1,0 +1,81 @@
+"""One document checked, as plain data: what a checking process computes and sends back.
+
+`check_task` runs in the processes of service/pool.py. It catches every DocumentError so
+that bad input comes back as an `Outcome` with its code and messages, never as a crash.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import extractor
+import rules
+from models import DocumentError, Severity, message
+
+
+@dataclass(frozen=True)
+class Task:
+    """A document to check: its bytes, its display name and optional rule overrides."""
+
+    data: bytes
+    name: str
+    rules: dict[str, Any] | None = None
+    max_bytes: int = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The report as JSON and the summary the database keeps, or the error."""
+
+    report_json: str | None = None
+    year: int | None = None
+    unit: str | None = None
+    kind: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)  # severity -> findings
+    by_rule: dict[tuple[str, str], int] = field(default_factory=dict)  # (rule, severity) -> findings
+    error_code: str | None = None
+    error_zh: str | None = None
+    error_en: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error_code is None
+
+    @classmethod
+    def failure(cls, code: str, **values: object) -> Outcome:
+        msg = message(code, **values)
+        return cls(error_code=code, error_zh=msg.zh, error_en=msg.en)
+
+
+_default_config: rules.RulesConfig | None = None
+
+
+def _config(overrides: dict[str, Any] | None) -> rules.RulesConfig:
+    global _default_config
+    if overrides:
+        return rules.load_config(overrides=overrides)
+    if _default_config is None:
+        _default_config = rules.load_config()
+    return _default_config
+
+
+def check_task(task: Task) -> Outcome:
+    """Extract and check `task`; a DocumentError becomes a failed Outcome."""
+    try:
+        config = _config(task.rules)
+        extraction = extractor.extract(task.data, task.name, max_bytes=task.max_bytes)
+        report = rules.check(extraction.document, extraction.claims, config)
+    except DocumentError as exc:
+        return Outcome(error_code=exc.code, error_zh=exc.msg.zh, error_en=exc.msg.en)
+    meta = report.document.meta
+    by_rule = Counter((f.rule, f.severity.value) for f in report.findings)
+    return Outcome(
+        report_json=report.model_dump_json(),
+        year=meta.fiscal_year,
+        unit=meta.unit_name,
+        kind=meta.kind.value if meta.kind else None,
+        counts={s.value: report.count(s) for s in Severity},
+        by_rule=dict(by_rule),
+    )

@@ -1,0 +1,128 @@
+"""Every error path of the API: JSON `{"error": {code, message_zh, message_en}}` and the
+right status. Another tenant's document must look exactly like a missing one."""
+
+from __future__ import annotations
+
+import uuid
+
+import httpx
+import pytest
+from apihelp import MAX_UPLOAD, PNG, SMALL, ClientFactory, assert_error, new_key, upload
+
+from service.config import get_settings
+from service.storage import DocumentRow, keys
+from service.testing import LiveServer
+
+
+@pytest.mark.parametrize("headers", [
+    {}, {"Authorization": "Bearer hk_00000000_nope"}, {"X-API-Key": "not-a-key"},
+    {"Authorization": "Basic dXNlcjpwYXNz"},
+])
+def test_missing_or_unknown_key_is_401(server: LiveServer, headers: dict[str, str]) -> None:
+    with httpx.Client(base_url=server.url, headers=headers) as anonymous:
+        for method, path in [("GET", "/v1/documents"), ("POST", "/v1/documents"), ("POST", "/v1/check"),
+                             ("GET", f"/v1/documents/{uuid.uuid4()}"),
+                             ("DELETE", f"/v1/documents/{uuid.uuid4()}")]:
+            response = anonymous.request(method, path)
+            assert_error(response, 401, "API_UNAUTHORIZED")
+            assert response.headers["www-authenticate"] == "Bearer"
+
+
+def test_x_api_key_header_and_revoked_key(server: LiveServer) -> None:
+    key = new_key(server, f"revoked-{uuid.uuid4().hex[:6]}")
+    with httpx.Client(base_url=server.url, headers={"X-API-Key": key}) as client:
+        assert client.get("/v1/documents").status_code == 200
+        with server.app.state.service.writes.begin() as session:
+            assert keys.revoke_key(session, key[:keys.PREFIX_LEN])
+        assert_error(client.get("/v1/documents"), 401, "API_UNAUTHORIZED")
+
+
+def test_other_tenants_document_is_404_like_a_missing_one(make_client: ClientFactory) -> None:
+    owner, intruder = make_client(), make_client()
+    doc_id = upload(owner, SMALL[0]).json()["document"]["id"]
+    for target in (doc_id, str(uuid.uuid4())):
+        answers = [
+            intruder.get(f"/v1/documents/{target}"),
+            intruder.get(f"/v1/documents/{target}/report"),
+            intruder.get(f"/v1/documents/{target}/report.html"),
+            intruder.post(f"/v1/documents/{target}/recheck"),
+            intruder.delete(f"/v1/documents/{target}"),
+        ]
+        for response in answers:
+            error = assert_error(response, 404, "API_NOT_FOUND")
+            assert target in error["message_en"]
+    assert intruder.get("/v1/documents").json() == {"data": [], "count": 0}
+    assert owner.get(f"/v1/documents/{doc_id}").status_code == 200  # the intruder's DELETE did nothing
+
+
+def test_too_large_is_413(client: httpx.Client) -> None:
+    big = "2020年支出合计100.00万元。\n".encode() * (MAX_UPLOAD // 20)
+    assert_error(upload(client, SMALL[0], data=big), 413)
+    assert_error(client.post("/v1/documents", json={"text": big.decode()}), 413)
+    assert_error(client.post("/v1/check", files={"file": ("a.txt", big)}), 413)
+    # refused from Content-Length alone, before the body is read
+    assert_error(client.post("/v1/documents", content=b"x" * (MAX_UPLOAD + 2 * 1024 * 1024),
+                             headers={"content-type": "application/json"}), 413, "API_BODY_TOO_LARGE")
+    assert client.get("/v1/documents").json()["count"] == 0
+
+
+def test_unsupported_types_are_415(client: httpx.Client) -> None:
+    assert_error(client.post("/v1/documents", files={"file": ("x.png", PNG, "image/png")}),
+                 415, "E_UNSUPPORTED_TYPE")
+    assert_error(client.post("/v1/documents", files={"file": ("x.txt", PNG, "text/plain")}), 415, "E_BINARY")
+    assert_error(client.post("/v1/documents", content=PNG, headers={"content-type": "image/png"}),
+                 415, "E_UNSUPPORTED_TYPE")
+    assert_error(client.post("/v1/check", content=b"text", headers={"content-type": "text/plain"}), 415)
+    assert client.get("/v1/documents").json()["count"] == 0
+
+
+@pytest.mark.parametrize("request_kwargs", [
+    {"content": b"{not json", "headers": {"content-type": "application/json"}},
+    {"json": {"name": "no text"}},
+    {"json": {"text": ""}},
+    {"json": {"text": "ok", "extra": 1}},
+    {"json": {"text": "ok", "rules": "sum.table: [unclosed"}},
+    {"json": {"text": "ok", "rules": {"no.such_rule": {"enabled": False}}}},
+    {"json": {"text": "ok", "rules": {"sum.table": {"warning_ulps": "many"}}}},
+    {"files": {"rules": (None, "x")}},
+    {"files": {"file": ("empty.txt", b"")}},
+])
+def test_bad_bodies_are_422(client: httpx.Client, request_kwargs: dict[str, object]) -> None:
+    assert_error(client.post("/v1/documents", **request_kwargs), 422)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("params", [{"limit": 0}, {"limit": 101}, {"offset": -1}, {"status": "lost"},
+                                    {"severity": "fatal"}, {"year": "twenty"}])
+def test_bad_query_parameters_are_422(client: httpx.Client, params: dict[str, object]) -> None:
+    assert_error(client.get("/v1/documents", params=params), 422, "API_INVALID")  # type: ignore[arg-type]
+
+
+def test_bad_ids_and_routes(client: httpx.Client) -> None:
+    assert_error(client.get("/v1/documents/not-a-uuid"), 422, "API_INVALID")
+    assert_error(client.get("/v2/nothing"), 404, "API_NO_ROUTE")
+    assert_error(client.put("/v1/documents"), 405, "API_METHOD")
+
+
+def test_rate_limit_is_429_per_key(server: LiveServer, make_client: ClientFactory) -> None:
+    base = server.app.dependency_overrides[get_settings]()
+    limited_settings = base.model_copy(update={"rate_limit_per_minute": 3})
+    server.app.dependency_overrides[get_settings] = lambda: limited_settings
+    try:
+        limited, other = make_client(), make_client()
+        assert [limited.get("/v1/documents").status_code for _ in range(3)] == [200, 200, 200]
+        response = limited.get("/v1/documents")
+        assert_error(response, 429, "API_RATE_LIMITED")
+        assert int(response.headers["retry-after"]) >= 1
+        assert other.get("/v1/documents").status_code == 200  # limits are per key
+        assert httpx.get(f"{server.url}/healthz").status_code == 200  # health is not limited
+    finally:
+        server.app.dependency_overrides[get_settings] = lambda: base
+
+
+def test_report_of_failed_document_is_409(client: httpx.Client, server: LiveServer) -> None:
+    doc = client.post("/v1/documents", json={"text": "2020年收入合计100.00万元。"}).json()["document"]
+    assert doc["status"] == "done"
+    service = server.app.state.service
+    with service.writes.begin() as session:
+        session.get(DocumentRow, uuid.UUID(doc["id"])).status = "failed"  # type: ignore[union-attr]
+    assert_error(client.get(f"/v1/documents/{doc['id']}/report"), 409, "API_NOT_READY")
