@@ -7,8 +7,10 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from models import (
+    Box,
     Claim,
     Document,
+    Page,
     Quantity,
     QuantityKind,
     Section,
@@ -19,6 +21,7 @@ from models import (
 )
 
 from . import lexicon as lexicon_module
+from . import readers
 from .claims import read_claims
 from .meta import read_meta
 from .normalize import normalize
@@ -156,12 +159,27 @@ def extract_text(original: str, name: str, *, doc_id: str, encoding: str) -> Ext
     return Extraction(doc, claims)
 
 
-def extract(data: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> Extraction:
+def extract(data: bytes, name: str, *, max_bytes: int = MAX_BYTES,
+            limits: readers.Limits | None = None) -> Extraction:
     """Read `data` (the file's bytes) and extract its Document and claims.
+
+    The format is told from the bytes (extractor/readers): text goes through `decode`;
+    PDF, DOCX, XLSX, XLS, HTML and images through their reader, whose text is extracted
+    the same way. The Document records the format, and for PDFs the pages and the boxes
+    that place its text on them. `limits` bounds what reading one file may cost.
 
     Raises:
         DocumentError: the bytes are not a readable report.
     """
-    original, encoding = decode(data, name, max_bytes=max_bytes)
-    return extract_text(original, name, doc_id=hashlib.sha256(data).hexdigest(),
-                        encoding=encoding)
+    if readers.detect(data) == "text":
+        original, encoding = decode(data, name, max_bytes=max_bytes)
+        return extract_text(original, name, doc_id=hashlib.sha256(data).hexdigest(),
+                            encoding=encoding)
+    reading = readers.read(data, name, max_bytes=max_bytes, limits=limits)
+    result = extract_text(reading.text, name, doc_id=hashlib.sha256(data).hexdigest(),
+                          encoding=reading.encoding)
+    doc = result.document
+    doc.source_format = reading.format
+    doc.pages = [Page.model_construct(**p._asdict()) for p in reading.pages]
+    doc.boxes = [Box.model_construct(**b._asdict()) for b in reading.boxes]
+    return result

@@ -27,6 +27,7 @@ from .finding import (
     Severity,
     StructureFinding,
 )
+from .layout import Box, Page
 from .messages import Message, message
 from .quantity import Bound, Quantity, QuantityKind, money, printed_interval
 from .report import Report
@@ -34,6 +35,7 @@ from .report import Report
 __all__ = [
     "ArithmeticFinding",
     "Bound",
+    "Box",
     "Cell",
     "Claim",
     "ConflictFinding",
@@ -48,6 +50,7 @@ __all__ = [
     "Message",
     "MismatchFinding",
     "OffsetMap",
+    "Page",
     "Quantity",
     "QuantityKind",
     "Reason",

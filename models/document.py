@@ -8,6 +8,7 @@ from enum import StrEnum
 from pydantic import Field, PrivateAttr
 
 from .base import HechaModel, Span
+from .layout import Box, Page, boxes_for, page_at
 from .quantity import Quantity
 
 
@@ -143,6 +144,19 @@ class Document(HechaModel):
     sections: list[Section] = Field(default_factory=list)
     sentences: list[Sentence] = Field(default_factory=list)
     tables: list[Table] = Field(default_factory=list)
+    # Where the text came from (models/layout.py): "text", "pdf", "docx", "xlsx", "xls",
+    # "html" or "image"; PDF pages and the boxes that place the text on them.
+    source_format: str = "text"
+    pages: list[Page] = Field(default_factory=list)
+    boxes: list[Box] = Field(default_factory=list)
+
+    def page_at(self, offset: int) -> Page | None:
+        """The page (or sheet) an original offset was read from; None for plain text."""
+        return page_at(self.pages, offset)
+
+    def boxes_for(self, span: Span) -> list[Box]:
+        """Where `span` is drawn: one box per page line it covers (empty without layout)."""
+        return boxes_for(self.boxes, span.start, span.end)
 
     def span(self, start: int, end: int) -> Span:
         """A span of the original text between original offsets."""

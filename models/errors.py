@@ -11,5 +11,13 @@ class DocumentError(Exception):
 
     def __init__(self, code: str, **values: object) -> None:
         self.code = code
+        self.values = values  # kept so the error can cross a process boundary (pickle)
         self.msg: Message = message(code, **values)
         super().__init__(f"{self.msg.zh} / {self.msg.en}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return _rebuild, (self.code, self.values)
+
+
+def _rebuild(code: str, values: dict[str, object]) -> DocumentError:
+    return DocumentError(code, **values)
