@@ -1,0 +1,220 @@
+"""Bulk annotation speed: `hecha annotate` over a synthetic archive, three ways.
+
+The archive is made once by corpora/generate.py (seed-like reports with varied figures,
+about 30% deliberately inconsistent, 10% in GB18030) and cached under bench/results/
+(gitignored). Each configuration runs the real command line in a child process, into a
+fresh output folder that is deleted afterwards (a 10,000-document run writes ~5 GB):
+
+* `--jobs 1` and `--jobs 2`: the local process pool;
+* `dask`: a `LocalCluster` of 2 worker processes × 1 thread started here, the command
+  line pointed at it with `--scheduler`.
+
+For each: documents/s over the whole run and over the processing phase alone (until the
+command prints that it assembles the outputs), the assembly time, the CPU seconds spent
+per document by all processes, and memory from sampling every process involved twice a
+second: the peak RSS of the client (the `hecha annotate` process, which must stay flat),
+of the largest worker, and of all of them together; and the client's RSS a quarter, half
+way and all the way through processing (flat means the same three numbers). The load
+average is printed (before the run, and averaged during it: the run's own workers count in
+it), because other work on the machine slows the runs, and a 2-core speed-up can only be
+read on an otherwise idle machine.
+
+    python -m bench.annotate_speed                       # 10,000 documents, all three
+    python -m bench.annotate_speed --docs 2000 --modes jobs1,jobs2
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / "bench" / "results"
+MB = 1_000_000
+
+
+def archive(docs: int, seed: int) -> Path:
+    """The cached archive of `docs` generated reports (made on first use)."""
+    folder = CACHE / f"annotate_archive_{docs}_{seed}"
+    done = folder / ".complete"
+    if not done.exists():
+        if str(ROOT) not in sys.path:
+            sys.path.insert(0, str(ROOT))
+        from corpora.generate import generate
+
+        shutil.rmtree(folder, ignore_errors=True)
+        start = time.perf_counter()
+        generate(folder, docs, seed=seed)
+        done.write_text("ok\n")
+        print(f"generated {docs} documents in {time.perf_counter() - start:.0f} s: {folder}",
+              flush=True)
+    return folder
+
+
+class Sampler(threading.Thread):
+    """Samples the RSS of a process tree (and of extra processes) every `every` seconds."""
+
+    def __init__(self, root: int, extra: list[int], every: float = 0.5) -> None:
+        super().__init__(daemon=True)
+        self.root, self.extra, self.every = root, extra, every
+        self.client_peak = self.worker_peak = self.total_peak = 0
+        self.cpu: dict[int, float] = {}
+        self.loads: list[float] = []
+        self.client_rss: list[tuple[float, int]] = []  # (time, RSS) of the client
+        self.stop = threading.Event()
+
+    def _processes(self) -> list[psutil.Process]:
+        found = []
+        for pid in [self.root, *self.extra]:
+            try:
+                proc = psutil.Process(pid)
+                found += [proc, *proc.children(recursive=True)]
+            except psutil.NoSuchProcess:
+                pass
+        return found
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            total = 0
+            for proc in self._processes():
+                try:
+                    rss = proc.memory_info().rss
+                    times = proc.cpu_times()
+                except psutil.NoSuchProcess:
+                    continue
+                self.cpu[proc.pid] = times.user + times.system
+                total += rss
+                if proc.pid == self.root:
+                    self.client_peak = max(self.client_peak, rss)
+                    self.client_rss.append((time.perf_counter(), rss))
+                else:
+                    self.worker_peak = max(self.worker_peak, rss)
+            self.total_peak = max(self.total_peak, total)
+            self.loads.append(os.getloadavg()[0])
+            self.stop.wait(self.every)
+
+
+def measure(name: str, folder: Path, docs: int, jobs: int | None, scheduler: str | None,
+            extra: list[int]) -> dict[str, Any]:
+    """Run `hecha annotate` once and measure it."""
+    out = CACHE / f"annotate_out_{name}"
+    shutil.rmtree(out, ignore_errors=True)
+    cmd = [sys.executable, "-m", "service.cli", "annotate", str(folder), "--out", str(out)]
+    cmd += ["--jobs", str(jobs)] if jobs else ["--scheduler", str(scheduler)]
+    load = os.getloadavg()[0]
+    extra_cpu_before = sum(_cpu(pid) for pid in extra)
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True)
+    sampler = Sampler(proc.pid, extra)
+    sampler.start()
+    processed_at = None
+    assert proc.stderr is not None
+    for line in proc.stderr:
+        if "assembling" in line and processed_at is None:
+            processed_at = time.perf_counter()
+        elif "Traceback" in line or "error" in line.lower():
+            print(f"  {line.rstrip()}", flush=True)
+    status = proc.wait()
+    seconds = time.perf_counter() - start
+    sampler.stop.set()
+    sampler.join()
+    extra_cpu = sum(_cpu(pid) for pid in extra) - extra_cpu_before
+    cpu = sum(sampler.cpu.values()) - sum(sampler.cpu.get(pid, 0) for pid in extra) + extra_cpu
+    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    shutil.rmtree(out, ignore_errors=True)
+    processing = (processed_at or start + seconds) - start
+
+    def client_mb_at(share: float) -> float:  # the client's RSS that far into processing
+        moment = start + share * processing
+        earlier = [rss for t, rss in sampler.client_rss if t <= moment]
+        return (earlier[-1] if earlier else 0) / MB
+
+    return {
+        "name": name, "status": status, "docs": docs, "seconds": seconds,
+        "docs_per_s": docs / seconds, "processing_s": processing,
+        "processing_docs_per_s": docs / processing, "assembly_s": seconds - processing,
+        "cpu_s_per_doc": cpu / docs, "client_peak_mb": sampler.client_peak / MB,
+        "worker_peak_mb": sampler.worker_peak / MB,
+        "client_mb_25_50_100": [client_mb_at(x) for x in (0.25, 0.5, 1.0)],
+        "total_peak_mb": sampler.total_peak / MB,
+        "load_before": load, "load_during": sum(sampler.loads) / max(len(sampler.loads), 1),
+        "output_mb": size / MB,
+    }
+
+
+def _cpu(pid: int) -> float:
+    """CPU seconds of process `pid` itself (its children are listed separately)."""
+    try:
+        times = psutil.Process(pid).cpu_times()
+    except psutil.NoSuchProcess:
+        return 0.0
+    return times.user + times.system
+
+
+def report(results: list[dict[str, Any]]) -> str:
+    lines = [f"{'mode':<6} {'exit':>4} {'docs':>6} {'wall s':>7} {'docs/s':>7} "
+             f"{'proc docs/s':>11} {'assembly s':>10} {'CPU s/doc':>9} {'client MB':>9} "
+             f"{'worker MB':>9} {'total MB':>8} {'load':>5} {'during':>6} {'out MB':>7}"]
+    for r in results:
+        lines.append(
+            f"{r['name']:<6} {r['status']:>4} {r['docs']:>6} {r['seconds']:>7.1f} "
+            f"{r['docs_per_s']:>7.2f} {r['processing_docs_per_s']:>11.2f} {r['assembly_s']:>10.1f} "
+            f"{r['cpu_s_per_doc']:>9.3f} {r['client_peak_mb']:>9.0f} {r['worker_peak_mb']:>9.0f} "
+            f"{r['total_peak_mb']:>8.0f} {r['load_before']:>5.2f} {r['load_during']:>6.2f} "
+            f"{r['output_mb']:>7.0f}")
+    for r in results:
+        rss = " / ".join(f"{mb:.0f}" for mb in r["client_mb_25_50_100"])
+        lines.append(f"{r['name']}: client RSS at 25% / 50% / 100% of processing: {rss} MB "
+                     f"(peak {r['client_peak_mb']:.0f} MB, in assembly)")
+    by = {r["name"]: r for r in results}
+    if {"jobs1", "jobs2"} <= by.keys():
+        speedup = by["jobs2"]["docs_per_s"] / by["jobs1"]["docs_per_s"]
+        lines.append(f"speed-up jobs 1 -> 2: {speedup:.2f}x overall, "
+                     f"{by['jobs2']['processing_docs_per_s'] / by['jobs1']['processing_docs_per_s']:.2f}x "
+                     f"processing (target >= 1.8x)")
+    for r in results:
+        projected = r["seconds"] * 10_000 / r["docs"]
+        verdict = "under" if projected < 600 else "over"
+        scaled = "" if r["docs"] == 10_000 else f" (10,000 projected: {projected / 60:.1f} min)"
+        lines.append(f"{r['name']}: {r['docs']} documents in {r['seconds'] / 60:.1f} min{scaled}, "
+                     f"{verdict} the 10-minute target")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--modes", default="jobs1,jobs2,dask")
+    args = parser.parse_args(argv)
+    folder = archive(args.docs, args.seed)
+    results = []
+    for mode in args.modes.split(","):
+        print(f"running {mode} …", flush=True)
+        if mode == "dask":
+            from dask.distributed import LocalCluster
+
+            with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                              dashboard_address=None, silence_logs=40) as cluster:
+                workers = [p.pid for p in psutil.Process().children(recursive=True)]
+                results.append(measure(mode, folder, args.docs, None, cluster.scheduler_address,
+                                       workers))
+        else:
+            results.append(measure(mode, folder, args.docs, int(mode.removeprefix("jobs")), None, []))
+        print(report(results[-1:]).splitlines()[1], flush=True)
+    print(report(results), flush=True)
+    return results
+
+
+if __name__ == "__main__":
+    main()

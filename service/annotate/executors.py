@@ -1,0 +1,140 @@
+"""Where documents are processed: a local process pool, or a Dask distributed cluster.
+
+Both take `(path, sha256)` work items lazily and yield `DocumentResult`s as documents
+finish, in completion order, with a bounded number in flight: neither the items nor the
+results of a 10,000-document run are ever held at once.
+
+Local: a `ProcessPoolExecutor` over the forkserver start method, whose server imports
+hecha once (`set_forkserver_preload`), so workers start warm without inheriting the
+client's threads (tqdm's monitor, for one). Workers read the files and commit parts
+themselves. A worker that dies (killed for memory) breaks the whole pool: the documents
+that were in flight are tried once more in a fresh pool, and fail with E_WORKER_LOST if
+they break it again.
+
+Dask: the client reads each file and submits its bytes (workers on other machines see
+neither the input paths nor the output folder); the worker returns the part, which the
+client commits. The rule configuration is scattered to every worker once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import uuid
+from collections import deque
+from collections.abc import Generator, Iterable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Any
+
+from extractor.reading import MAX_BYTES
+from models import DocumentError, message
+from rules import RulesConfig
+
+from .names import FAILED
+from .worker import DocumentResult, annotate_document
+
+WorkItem = tuple[str, str]  # (path, sha256 as hashed by the client)
+#: Work items in flight per worker: enough to keep every worker busy.
+PER_WORKER = 3
+
+
+def failure(item: WorkItem, code: str, **values: Any) -> DocumentResult:
+    """A failed result made on the client (the worker could not report one)."""
+    path, sha256 = item
+    msg = message(code, name=path, **values)
+    return DocumentResult(path, sha256, FAILED, code, msg.zh, msg.en)
+
+
+def run_local(items: Iterable[WorkItem], *, jobs: int, config: RulesConfig,
+              parts_dir: Path) -> Generator[DocumentResult, None, None]:
+    """Process `items` on `jobs` local processes."""
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["service.annotate.worker"])
+    queue = iter(items)
+    retry: deque[WorkItem] = deque()
+    retried: set[WorkItem] = set()
+    while True:
+        pool = ProcessPoolExecutor(jobs, mp_context=ctx)
+        pending: dict[Future[DocumentResult], WorkItem] = {}
+        broken = False
+        try:
+            while True:
+                while not broken and len(pending) < jobs * PER_WORKER:
+                    item = retry.popleft() if retry else next(queue, None)
+                    if item is None:
+                        break
+                    future = pool.submit(annotate_document, item[0], item[0], config, str(parts_dir))
+                    pending[future] = item
+                if not pending:
+                    break
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    item = pending.pop(future)
+                    try:
+                        yield future.result()
+                    except BrokenProcessPool:
+                        broken = True
+                        if item in retried:
+                            yield failure(item, "E_WORKER_LOST")
+                        else:
+                            retried.add(item)
+                            retry.append(item)
+                    except Exception as exc:  # pickling trouble and the like: a bug, not the input
+                        yield failure(item, "E_INTERNAL", detail=f"{type(exc).__name__}: {exc}")
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+        if not broken:
+            return
+
+
+def run_dask(items: Iterable[WorkItem], *, client: Any,
+             config: RulesConfig) -> Generator[DocumentResult, None, None]:
+    """Process `items` on the workers of the Dask `client`; results carry their parts."""
+    from dask.distributed import as_completed
+
+    from service.cli import read_bytes, unreadable
+
+    config_future = client.scatter(config, broadcast=True, hash=False)
+    threads = sum(client.nthreads().values()) or 1
+    queue = iter(items)
+    pending: dict[str, WorkItem] = {}
+    running = as_completed()
+    early: list[DocumentResult] = []
+
+    def submit_next() -> bool:
+        for item in queue:
+            path, sha256 = item
+            try:
+                data = read_bytes(path, MAX_BYTES)
+            except DocumentError as exc:
+                early.append(DocumentResult(path, None, FAILED, exc.code, exc.msg.zh, exc.msg.en))
+                continue
+            except OSError as exc:
+                msg = unreadable(path, exc)
+                early.append(DocumentResult(path, None, FAILED, "E_UNREADABLE", msg.zh, msg.en))
+                continue
+            key = f"hecha-annotate-{sha256[:16]}-{uuid.uuid4().hex[:8]}"
+            future = client.submit(annotate_document, path, data, config_future, None, key=key,
+                                   pure=False)
+            pending[future.key] = item
+            running.add(future)
+            return True
+        return False
+
+    for _ in range(threads * PER_WORKER):
+        if not submit_next():
+            break
+    yield from early
+    early.clear()
+    for future in running:
+        item = pending.pop(future.key)
+        try:
+            result = future.result()
+        except Exception as exc:  # the task raised or its worker died (KilledWorker)
+            result = failure(item, "E_INTERNAL", detail=f"{type(exc).__name__}: {exc}")
+        future.release()
+        yield result
+        submit_next()
+        yield from early
+        early.clear()

@@ -1,0 +1,36 @@
+"""doccano: sequence-labeling JSONL, `{"text", "label": [[start, end, rule id]], …}`.
+
+Offsets are code points (doccano stores and counts Python string offsets). Findings
+whose first evidence span is empty or missing have no label. The keys beside `text` and
+`label` (document id, path, unit, year) are kept by doccano as metadata.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from . import AtomicFile, DocumentView
+
+
+def line(doc: DocumentView) -> dict[str, Any]:
+    """The doccano record of one document."""
+    labels = [[f["start"], f["end"], f["rule"]] for f in doc.findings
+              if f["start"] is not None and f["end"] > f["start"]]
+    return {"text": doc.text, "label": labels, "document_id": doc.sha256, "path": doc.path,
+            "unit": doc.unit, "year": doc.year}
+
+
+class DoccanoWriter:
+    def __init__(self, path: Path) -> None:
+        self.out = AtomicFile(path, encoding="utf-8")
+
+    def add(self, doc: DocumentView) -> None:
+        self.out.file.write(json.dumps(line(doc), ensure_ascii=False) + "\n")
+
+    def commit(self) -> None:
+        self.out.commit()
+
+    def abort(self) -> None:
+        self.out.abort()

@@ -1,0 +1,30 @@
+"""documents.jsonl: one Report per document, as `Report.model_dump_json()` wrote it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from . import AtomicFile, DocumentView
+
+
+class DocumentsWriter:
+    """Copies each part's Report line; only a document first checked under another path
+    (same bytes, moved or renamed since) is parsed, to report it under its current path."""
+
+    def __init__(self, path: Path) -> None:
+        self.out = AtomicFile(path, "wb")
+
+    def add(self, doc: DocumentView) -> None:
+        line = doc.report_json
+        if doc.name != doc.path:
+            report = json.loads(line)
+            report["document"]["name"] = doc.path
+            line = json.dumps(report, ensure_ascii=False, separators=(",", ":")).encode()
+        self.out.file.write(line + b"\n")
+
+    def commit(self) -> None:
+        self.out.commit()
+
+    def abort(self) -> None:
+        self.out.abort()

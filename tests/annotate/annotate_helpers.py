@@ -1,0 +1,62 @@
+"""Helpers of the bulk-annotation tests: running a run, reading its outputs back.
+
+`snapshot(out)` reads every output of a run into plain data, timings left out, so two runs
+can be compared with ==.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+
+from service.annotate import annotate, names
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:  # corpora.generate
+    sys.path.insert(0, str(ROOT))
+
+from corpora.generate import SEEDS  # noqa: E402
+
+SEED_PATHS = sorted(SEEDS.glob("*.txt"))
+SMALL_SEED = min(SEED_PATHS, key=lambda p: p.stat().st_size)
+
+
+def run(paths: list[Path | str], out: Path, **options: Any) -> tuple[Any, str]:
+    """Annotate in this process; returns the Outcome and what went to stderr."""
+    err = io.StringIO()
+    outcome = annotate([str(p) for p in paths], out, err=err, tty=False, **options)
+    return outcome, err.getvalue()
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+
+
+def snapshot(out: Path) -> dict[str, Any]:
+    """Every output of `out` as data; manifest timings dropped (they always differ)."""
+    manifest = read_jsonl(out / names.MANIFEST)
+    for record in manifest:
+        assert set(record) == set(names.MANIFEST_KEYS)
+        record.pop("timings")
+    brat = {p.name: p.read_text("utf-8") for p in sorted((out / names.BRAT).iterdir())}
+    return {
+        "documents": (out / names.DOCUMENTS).read_text("utf-8"),
+        "csv": (out / names.FINDINGS_CSV).read_text("utf-8-sig"),
+        "parquet": pq.read_table(out / names.FINDINGS_PARQUET).to_pylist(),
+        "manifest": manifest,
+        "labelstudio": (out / names.LABELSTUDIO).read_text("utf-8"),
+        "doccano": (out / names.DOCCANO).read_text("utf-8"),
+        "brat": brat,
+        "summary": (out / names.SUMMARY).read_text("utf-8"),
+    }

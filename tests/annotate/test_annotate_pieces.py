@@ -1,0 +1,121 @@
+"""The pieces of a run: discovery, format sniffing, the manifest journal, parts, progress
+output, and the report generator the other tests and the benchmark feed on."""
+
+from __future__ import annotations
+
+import io
+import os
+import random
+from pathlib import Path
+
+import pytest
+from annotate_helpers import SMALL_SEED
+
+from corpora.generate import fired, generate, read_template, variant
+from service.annotate import parts
+from service.annotate.discover import discover
+from service.annotate.manifest import Manifest, reusable
+from service.annotate.progress import Progress
+from service.annotate.sniff import known_format
+
+
+def test_discover_walks_folders_and_expands_globs(tmp_path):
+    for name in ("a.txt", "sub/b.txt", "sub/deeper/c.md", ".git/config", "sub/.DS_Store", "x.pdf"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    found = discover([str(tmp_path)])
+    assert [os.path.relpath(p, tmp_path) for p in found.files] == [
+        "a.txt", "sub/b.txt", "sub/deeper/c.md", "x.pdf"]
+    found = discover([str(tmp_path / "**" / "*.txt"), str(tmp_path / "a.txt"),
+                      str(tmp_path / "none-*.txt"), str(tmp_path / "gone.txt")])
+    assert [os.path.relpath(p, tmp_path) for p in found.files] == ["a.txt", "gone.txt", "sub/b.txt"]
+    assert found.unmatched == [str(tmp_path / "none-*.txt")]
+
+
+@pytest.mark.parametrize(("data", "kind"), [
+    (b"%PDF-1.7\n", "PDF"),
+    (b"PK\x03\x04\x14\x00", "ZIP/DOCX/XLSX"),
+    (b"\x89PNG\r\n\x1a\n....", "PNG"),
+    (b"RIFF\x00\x00\x00\x00WEBPVP8 ", "WEBP"),
+    ("一、部门基本情况".encode(), None),
+    (b"\x00\x01garbage", None),
+])
+def test_known_formats(data, kind):
+    assert known_format(data) == kind
+
+
+def test_manifest_drops_a_partial_last_line(tmp_path):
+    path = tmp_path / "manifest.jsonl"
+    path.write_text('{"path": "a", "sha256": "1", "status": "ok", "config": "c"}\n'
+                    '{"path": "b", "sha256": "2", "status": "ok", "config": "c"}\n'
+                    '{"path": "c", "sha2', "utf-8")
+    manifest = Manifest(path)
+    records = manifest.load()
+    assert [r["path"] for r in records] == ["a", "b"]
+    manifest.begin(records)
+    manifest.append({"path": "d", "sha256": "4", "status": "failed", "config": "c"})
+    manifest.close()
+    assert [r["path"] for r in Manifest(path).load()] == ["a", "b", "d"]
+
+
+def test_reusable_needs_ok_and_the_same_configuration():
+    records = [
+        {"path": "a", "sha256": "1", "status": "ok", "config": "c"},
+        {"path": "b", "sha256": "2", "status": "ok", "config": "other rules"},
+        {"path": "c", "sha256": "3", "status": "ok", "config": "c"},
+        {"path": "c", "sha256": "3", "status": "failed", "config": "c"},  # later: redo
+        {"path": "d", "sha256": "4", "status": "failed", "config": "c"},
+    ]
+    assert set(reusable(records, "c")) == {"1"}
+
+
+def test_parts_round_trip_and_refuse_damage(tmp_path):
+    data = parts.encode({"sha256": "ab" * 32, "text": "正文😀"}, b'{"document":{}}')
+    parts.commit(tmp_path, "ab" * 32, data)
+    part = parts.read(tmp_path, "ab" * 32)
+    assert part.header["text"] == "正文😀" and part.report_json == b'{"document":{}}'
+    assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]
+    with pytest.raises(ValueError):
+        parts.decode(data[: len(data) // 2])
+
+
+def test_progress_plain_lines_and_bar():
+    plain = io.StringIO()
+    progress = Progress(3, plain, tty=False)
+    for failed in (False, True, False):
+        progress.update(failed)
+    progress.close()
+    assert "3/3 done" in plain.getvalue() and "1 failed" in plain.getvalue()
+    bar = io.StringIO()
+    progress = Progress(2, bar, tty=True)
+    progress.update(True)
+    progress.update(False)
+    progress.close()
+    assert "doc/s" in bar.getvalue() and "failed=1" in bar.getvalue()
+
+
+@pytest.fixture(scope="module")
+def template():
+    return read_template(SMALL_SEED)
+
+
+def test_generator_is_deterministic(tmp_path, template):
+    a = generate(tmp_path / "a", 6, seed=3, seeds=[SMALL_SEED])
+    b = generate(tmp_path / "b", 6, seed=3, seeds=[SMALL_SEED])
+    assert [p.read_bytes() for p in a] == [p.read_bytes() for p in b]
+    assert len({p.read_bytes() for p in a}) > 1
+    assert template.figures and template.place and 1 in template.factors
+
+
+def test_generated_variants_are_consistent_or_deliberately_not(template):
+    seed_counts = fired(template.text)
+    rng = random.Random(11)
+    for _ in range(3):
+        assert fired(variant(template, rng, inconsistent=False)) == seed_counts
+        assert fired(variant(template, rng, inconsistent=True)) - seed_counts
+
+
+def test_variants_move_money_years_and_place(template):
+    text = variant(template, random.Random(5), inconsistent=False)
+    assert template.place and template.place not in text
+    assert Path(SMALL_SEED).read_text("utf-8") != text
