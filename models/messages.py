@@ -30,6 +30,52 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "E_UNREADABLE": ("无法读取文件：{name}（{detail}）", "cannot read file: {name} ({detail})"),
     "E_RULES_CONFIG": ("规则配置错误：{detail}", "invalid rules configuration: {detail}"),
+    # --- file formats (extractor/readers): PDF, Word, Excel, HTML, images ------------
+    "E_FORMAT": (
+        "不支持的文件格式（{kind}）：{name}；可读取 PDF、Word (.docx)、Excel (.xlsx/.xls)、HTML、图片和文本",
+        "unsupported file format ({kind}): {name}; hecha reads PDF, Word (.docx), Excel "
+        "(.xlsx/.xls), HTML, images and text",
+    ),
+    "E_CORRUPT": ("文件已损坏，无法解析（{kind}）：{name}（{detail}）",
+                  "damaged file, cannot parse it ({kind}): {name} ({detail})"),
+    "E_PDF_ENCRYPTED": ("PDF 已加密，需要密码才能打开：{name}",
+                        "the PDF is encrypted (needs a password): {name}"),
+    "E_ENCRYPTED": ("文件已加密（{kind}），需要密码才能打开：{name}",
+                    "the file is encrypted ({kind}) and needs a password: {name}"),
+    "E_PDF_EMPTY": ("PDF 没有任何页面：{name}", "the PDF has no pages: {name}"),
+    "E_TOO_MANY_PAGES": ("页数过多（{pages} 页，上限 {limit} 页）：{name}",
+                         "too many pages ({pages}, limit {limit}): {name}"),
+    "E_TOO_MANY_CELLS": ("表格单元格过多（超过 {limit} 个）：{name}",
+                         "too many spreadsheet cells (over {limit}): {name}"),
+    "E_IMAGE_TOO_LARGE": ("图片像素过多（上限 {limit} 像素）：{name}",
+                          "the image has too many pixels (limit {limit}): {name}"),
+    "E_NO_TEXT": ("文件中没有可读取的文字（{kind}）：{name}", "no text to read in the file ({kind}): {name}"),
+    "E_ZIP_BOMB": (
+        "压缩包解压后过大，拒绝读取（{member}：{size} 字节，压缩比 {ratio}；上限 {limit} 字节、"
+        "{max_ratio} 倍）：{name}",
+        "refused: the archive would unpack to too much ({member}: {size} bytes, ratio {ratio}; "
+        "limits {limit} bytes, {max_ratio}x): {name}",
+    ),
+    "E_MACRO": (
+        "文件含有宏（{kind}，{part}），出于安全考虑不予读取；请另存为不含宏的 .docx/.xlsx 或 PDF：{name}",
+        "the file contains macros ({kind}, {part}) and is refused for safety; save it as a "
+        "macro-free .docx/.xlsx or as PDF: {name}",
+    ),
+    "E_READ_TIMEOUT": (
+        "解析文件超时（超过 {limit} 秒，文件可能已损坏或过于复杂）：{name}",
+        "reading the file took too long (over {limit} s; damaged or too complex?): {name}",
+    ),
+    "E_READ_MEMORY": (
+        "解析文件所需内存超过上限（{limit} MB）：{name}",
+        "reading the file needs more memory than allowed ({limit} MB): {name}",
+    ),
+    "E_READ_CRASHED": ("解析文件时读取进程意外退出（{kind}）：{name}",
+                       "the reading process died while parsing the file ({kind}): {name}"),
+    "E_OCR_UNAVAILABLE": (
+        "第 {pages} 页没有文字层（扫描件），需要 OCR，但未安装 rapidocr-onnxruntime：{name}",
+        "page(s) {pages} have no text layer (scanned) and need OCR, but rapidocr-onnxruntime "
+        "is not installed: {name}",
+    ),
     # --- details of E_UNREADABLE, one per operating-system error -----------------
     "D_NOT_FOUND": ("文件不存在", "no such file or directory"),
     "D_IS_DIRECTORY": ("这是目录，不是文件", "is a directory, not a file"),
@@ -139,6 +185,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "ANNOTATE_TITLE": ("批量核查汇总", "bulk annotation summary"),
     "ANNOTATE_ASSEMBLE": ("正在汇总输出文件……", "assembling the output files…"),
+    "ANNOTATE_INTERRUPTED": (
+        "已中断；已完成的文件不会丢失，重新运行同一命令即可继续",
+        "interrupted; finished files are kept: run the same command again to resume",
+    ),
     # --- findings -------------------------------------------------------------
     "SUM_MISMATCH": (
         "{total_subject} {stated} 与各组成部分之和不符：{formula} = {expected}，而报告为 {stated}",
@@ -191,7 +241,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "and '{b}' ({cause_b_en}) (model verdict, score {score})",
     ),
     "REASON_CONTRADICTION": (
-        "对{subject}同一变动给出相互矛盾的原因：“{a}”（{cause_a}）与“{b}”（{cause_b}）（模型判定，置信度 {score}）",
+        "对{subject}同一变动给出相互矛盾的原因：“{a}”（{cause_a}）与“{b}”（{cause_b}）"
+        "（模型判定，置信度 {score}）",
         "contradictory explanations for the same change of {subject}: '{a}' ({cause_a_en}) "
         "and '{b}' ({cause_b_en}) (model verdict, score {score})",
     ),

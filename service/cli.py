@@ -26,6 +26,9 @@ from models import Claim, Document, DocumentError, Finding, Message, Report, Sev
 from . import html, render
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+#: `hecha annotate --formats` values (service/annotate/names.py; kept here so that the
+#: parser does not import pyarrow and dask for the other commands).
+ANNOTATE_FORMATS = ("jsonl", "parquet", "labelstudio", "doccano", "brat", "csv")
 
 #: Models `hecha schema` can print.
 SCHEMAS: dict[str, Callable[[], dict[str, Any]]] = {
@@ -150,6 +153,123 @@ def cmd_rules(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+def _database(err: TextIO) -> Any:
+    """Write sessions on the configured database (HECHA_DATABASE_URL), migrated; None when
+    it cannot be reached (said on one line of `err`)."""
+    from sqlalchemy.exc import OperationalError
+
+    from .config import get_settings
+    from .storage import make_engine, make_sessions, upgrade
+
+    settings = get_settings()
+    try:
+        engine = make_engine(settings.database_url)
+        upgrade(engine)
+    except OperationalError as exc:
+        problem = message("API_UNAVAILABLE", detail=str(exc.orig or exc).splitlines()[0][:300])
+        print(f"hecha: {problem.zh} / {problem.en}", file=err)
+        return None
+    return make_sessions(engine, write=True)
+
+
+def cmd_serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import uvicorn
+
+    from .app import create_app
+
+    uvicorn.run(create_app(), host=args.host, port=args.port, log_level=args.log_level)
+    return EXIT_OK
+
+
+def cmd_db(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    return EXIT_OK if _database(err) is not None else EXIT_UNREADABLE
+
+
+def cmd_keys(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .storage import keys
+
+    sessions = _database(err)
+    if sessions is None:
+        return EXIT_UNREADABLE
+    with sessions.begin() as session:
+        if args.keys_command == "create":
+            key, info = keys.create_key(session, args.tenant)
+            note = message("KEYS_CREATED", tenant=info.tenant)
+            print(f"hecha: {note.zh} / {note.en}", file=err)
+            print(key, file=out)  # alone on stdout: KEY=$(hecha keys create --tenant x)
+        elif args.keys_command == "revoke":
+            if not keys.revoke_key(session, args.prefix):
+                problem = message("KEYS_UNKNOWN", prefix=args.prefix)
+                print(f"hecha: {problem.zh} / {problem.en}", file=err)
+                return EXIT_UNREADABLE
+            note = message("KEYS_REVOKED", prefix=args.prefix)
+            print(f"{note.zh} / {note.en}", file=out)
+        elif args.format == "json":
+            from .api.schemas import KeyPublic
+
+            for k in keys.list_keys(session):
+                print(KeyPublic(prefix=k.prefix, tenant=k.tenant, created_at=k.created_at,
+                                revoked_at=k.revoked_at).model_dump_json(), file=out)
+        else:
+            rows = [[k.prefix, k.tenant, k.created_at.isoformat(timespec="seconds"),
+                     k.revoked_at.isoformat(timespec="seconds") if k.revoked_at else "active"]
+                    for k in keys.list_keys(session)]
+            for line in render.table_lines(rows):
+                print(line.rstrip(), file=out)
+    return EXIT_OK
+
+
+def cmd_annotate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Bulk annotation (service/annotate): 0 all read, 3 some failed (count on stderr),
+    2 nothing could run (no input, bad --rules or --formats, unusable --out, scheduler)."""
+    from .annotate import annotate
+
+    try:
+        outcome = annotate(args.paths, args.out, formats=args.formats, jobs=args.jobs,
+                           scheduler=args.scheduler, rules_path=args.rules, force=args.force, err=err)
+    except DocumentError as exc:
+        print(f"hecha: {exc.msg.zh} / {exc.msg.en}", file=err)
+        return EXIT_UNREADABLE
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: the workers are stopped, the parts kept
+        note = message("ANNOTATE_INTERRUPTED")
+        print(f"\nhecha: {note.zh} / {note.en}", file=err)
+        return 130
+    return outcome.exit_status
+
+
+def _formats(value: str) -> list[str]:
+    return [name.strip() for name in value.split(",") if name.strip()]
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive number of processes: {value!r}")
+    return int(value)
+
+
+def cmd_train_causes(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Train the models of reason.conflict's model.v1 (service/train_causes.py): 0 trained,
+    2 when --base-model is not a model directory."""
+    from pathlib import Path
+
+    from .train_causes import train_causes
+
+    try:
+        train_causes(Path(args.out), base=Path(args.base_model) if args.base_model else None,
+                     epochs=args.epochs, seed=args.seed, size=args.size, limit=args.limit, lr=args.lr,
+                     log=lambda line: print(line, file=out, flush=True))
+    except DocumentError as exc:
+        print(f"hecha: {exc.msg.zh} / {exc.msg.en}", file=err)
+        return EXIT_UNREADABLE
+    return EXIT_OK
+
+
+def _count(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
+    return int(value)
+
+
 def _max_bytes(value: str) -> int:
     try:
         number = int(value)
@@ -168,7 +288,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def with_files(p: argparse.ArgumentParser) -> None:
-        p.add_argument("files", nargs="+", metavar="FILE", help="report text files")
+        p.add_argument("files", nargs="+", metavar="FILE",
+                       help="reports: text, PDF (scanned too), DOCX, XLSX, XLS, HTML or images")
         p.add_argument("--max-bytes", type=_max_bytes, default=MAX_BYTES,
                        help=f"refuse larger files (default {MAX_BYTES})")
 
@@ -191,6 +312,54 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("rules", help="list the rules")
     p.set_defaults(run=cmd_rules)
+
+    p = sub.add_parser("serve", help="run the HTTP API (settings from HECHA_* variables)")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    p.set_defaults(run=cmd_serve)
+
+    p = sub.add_parser("db", help="database maintenance")
+    p.add_argument("db_command", choices=["upgrade"], help="upgrade: apply the migrations")
+    p.set_defaults(run=cmd_db)
+
+    p = sub.add_parser("annotate", help="check many reports and write review-ready outputs")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (recursive) or globs")
+    p.add_argument("--out", required=True, metavar="DIR", help="output folder (resumable)")
+    p.add_argument("--formats", type=_formats, default=list(ANNOTATE_FORMATS), metavar="LIST",
+                   help=f"comma-separated, default all: {','.join(ANNOTATE_FORMATS)}")
+    p.add_argument("--jobs", type=_jobs, metavar="N", help="local worker processes (default: cores)")
+    p.add_argument("--scheduler", metavar="tcp://HOST:8786", help="run on this Dask cluster")
+    p.add_argument("--rules", metavar="YAML", help="rule parameters overriding the defaults")
+    p.add_argument("--force", action="store_true", help="redo documents an earlier run finished")
+    p.set_defaults(run=cmd_annotate)
+
+    p = sub.add_parser("keys", help="create, revoke and list API keys")
+    keys_sub = p.add_subparsers(dest="keys_command", required=True, metavar="ACTION")
+    k = keys_sub.add_parser("create", help="print a new key for a tenant (created if new)")
+    k.add_argument("--tenant", required=True, metavar="NAME")
+    k = keys_sub.add_parser("revoke", help="revoke the key with this prefix (hk_xxxxxxxx)")
+    k.add_argument("prefix", metavar="KEY_PREFIX")
+    k = keys_sub.add_parser("list", help="list keys: prefix, tenant, created, revoked")
+    k.add_argument("--format", choices=["table", "json"], default="table")
+    p.set_defaults(run=cmd_keys)
+
+    p = sub.add_parser("train-causes",
+                       help="train the cause and explanation models (reason.conflict model.v1)")
+    p.add_argument("--out", required=True, metavar="DIR", help="the model directory to write")
+    p.add_argument("--base-model", metavar="DIR",
+                   help="fine-tune this local model directory (default: a small BERT from scratch)")
+    p.add_argument("--epochs", type=_count, default=8, metavar="N", help="passes over the data (default 8)")
+    p.add_argument("--seed", type=int, default=0, metavar="S",
+                   help="data, initialisation and batch order (default 0)")
+    p.add_argument("--size", choices=["small", "tiny"], default="small",
+                   help="from scratch: small (hidden 128, 2 layers) or tiny (hidden 64, 1 layer: tests)")
+    p.add_argument("--lr", type=float, metavar="RATE",
+                   help="learning rate (default: 1e-3 from scratch, 5e-4 for the pair head, "
+                        "5e-5 from a base model)")
+    p.add_argument("--limit", type=_count, metavar="N",
+                   help="train on the first N generated clauses and pairs only (quick runs)")
+    p.set_defaults(run=cmd_train_causes)
     return parser
 
 

@@ -4,30 +4,63 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from typing import Annotated
 
-from models import Claim, ConflictFinding, Evidence, Finding, Role, Severity, message
+from pydantic import AfterValidator, Field, model_validator
+
+from models import Claim, ConflictFinding, DocumentError, Evidence, Finding, Role, Severity, message
 
 from ..index import ClaimIndex
 from ..registry import Params, Rule, register
-from .comparators import COMPARATORS, Verdict, taxonomy
+from .comparators import COMPARATORS, Comparison, Explanation, Verdict, category, get_comparator
+from .semantic.directory import check_model_dir, resolve_model_dir
+
+
+def known_comparator(name: str) -> str:
+    if name not in COMPARATORS:
+        raise ValueError(f"unknown comparator {name!r} (known: {', '.join(sorted(COMPARATORS))})")
+    return name
 
 
 class ReasonParams(Params):
-    comparator: str = "taxonomy.v1"
+    comparator: Annotated[str, AfterValidator(known_comparator)] = "taxonomy.v1"
+    # model.v1 only: the model directory (else $HECHA_MODEL_DIR, else the shipped model),
+    # the device (else CUDA when available), texts per batch, and the lowest probability at
+    # which the pair model's verdict is taken (below it the cause labels decide).
+    model_dir: str | None = None
+    device: str | None = None
+    batch_size: Annotated[int, Field(gt=0)] = 64
+    min_score: Annotated[float, Field(ge=0, le=1)] = 0.5
+
+    @model_validator(mode="after")
+    def _model_dir_complete(self) -> ReasonParams:
+        """A wrong model directory fails at start-up, naming the missing files."""
+        if self.comparator == "model.v1":
+            try:
+                check_model_dir(resolve_model_dir(self.model_dir))
+            except DocumentError as exc:
+                raise ValueError(exc.msg.en) from exc
+        return self
+
+    def settings(self) -> dict[str, object]:
+        return {"model_dir": self.model_dir, "device": self.device, "batch_size": self.batch_size,
+                "min_score": self.min_score}
 
 
 def _names(keys: frozenset[str], lang: str) -> str:
-    categories = taxonomy()[0]
-    return "、".join(getattr(categories[k], lang) for k in sorted(keys))
+    return "、".join(getattr(category(k), lang) for k in sorted(keys)) or "—"
 
 
 @register("reason.conflict")
 class ReasonConflict(Rule):
     """The same change of the same subject must not be explained by different causes.
 
-    Explanations are compared by the causes they name (rules/data/causes.yaml: epidemic,
-    reorganisation or merger, staffing, austerity, projects, policy…) through a pluggable
-    comparator. Disjoint causes are a conflict; an added cause is compatible.
+    Explanations are compared through a pluggable comparator: by the causes they name
+    (rules/data/causes.yaml: epidemic, reorganisation or merger, staffing, austerity,
+    projects, policy…) with "taxonomy.v1", or by a model with "model.v1"
+    (`reason.conflict: {comparator: model.v1, model_dir: DIR}`), which also tells paraphrases
+    apart and finds contradictions (a denied cause, one factor moving both ways). Disjoint
+    causes and contradictions are conflicts; an added cause is compatible.
 
     **Anti-pattern**: 公务接待费…减少9.84万元，主要原因是受疫情影响 … and later 公务接待费比上年
     减少9.84万元（主要原因是县委、县政府接待处已与机关事务中心合并.
@@ -40,7 +73,8 @@ class ReasonConflict(Rule):
     Params = ReasonParams
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
-        compare = COMPARATORS[self.params.comparator]  # type: ignore[attr-defined]
+        params: ReasonParams = self.params  # type: ignore[assignment]
+        compare = get_comparator(params.comparator, **params.settings())
         groups: dict[tuple, dict[int, Claim]] = defaultdict(dict)
         for claim in index.with_role(Role.CHANGE, Role.CHANGE_RATE):
             if claim.reason is not None and claim.direction is not None:
@@ -51,28 +85,34 @@ class ReasonConflict(Rule):
             for i, a in enumerate(explained):
                 for b in explained[i + 1:]:
                     assert a.reason is not None and b.reason is not None
-                    result = compare(a.reason.span.text, b.reason.span.text)
-                    if result.verdict is not Verdict.DIFFERENT:
-                        continue
-                    msg = message(
-                        "REASON_CONFLICT", subject=subject,
-                        a=a.reason.span.text[:40], b=b.reason.span.text[:40],
-                        cause_a=_names(result.causes_a, "zh"), cause_b=_names(result.causes_b, "zh"),
-                        cause_a_en=_names(result.causes_a, "en"),
-                        cause_b_en=_names(result.causes_b, "en"),
-                    )
-                    yield ConflictFinding(
-                        rule=self.id,
-                        severity=Severity.WARNING,
-                        message_zh=msg.zh,
-                        message_en=msg.en,
-                        subject=subject,
-                        evidence=[
-                            Evidence(role="reason", span=a.reason.span, claim=a.id),
-                            Evidence(role="reason", span=b.reason.span, claim=b.id),
-                            Evidence(role="change", span=a.quantity.span, claim=a.id,
-                                     value=a.quantity.value),
-                            Evidence(role="change", span=b.quantity.span, claim=b.id,
-                                     value=b.quantity.value),
-                        ],
-                    )
+                    result = compare(Explanation.of(a.reason), Explanation.of(b.reason))
+                    if result.verdict.conflicting:
+                        yield self._finding(subject, a, b, result)
+
+    def _finding(self, subject: str, a: Claim, b: Claim, result: Comparison) -> ConflictFinding:
+        assert a.reason is not None and b.reason is not None
+        if result.score is None:
+            code = "REASON_CONFLICT"
+        elif result.verdict is Verdict.CONTRADICTORY:
+            code = "REASON_CONTRADICTION"
+        else:
+            code = "REASON_CONFLICT_MODEL"
+        msg = message(
+            code, subject=subject, score=f"{result.score or 0:.2f}",
+            a=a.reason.span.text[:40], b=b.reason.span.text[:40],
+            cause_a=_names(result.causes_a, "zh"), cause_b=_names(result.causes_b, "zh"),
+            cause_a_en=_names(result.causes_a, "en"), cause_b_en=_names(result.causes_b, "en"),
+        )
+        return ConflictFinding(
+            rule=self.id,
+            severity=Severity.WARNING,
+            message_zh=msg.zh,
+            message_en=msg.en,
+            subject=subject,
+            evidence=[
+                Evidence(role="reason", span=a.reason.span, claim=a.id),
+                Evidence(role="reason", span=b.reason.span, claim=b.id),
+                Evidence(role="change", span=a.quantity.span, claim=a.id, value=a.quantity.value),
+                Evidence(role="change", span=b.quantity.span, claim=b.id, value=b.quantity.value),
+            ],
+        )

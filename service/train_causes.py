@@ -1,0 +1,95 @@
+"""`hecha train-causes`: train the cause and explanation-pair models of reason.conflict's model.v1.
+
+Training data:
+- the gold cause clauses of the seeds (corpora/gold/causes.yaml, written by reading them):
+  a stable third (by a hash of the text) is held out, the rest is trained on, each clause
+  `GOLD_WEIGHT` times so the few real sentences weigh against the generated ones;
+- the generated set (corpora/generate_causes.py): cause clauses and explanation pairs, whose
+  held-out split uses phrasings the training split never contains.
+
+corpora/gold/explanations.yaml is never trained on: bench/causes_speed.py scores the check on it.
+The model directory written is what rules/reason/semantic/backend.py loads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import shlex
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+
+import yaml
+
+from models import DocumentError
+from rules.reason.comparators import cause_labels
+from rules.reason.semantic.directory import VERDICTS
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = ROOT / "corpora"
+GOLD_WEIGHT = 4
+
+
+@cache
+def generator() -> ModuleType:
+    """corpora/generate_causes.py (a script of the repository, not of the installed package)."""
+    path = CORPORA / "generate_causes.py"
+    if not path.is_file():
+        raise DocumentError("E_UNREADABLE", name=path, detail="the training corpus ships with the repository")
+    spec = importlib.util.spec_from_file_location("hecha_generate_causes", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    if tuple(module.LABELS) != cause_labels() or tuple(module.VERDICTS) != VERDICTS:
+        raise ValueError("corpora/generate_causes.py labels differ from rules/data/causes.yaml + other")
+    return module
+
+
+def gold_split(text: str) -> str:
+    return "heldout" if int(hashlib.md5(text.encode()).hexdigest(), 16) % 3 == 0 else "train"
+
+
+def gold_causes() -> list[dict]:
+    return yaml.safe_load((CORPORA / "gold" / "causes.yaml").read_text("utf-8"))["causes"]
+
+
+def datasets(seed: int = 0, limit: int | None = None):
+    """The cause head and the pair head with their training and held-out examples."""
+    from rules.reason.semantic.train import Example, Head
+
+    gen = generator()
+    gold = {split: [Example(e["text"], e["label"], also=tuple(e.get("also", ())))
+                    for e in gold_causes() if gold_split(e["text"]) == split]
+            for split in ("train", "heldout")}
+    cause_train = [Example(t, label) for t, label in gen.causes("train", seed)][:limit]
+    pair_train = [Example(a, v, pair=b) for a, b, v in gen.pairs("train", seed)][:limit]
+    causes = Head("causes", cause_labels(), cause_train + gold["train"] * GOLD_WEIGHT, {
+        "generated": [Example(t, label) for t, label in gen.causes("heldout", seed)],
+        "gold": gold["heldout"],
+    })
+    pairs = Head("pairs", VERDICTS, pair_train, {
+        "generated": [Example(a, v, pair=b) for a, b, v in gen.pairs("heldout", seed)],
+    })
+    return causes, pairs
+
+
+def train_causes(out: Path, *, base: Path | None = None, epochs: int = 8, seed: int = 0,
+                 size: str = "small", limit: int | None = None, lr: float | None = None,
+                 log: Callable[[str], None] = print) -> dict:
+    """Train a model directory into `out`; returns its manifest (held-out figures included)."""
+    from rules.reason.semantic.train import SIZES, train_model
+
+    if base is not None and not (base / "config.json").is_file():
+        raise DocumentError("E_MODEL_DIR", path=base, missing="config.json")
+    causes, pairs = datasets(seed, limit)
+    command = ["hecha", "train-causes", "--out", str(out), "--epochs", str(epochs), "--seed", str(seed)]
+    if base is not None:
+        command += ["--base-model", str(base)]
+    elif size != "small":
+        command += ["--size", size]
+    command += ["--limit", str(limit)] if limit else []
+    command += ["--lr", str(lr)] if lr else []
+    return train_model(out, causes, pairs, base=base, size=SIZES[size], epochs=epochs, seed=seed, lr=lr,
+                       command=shlex.join(command), log=log)
