@@ -115,7 +115,11 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if result is None:
             unread = True
             continue
-        report = rules.check(result.document, result.claims, config)
+        try:
+            report = rules.check(result.document, result.claims, config)
+        except DocumentError as exc:  # a configured model that cannot be loaded, say
+            print(f"hecha: {exc.msg.zh} / {exc.msg.en}", file=err)
+            return EXIT_UNREADABLE
         reports.append((path, report))
         if args.format == "json":
             print(report.model_dump_json(), file=out)
