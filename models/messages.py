@@ -100,8 +100,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "CLI_NO_FINDINGS": ("未发现问题", "no findings"),
     # --- HTTP API and its storage (service/api, service/storage) --------------------
     "E_UNSUPPORTED_TYPE": (
-        "不支持的文件类型：{media_type}（目前只接受纯文本报告）",
-        "unsupported file type: {media_type} (only plain-text reports for now)",
+        "不支持的请求类型：{media_type}（请用 multipart/form-data 上传文件，或提交 JSON）",
+        "unsupported request type: {media_type} (upload a file as multipart/form-data, or send JSON)",
     ),
     "E_TIMEOUT": ("核查超时（超过 {limit} 秒）：{name}", "checking took too long (over {limit} s): {name}"),
     "E_WORKER_CRASHED": ("核查进程意外退出：{name}", "the checking process died: {name}"),

@@ -1,8 +1,11 @@
 """Reading a submission (multipart file or JSON text, with an optional rules profile).
 
 Shared by POST /v1/documents and POST /v1/check. Cheap checks run before anything is stored
-or queued: size (413), media type and binary content (415), encoding (415), an empty file
-or a bad rules profile (422).
+or queued: size (413), the format the bytes show (415 for one hecha cannot read; text is
+decoded now: binary or undecodable text is 415), an empty file or a bad rules profile
+(422). PDF, Word, Excel, HTML and images are read by the checking process, under its time
+and memory limits. The format comes from the bytes, never from the file name or the
+declared media type.
 """
 
 from __future__ import annotations
@@ -19,16 +22,13 @@ from pydantic import ValidationError
 from starlette.datastructures import UploadFile
 
 import rules
+from extractor.readers import UNSUPPORTED, detect
 from extractor.reading import decode
 from models import DocumentError
 
 from ..config import Settings
 from .errors import api_error
 from .schemas import TextSubmission, clean_name
-
-#: Media types a file part may declare (a report is text; browsers often send no type or
-#: application/octet-stream for .txt they do not know).
-TEXT_TYPES = ("text/", "application/octet-stream")
 
 #: The request body of the submission endpoints, for the OpenAPI document.
 OPENAPI_BODY: dict[str, Any] = {"requestBody": {"required": True, "content": {
@@ -37,7 +37,8 @@ OPENAPI_BODY: dict[str, Any] = {"requestBody": {"required": True, "content": {
         "type": "object",
         "required": ["file"],
         "properties": {
-            "file": {"type": "string", "format": "binary", "description": "the report (text)"},
+            "file": {"type": "string", "format": "binary",
+                     "description": "the report: text, PDF, DOCX, XLSX/XLS, HTML or an image"},
             "rules": {"type": "string", "description": "rule overrides as YAML (like rules/defaults.yaml)"},
         },
     }},
@@ -83,9 +84,6 @@ async def _multipart(request: Request) -> tuple[bytes, str, str | None]:
         return part.encode("utf-8", "replace"), "document.txt", profile
     if part is None:
         raise RequestValidationError([{"type": "missing", "loc": ("body", "file"), "msg": "Field required"}])
-    media = (part.content_type or "").split(";")[0].strip().lower()
-    if media and not media.startswith(TEXT_TYPES):
-        raise DocumentError("E_UNSUPPORTED_TYPE", media_type=media)
     return await part.read(), clean_name(part.filename or "document.txt"), profile
 
 
@@ -108,5 +106,16 @@ async def read_submission(request: Request, settings: Settings) -> Submission:
     if profile is not None and len(profile) > 65536:
         raise api_error(422, "API_INVALID", detail="rules: longer than 65536")
     overrides, profile_json = await run_in_threadpool(parse_profile, profile)
-    await run_in_threadpool(decode, data, name, max_bytes=settings.max_upload_bytes)  # 413/415/422 now
+    await run_in_threadpool(precheck, data, name, settings.max_upload_bytes)
     return Submission(data, name, overrides, profile_json)
+
+
+def precheck(data: bytes, name: str, max_bytes: int) -> None:
+    """Refuse now what the checking process could not read: raises DocumentError."""
+    kind = detect(data) if data else "text"
+    if kind == "text":
+        decode(data, name, max_bytes=max_bytes)  # empty, binary, undecodable
+    elif kind == "encrypted":
+        raise DocumentError("E_ENCRYPTED", name=name, kind="Office")
+    elif kind in UNSUPPORTED:
+        raise DocumentError("E_FORMAT", name=name, kind=UNSUPPORTED[kind])

@@ -67,13 +67,24 @@ def test_too_large_is_413(client: httpx.Client) -> None:
 
 
 def test_unsupported_types_are_415(client: httpx.Client) -> None:
-    assert_error(client.post("/v1/documents", files={"file": ("x.png", PNG, "image/png")}),
-                 415, "E_UNSUPPORTED_TYPE")
-    assert_error(client.post("/v1/documents", files={"file": ("x.txt", PNG, "text/plain")}), 415, "E_BINARY")
+    # the bytes decide, not the name or the declared type: RTF and a plain zip are refused now
+    assert_error(client.post("/v1/documents", files={"file": ("x.txt", b"{\\rtf1 report}", "text/plain")}),
+                 415, "E_FORMAT")
+    assert_error(client.post("/v1/documents", files={"file": ("x.docx", b"PK\x05\x06" + b"\0" * 18)}),
+                 415, "E_FORMAT")
     assert_error(client.post("/v1/documents", content=PNG, headers={"content-type": "image/png"}),
                  415, "E_UNSUPPORTED_TYPE")
     assert_error(client.post("/v1/check", content=b"text", headers={"content-type": "text/plain"}), 415)
     assert client.get("/v1/documents").json()["count"] == 0
+
+
+def test_a_damaged_image_is_kept_as_a_failed_document(client: httpx.Client) -> None:
+    # images are read by the checking process (OCR); one that cannot be read fails alone
+    response = client.post("/v1/documents", files={"file": ("x.png", PNG, "image/png")})
+    assert response.status_code == 201
+    document = response.json()["document"]
+    assert document["status"] == "failed" and document["error"]["code"] in ("E_BINARY", "E_CORRUPT")
+    assert response.json()["report"] is None
 
 
 @pytest.mark.parametrize("request_kwargs", [
