@@ -121,6 +121,8 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             print(f"hecha: {exc.msg.zh} / {exc.msg.en}", file=err)
             return EXIT_UNREADABLE
         reports.append((path, report))
+        if args.annotate and not _annotate(path, report, args, err):
+            unread = True
         if args.format == "json":
             print(report.model_dump_json(), file=out)
         elif args.format == "text":
@@ -138,6 +140,25 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     failing = threshold is not None and any(
         f.severity.rank >= threshold for _, r in reports for f in r.findings)
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _annotate(path: str, report: Report, args: argparse.Namespace, err: TextIO) -> bool:
+    """Write the annotated copy of `path` to --annotate (a folder when several files)."""
+    from .annotated import annotated_copy, annotated_name
+
+    try:
+        copy = annotated_copy(read_bytes(path, args.max_bytes), report, os.path.basename(path))
+        target = args.annotate
+        if len(args.files) > 1 or os.path.isdir(target):
+            os.makedirs(target, exist_ok=True)
+            target = os.path.join(target, annotated_name(os.path.basename(path), copy.suffix))
+        with open(target, "wb") as f:
+            f.write(copy.data)
+    except OSError as exc:
+        problem = unreadable(args.annotate, exc)
+        print(f"hecha: {problem.zh} / {problem.en}", file=err)
+        return False
+    return True
 
 
 def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -308,6 +329,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rules", metavar="YAML", help="rule parameters overriding the defaults")
     p.add_argument("--fail-on", choices=list(_FAIL_ON), default="error",
                    help="exit 1 when a finding is at least this severe (default error)")
+    p.add_argument("--annotate", metavar="OUT",
+                   help="write the annotated copy (.docx/.pdf/.html by input; a folder for several files)")
     p.set_defaults(run=cmd_check)
 
     p = sub.add_parser("schema", help="print a model's JSON Schema")

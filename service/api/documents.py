@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import APIRouter, Body, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
@@ -19,6 +20,7 @@ from sqlalchemy.orm import Session
 from models import Report
 
 from .. import html
+from ..annotated import DOCX_TYPE, annotated_copy, annotated_name
 from ..config import Settings
 from ..runtime import Service
 from ..storage import DocumentRow, Job, documents, jobs
@@ -169,6 +171,25 @@ def read_report(session: SessionDep, tenant: TenantDep, doc_id: uuid.UUID) -> Re
 def read_report_html(session: SessionDep, tenant: TenantDep, doc_id: uuid.UUID) -> HTMLResponse:
     doc, body = _report(session, tenant.id, doc_id)
     return HTMLResponse(html.page([(doc.name, Report.model_validate_json(body))]))
+
+
+@router.get("/{doc_id}/annotated", response_model=None,
+            summary="The original annotated: DOCX comments, PDF highlight notes, else the HTML report",
+            responses={200: {"description": "the annotated copy, as an attachment",
+                             "content": {DOCX_TYPE: {}, "application/pdf": {}, "text/html": {}}},
+                       **errors(404, 409)})
+def read_annotated(session: SessionDep, service: ServiceDep, tenant: TenantDep,
+                   doc_id: uuid.UUID) -> Response:
+    doc, body = _report(session, tenant.id, doc_id)
+    try:
+        data = service.blobs.get(doc.sha256)
+    except FileNotFoundError:
+        raise api_error(409, "E_BLOB_MISSING", name=doc.name) from None
+    copy = annotated_copy(data, Report.model_validate_json(body), doc.name)
+    filename = annotated_name(doc.name, copy.suffix)
+    fallback = "".join(c if c.isascii() and c.isprintable() and c not in '"\\' else "_" for c in filename)
+    disposition = f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"
+    return Response(copy.data, media_type=copy.media_type, headers={"Content-Disposition": disposition})
 
 
 @router.delete("/{doc_id}", status_code=204, response_class=Response, responses=errors(404))

@@ -1,0 +1,133 @@
+"""Annotated copies, opened with independent readers: every evidence span of every finding
+has a Word comment (DOCX) or a highlight annotation (PDF) on exactly its text."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import sys
+import zipfile
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from lxml import etree
+from pypdf import PdfReader
+
+import extractor
+import rules
+from models import Report
+from service.annotated import annotated_copy, annotated_name
+from service.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def fixtures():
+    spec = importlib.util.spec_from_file_location("make_fixtures", ROOT / "corpora" / "make_fixtures.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("make_fixtures", module)
+    spec.loader.exec_module(module)
+    return module.build(ROOT / "build" / "fixtures")
+
+
+def _check(path: Path) -> tuple[bytes, Report]:
+    data = path.read_bytes()
+    extraction = extractor.extract(data, name=path.name)
+    report = rules.check(extraction.document, extraction.claims, rules.load_config(None))
+    assert report.findings
+    return data, report
+
+
+def _expected(report: Report) -> list[tuple[str, str]]:
+    """(comment/note text, evidence text) of every evidence span."""
+    return sorted((f"{f.message_zh}\n{f.message_en}", e.span.text.strip())
+                  for f in report.findings for e in f.evidence)
+
+
+def _comments(data: bytes) -> list[tuple[str, str]]:
+    """(comment text, anchored text) of every comment, read from the package with lxml."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        body = etree.fromstring(z.read("word/document.xml"))
+        comments = etree.fromstring(z.read("word/comments.xml"))
+    notes = {c.get(f"{W}id"): "".join(t.text or "" for t in c.iter(f"{W}t"))
+             for c in comments.iter(f"{W}comment")}
+    open_: dict[str, list[str]] = {}
+    anchored: dict[str, str] = {}
+    for el in body.iter():
+        if el.tag == f"{W}commentRangeStart":
+            open_[el.get(f"{W}id")] = []
+        elif el.tag == f"{W}commentRangeEnd":
+            anchored[el.get(f"{W}id")] = "".join(open_.pop(el.get(f"{W}id")))
+        elif el.tag == f"{W}t":
+            for parts in open_.values():
+                parts.append(el.text or "")
+    return [(notes[i], anchored[i]) for i in notes]
+
+
+def test_docx_has_a_comment_on_each_evidence_span(fixtures) -> None:
+    data, report = _check(fixtures.docx)
+    copy = annotated_copy(data, report, "003.docx")
+    assert copy.suffix == ".docx" and copy.media_type.endswith("wordprocessingml.document")
+    comments = _comments(copy.data)
+    for finding in report.findings:
+        for evidence in finding.evidence:
+            match = [text for note, text in comments
+                     if finding.message_en in note and finding.message_zh in note
+                     and f"{finding.rule} · {evidence.role}" in note]
+            assert evidence.span.text.strip() in match, (finding.rule, evidence.span.text)
+    # the stated figure is what the finding's comment is anchored on
+    stated = [(f, e) for f in report.findings for e in f.evidence if e.role == "stated"]
+    assert stated
+    for f, e in stated:
+        assert any(f.message_zh in note and text == e.span.text for note, text in comments)
+    # the text is unchanged: reading the copy gives the same document
+    again = extractor.extract(copy.data, name="copy.docx").document
+    assert again.original == report.document.original
+
+
+def test_pdf_has_a_highlight_on_each_evidence_span(fixtures) -> None:
+    if fixtures.pdf is None:
+        pytest.skip("no CJK font: no PDF fixture")
+    data, report = _check(fixtures.pdf)
+    copy = annotated_copy(data, report, "003.pdf")
+    assert copy.suffix == ".pdf" and copy.media_type == "application/pdf"
+    found: list[tuple[str, str]] = []
+    with pdfplumber.open(io.BytesIO(copy.data)) as pdf:
+        for number, page in enumerate(PdfReader(io.BytesIO(copy.data)).pages):
+            height = float(pdf.pages[number].height)
+            for ref in page.get("/Annots") or []:
+                note = ref.get_object()
+                if note["/Subtype"] != "/Highlight":
+                    continue
+                x0, y0, x1, y1 = (float(v) for v in note["/Rect"])
+                rect = (x0 - 1, height - y1 - 1, x1 + 1, height - y0 + 1)
+                under = pdf.pages[number].crop(rect).extract_text()
+                found.append((str(note["/Contents"]), under))
+    for finding in report.findings:
+        for evidence in finding.evidence:
+            figure = evidence.span.text.replace(" ", "").replace("万元", "")
+            assert any(finding.message_zh in note and f"{finding.rule} · {evidence.role}" in note
+                       and figure in under.replace(" ", "") for note, under in found), (finding.rule, figure)
+
+
+def test_text_copy_is_the_html_report(fixtures) -> None:
+    data, report = _check(fixtures.text)
+    copy = annotated_copy(data, report, "003.txt")
+    assert copy.suffix == ".html" and copy.media_type.startswith("text/html")
+    assert b"<html" in copy.data[:500].lower()
+    assert report.findings[0].message_zh.encode() in copy.data
+    assert annotated_name("报告.txt", copy.suffix) == "报告.annotated.html"
+
+
+def test_cli_check_annotate_writes_the_copy(fixtures, tmp_path: Path) -> None:
+    out = tmp_path / "copy.docx"
+    status = main(["check", str(fixtures.docx), "--annotate", str(out), "--format", "json"])
+    assert status in (0, 1)
+    assert _comments(out.read_bytes())
+    folder = tmp_path / "many"
+    main(["check", str(fixtures.docx), str(fixtures.text), "--annotate", str(folder), "--format", "json"])
+    assert sorted(p.name for p in folder.iterdir()) == ["003.annotated.docx", "003.annotated.html"]
