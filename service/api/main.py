@@ -2,9 +2,10 @@
 
 from fastapi import APIRouter
 
-from . import check, documents, health
+from . import check, documents, health, ui
 
 api_router = APIRouter()
 api_router.include_router(documents.router)
 api_router.include_router(check.router)
 api_router.include_router(health.router)
+api_router.include_router(ui.router)

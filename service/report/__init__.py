@@ -102,3 +102,9 @@ def render_report(report: Report, title: str | None = None) -> str:
         keys_help=_label("UI_KEYS"),
         no_findings=_label("CLI_NO_FINDINGS"),
     )
+
+
+def render_ui(template: str, **values: object) -> str:
+    """A page of the browser interface (/ui): upload, document list, one document."""
+    return _environment().get_template(template).render(
+        css=_static("report.css") + _static("ui.css"), js=_static("ui.js"), **values)
