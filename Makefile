@@ -24,11 +24,10 @@ lint: venv
 	$(BIN)/ruff check .
 
 # pytest exits 5 when it collected nothing: nonzero already, but say why.
-# The end-to-end tests need Debian's chromium and a CJK font; the script installs them
-# when missing (as root) and does nothing otherwise.
+# The PDF and end-to-end tests need a CJK font and Debian's chromium; the script installs
+# them when missing (as root) and does nothing otherwise.
 test: lint
-	@bash scripts/install-chromium.sh || echo "make test: chromium not installed; browser tests will skip" >&2
-	@bash scripts/install-system-deps.sh || echo "make test: no CJK font; the PDF format tests will skip" >&2
+	@bash scripts/install-system-deps.sh || echo "make test: no CJK font or chromium; PDF and browser tests will skip" >&2
 	@status=0; $(BIN)/python -m pytest -q || status=$$?; \
 	if [ $$status -eq 5 ]; then echo "make test: pytest collected no tests" >&2; fi; \
 	exit $$status

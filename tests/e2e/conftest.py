@@ -1,7 +1,7 @@
 """A headless Chromium driven by Playwright, for tests that use pages as a person would.
 
 Playwright's own browser download is not available here: the tests drive Debian's
-Chromium (installed by scripts/install-chromium.sh, which `make test` runs). Without it
+Chromium (installed by scripts/install-system-deps.sh, which `make test` runs). Without it
 the tests are skipped, except under CI=true, where a missing browser is a failure.
 """
 
@@ -23,8 +23,8 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "build" / "test-artifacts"
 def browser():
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
-            pytest.fail("chromium is missing: run scripts/install-chromium.sh")
-        pytest.skip("chromium not installed (scripts/install-chromium.sh)")
+            pytest.fail("chromium is missing: run scripts/install-system-deps.sh")
+        pytest.skip("chromium not installed (scripts/install-system-deps.sh)")
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
