@@ -8,8 +8,8 @@ Local: a `ProcessPoolExecutor` over the forkserver start method, whose server im
 hecha once (`set_forkserver_preload`), so workers start warm without inheriting the
 client's threads (tqdm's monitor, for one). Workers read the files and commit parts
 themselves. A worker that dies (killed for memory) breaks the whole pool: the documents
-that were in flight are tried once more in a fresh pool, and fail with E_WORKER_LOST if
-they break it again.
+that were in flight are run again in a fresh pool, one at a time, so that only the one
+that kills its worker again fails (E_WORKER_LOST); then the run goes on as before.
 
 Dask: the client reads each file and submits its bytes (workers on other machines see
 neither the input paths nor the output folder); the worker returns the part, which the
@@ -21,7 +21,7 @@ from __future__ import annotations
 import multiprocessing
 import uuid
 from collections import deque
-from collections.abc import Generator, Iterable
+from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -46,25 +46,27 @@ def failure(item: WorkItem, code: str, **values: Any) -> DocumentResult:
     return DocumentResult(path, sha256, FAILED, code, msg.zh, msg.en)
 
 
-def run_local(items: Iterable[WorkItem], *, jobs: int, config: RulesConfig,
-              parts_dir: Path) -> Generator[DocumentResult, None, None]:
-    """Process `items` on `jobs` local processes."""
+def run_local(items: Iterable[WorkItem], *, jobs: int, config: RulesConfig, parts_dir: Path,
+              work: Callable[..., DocumentResult] = annotate_document,
+              ) -> Generator[DocumentResult, None, None]:
+    """Process `items` on `jobs` local processes (`work` has annotate_document's signature
+    and must be importable by name: the tests pass one that kills its worker)."""
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["service.annotate.worker"])
     queue = iter(items)
-    retry: deque[WorkItem] = deque()
-    retried: set[WorkItem] = set()
+    suspects: deque[WorkItem] = deque()  # in flight when a worker died: rerun one by one
+    suspected: set[WorkItem] = set()
     while True:
         pool = ProcessPoolExecutor(jobs, mp_context=ctx)
         pending: dict[Future[DocumentResult], WorkItem] = {}
         broken = False
         try:
             while True:
-                while not broken and len(pending) < jobs * PER_WORKER:
-                    item = retry.popleft() if retry else next(queue, None)
+                while not broken and len(pending) < (1 if suspects else jobs * PER_WORKER):
+                    item = suspects.popleft() if suspects else next(queue, None)
                     if item is None:
                         break
-                    future = pool.submit(annotate_document, item[0], item[0], config, str(parts_dir))
+                    future = pool.submit(work, item[0], item[0], config, str(parts_dir))
                     pending[future] = item
                 if not pending:
                     break
@@ -75,11 +77,11 @@ def run_local(items: Iterable[WorkItem], *, jobs: int, config: RulesConfig,
                         yield future.result()
                     except BrokenProcessPool:
                         broken = True
-                        if item in retried:
+                        if item in suspected:  # it ran alone: it is the one that kills workers
                             yield failure(item, "E_WORKER_LOST")
                         else:
-                            retried.add(item)
-                            retry.append(item)
+                            suspected.add(item)
+                            suspects.append(item)
                     except Exception as exc:  # pickling trouble and the like: a bug, not the input
                         yield failure(item, "E_INTERNAL", detail=f"{type(exc).__name__}: {exc}")
         finally:

@@ -60,3 +60,15 @@ def snapshot(out: Path) -> dict[str, Any]:
         "brat": brat,
         "summary": (out / names.SUMMARY).read_text("utf-8"),
     }
+
+
+def dies_on_poison(path: str, source: Any, config: Any, parts_dir: str | None = None) -> Any:
+    """annotate_document, except that a file named poison.txt kills its worker process
+    (as the kernel's OOM killer would)."""
+    import os
+
+    from service.annotate.worker import annotate_document
+
+    if Path(path).name == "poison.txt":
+        os._exit(9)
+    return annotate_document(path, source, config, parts_dir)

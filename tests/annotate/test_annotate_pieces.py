@@ -9,7 +9,7 @@ import random
 from pathlib import Path
 
 import pytest
-from annotate_helpers import SMALL_SEED
+from annotate_helpers import SEED_PATHS, SMALL_SEED, dies_on_poison
 
 from corpora.generate import fired, generate, read_template, variant
 from service.annotate import parts
@@ -119,3 +119,21 @@ def test_variants_move_money_years_and_place(template):
     text = variant(template, random.Random(5), inconsistent=False)
     assert template.place and template.place not in text
     assert Path(SMALL_SEED).read_text("utf-8") != text
+
+
+def test_a_worker_that_dies_fails_its_document_and_the_others_go_on(tmp_path):
+    import rules
+    from service.annotate.executors import run_local
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    items = []
+    for i, seed in enumerate([*SEED_PATHS, SMALL_SEED]):
+        path = folder / ("poison.txt" if i == 2 else f"r{i}.txt")
+        path.write_bytes(seed.read_bytes() + f"\n（{i}）".encode())
+        items.append((str(path), f"{i:064d}"))
+    results = {Path(r.path).name: r for r in run_local(
+        items, jobs=2, config=rules.load_config(), parts_dir=tmp_path / "parts", work=dies_on_poison)}
+    assert results.pop("poison.txt").error_code == "E_WORKER_LOST"
+    assert len(results) == len(items) - 1
+    assert {r.status for r in results.values()} == {"ok"}  # the documents beside it are redone
