@@ -1,11 +1,11 @@
-"""Per-document results on disk: one small gzip file per document, committed atomically.
+"""Per-document results on disk: one small compressed file per document, committed atomically.
 
 A worker's whole result for a document (its Report as JSON, its finding rows and its
 text) is one part file, written under a temporary name and moved into place with
 `os.replace`, so a part either exists complete or not at all, whatever kills the run. The
-output files are assembled from the parts at the end of each run, in path order; a run
-killed half-way therefore never leaves a half-written row behind, and its successor
-only adds the parts that are missing.
+output files are assembled from the parts, in path order, under temporary names that only
+a completed run moves into place (assemble.py); a run killed half-way therefore never
+leaves a half-written row behind, and its successor only adds the parts that are missing.
 
 A part is a short magic line with the layout version, the uncompressed size, then zstd
 (level 1, through pyarrow, already a dependency for Parquet) of two lines: a header (JSON:

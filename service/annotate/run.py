@@ -8,8 +8,9 @@
    `force`); everything else, failures included, is processed again.
 3. The rest run on the local pool or the Dask cluster (executors.py). Each finished
    document's part is committed, then its record appended to the manifest journal.
-4. The outputs are assembled from the parts in path order and moved into place; the
-   manifest is rewritten with one record per input file.
+4. Meanwhile the outputs are written from the parts in path order (assemble.py); when
+   the last document is in, they are moved into place and the manifest is rewritten with
+   one record per input file.
 
 A run killed at any point leaves whole parts and a journal whose last line may be
 partial; the next run drops that line, reuses the parts its journal vouches for, and
@@ -37,14 +38,9 @@ from extractor.reading import MAX_BYTES
 from models import DocumentError, message
 
 from . import names, parts
+from .assemble import Assembler
 from .discover import discover
 from .executors import WorkItem, run_dask, run_local
-from .formats import DocumentView, Writer
-from .formats.brat import BratWriter
-from .formats.doccano import DoccanoWriter
-from .formats.documents import DocumentsWriter
-from .formats.labelstudio import LabelStudioWriter
-from .formats.table import CsvWriter, ParquetWriter
 from .manifest import Manifest, Record, reusable
 from .names import FAILED, OK, SKIPPED
 from .progress import Progress
@@ -122,60 +118,6 @@ def _record(result: DocumentResult, path: str, first: str, fingerprint: str) -> 
             "duplicate_of": first if path != first else None, "size": result.size,
             "findings": result.findings, "config": fingerprint,
             "timings": result.timings if path == first else {}}
-
-
-def _writers(out: Path, formats: Sequence[str], config: rules.RulesConfig) -> list[Writer]:
-    rule_ids = sorted(config.enabled())
-    made: dict[str, Any] = {
-        "jsonl": lambda: DocumentsWriter(out / names.DOCUMENTS),
-        "parquet": lambda: ParquetWriter(out / names.FINDINGS_PARQUET),
-        "csv": lambda: CsvWriter(out / names.FINDINGS_CSV),
-        "labelstudio": lambda: LabelStudioWriter(out / names.LABELSTUDIO,
-                                                 out / names.LABELSTUDIO_CONFIG, rule_ids,
-                                                 f"hecha {version('hecha')}"),
-        "doccano": lambda: DoccanoWriter(out / names.DOCCANO),
-        "brat": lambda: BratWriter(out / names.BRAT, rule_ids),
-    }
-    return [made[f]() for f in names.FORMATS if f in formats]
-
-
-def assemble(out: Path, records: list[Record], formats: Sequence[str],
-             config: rules.RulesConfig) -> int:
-    """Write the outputs from the parts, in path order; returns the number of findings.
-
-    A part that cannot be read any more (deleted, damaged on disk) turns its record into
-    a failure, so that the next run processes the document again.
-    """
-    from .summary import Summary
-
-    parts_dir = out / names.PARTS
-    writers = _writers(out, formats, config)
-    summary = Summary()
-    try:
-        for record in sorted(records, key=lambda r: r["path"]):
-            if record["status"] == OK and not record.get("duplicate_of"):
-                try:
-                    part = parts.read(parts_dir, record["sha256"])
-                except (OSError, ValueError) as exc:
-                    msg = message("E_INTERNAL", name=record["path"], detail=f"stored result: {exc}")
-                    record.update(status=FAILED, error_code="E_INTERNAL", error_zh=msg.zh,
-                                  error_en=msg.en)
-                else:
-                    h = part.header
-                    doc = DocumentView(record["path"], h["name"], h["sha256"], h["unit"], h["year"],
-                                       h["text"], h["findings"], part.report_json)
-                    for writer in writers:
-                        writer.add(doc)
-                    summary.add(doc)
-            summary.add_record(record)
-    except BaseException:
-        for writer in writers:
-            writer.abort()
-        raise
-    for writer in writers:
-        writer.commit()
-    summary.write(out / names.SUMMARY)
-    return summary.findings
 
 
 def _lock(out: Path) -> TextIO:
@@ -277,6 +219,27 @@ def _run(files: list[str], out: Path, manifest: Manifest, formats: Sequence[str]
     reused = len(groups) - len(todo)
     start = message("ANNOTATE_START", files=len(files), todo=len(todo), reused=reused)
     print(f"hecha: {start.zh} / {start.en}", file=err, flush=True)
+    assembler = Assembler(out, files, formats, config)
+    try:
+        findings = _process(todo, records, members, assembler, out, manifest, jobs, scheduler,
+                            client, config, fingerprint, err, tty)
+    except BaseException:
+        assembler.abort()
+        raise
+    final = list(records.values())
+    manifest.finish(final)
+    return final, reused, findings
+
+
+def _process(todo: list[WorkItem], records: dict[str, Record], members: dict[str, list[str]],
+             assembler: Assembler, out: Path, manifest: Manifest, jobs: int | None,
+             scheduler: str | None, client: Any, config: rules.RulesConfig, fingerprint: str,
+             err: TextIO, tty: bool | None) -> int:
+    """Run `todo`, journal each result, hand every record to `assembler` as it becomes
+    final; returns the number of findings."""
+    parts_dir = out / names.PARTS
+    for record in list(records.values()):  # reused results and files that could not be read
+        assembler.offer(record)
     own_client = _connect(scheduler) if scheduler is not None and client is None else None
     client = client or own_client
     if client is not None:
@@ -298,6 +261,8 @@ def _run(files: list[str], out: Path, manifest: Manifest, formats: Sequence[str]
                 records[path] = _record(result, path, group[0], fingerprint)
                 manifest.append(records[path])
             progress.update(result.status == FAILED)
+            for path in group:
+                assembler.offer(records[path])
     finally:
         progress.close()
         results.close()  # now, not at garbage collection: an interrupt stops the workers
@@ -305,10 +270,7 @@ def _run(files: list[str], out: Path, manifest: Manifest, formats: Sequence[str]
             own_client.close()
     note = message("ANNOTATE_ASSEMBLE")
     print(f"hecha: {note.zh} / {note.en}", file=err, flush=True)
-    final = list(records.values())
-    findings = assemble(out, final, formats, config)
-    manifest.finish(final)
-    return final, reused, findings
+    return assembler.finish()
 
 
 def annotate(paths: Sequence[str], out: str | Path, *, formats: Sequence[str] = names.FORMATS,
