@@ -121,17 +121,19 @@ def test_variants_move_money_years_and_place(template):
     assert Path(SMALL_SEED).read_text("utf-8") != text
 
 
-def test_a_worker_that_dies_fails_its_document_and_the_others_go_on(tmp_path):
+@pytest.mark.parametrize("copies", [1, 4])  # 5 documents go one to a task, 20 in batches
+def test_a_worker_that_dies_fails_its_document_and_the_others_go_on(tmp_path, copies):
     import rules
-    from service.annotate.executors import run_local
+    from service.annotate.executors import batch_size, run_local
 
     folder = tmp_path / "in"
     folder.mkdir()
     items = []
-    for i, seed in enumerate([*SEED_PATHS, SMALL_SEED]):
+    for i, seed in enumerate([*SEED_PATHS, SMALL_SEED] * copies):
         path = folder / ("poison.txt" if i == 2 else f"r{i}.txt")
         path.write_bytes(seed.read_bytes() + f"\n（{i}）".encode())
         items.append((str(path), f"{i:064d}"))
+    assert (batch_size(len(items), 2) > 1) == (copies > 1)
     results = {Path(r.path).name: r for r in run_local(
         items, jobs=2, config=rules.load_config(), parts_dir=tmp_path / "parts", work=dies_on_poison)}
     assert results.pop("poison.txt").error_code == "E_WORKER_LOST"
