@@ -77,6 +77,14 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered)) - 1))]
 
 
+def slope(samples: list[int]) -> float:
+    """Least-squares slope of `samples` taken one second apart, per second."""
+    n = len(samples)
+    mean_t, mean_y = (n - 1) / 2, statistics.fmean(samples)
+    return (sum((t - mean_t) * (y - mean_y) for t, y in enumerate(samples))
+            / sum((t - mean_t) ** 2 for t in range(n)))
+
+
 class Server:
     """`hecha serve` in a subprocess on a free port, with its own data directory."""
 
@@ -177,6 +185,10 @@ def run(url: str, key: str, pid: int | None, args: argparse.Namespace) -> int:
               f"end {end_rss / 2**20:.0f} MiB, peak {peak / 2**20:.0f} MiB")
         step = max(1, len(rss) // 10)  # one sample per tenth of the run: growth or plateau?
         print("          over time (MiB): " + " ".join(f"{r / 2**20:.0f}" for r in rss[::step]))
+        if len(rss) >= 20:  # growth or plateau, in a number: the trend once warmed up
+            half = rss[len(rss) // 2:]
+            print(f"          second half: {min(half) / 2**20:.0f}–{max(half) / 2**20:.0f} MiB, "
+                  f"trend {slope(half) * 60 / 2**20:+.2f} MiB/min")
     return 1 if errors else 0
 
 
