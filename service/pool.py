@@ -22,7 +22,7 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 
-from . import checking
+from . import checking, heap
 from .checking import Outcome, Task, check_task
 
 log = logging.getLogger(__name__)
@@ -52,6 +52,7 @@ def _serve(conn: Connection, lifeline: Connection) -> None:
     """A checking process: Task in, Outcome out, until the pipe closes."""
     threading.Thread(target=_orphan_watch, args=(lifeline,), daemon=True).start()
     checking._config(None)  # the default rules, loaded before the first document arrives
+    heap.settle()
     while True:
         try:
             task = conn.recv()

@@ -6,10 +6,11 @@ results of a 10,000-document run are ever held at once.
 
 Local: a `ProcessPoolExecutor` over the forkserver start method, whose server imports
 hecha once (`set_forkserver_preload`), so workers start warm without inheriting the
-client's threads (tqdm's monitor, for one). Workers read the files and commit parts
-themselves. A worker that dies (killed for memory) breaks the whole pool: the documents
-that were in flight are run again in a fresh pool, one at a time, so that only the one
-that kills its worker again fails (E_WORKER_LOST); then the run goes on as before.
+client's threads (tqdm's monitor, for one), and settle their heap (heap.py) before the
+first document. Workers read the files and commit parts themselves. A worker that dies
+(killed for memory) breaks the whole pool: the documents that were in flight are run
+again in a fresh pool, one at a time, so that only the one that kills its worker again
+fails (E_WORKER_LOST); then the run goes on as before.
 
 Dask: the client reads each file and submits its bytes (workers on other machines see
 neither the input paths nor the output folder); the worker returns the part, which the
@@ -31,6 +32,7 @@ from typing import Any
 from extractor.reading import MAX_BYTES
 from models import DocumentError, message
 from rules import RulesConfig
+from service.heap import settle
 
 from .names import FAILED
 from .worker import DocumentResult, annotate_document
@@ -85,7 +87,7 @@ def run_local(items: Sequence[WorkItem], *, jobs: int, config: RulesConfig, part
         return list(islice(queue, size))
 
     while True:
-        pool = ProcessPoolExecutor(jobs, mp_context=ctx)
+        pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=settle)
         pending: dict[Future[list[DocumentResult]], list[WorkItem]] = {}
         broken = False
         try:

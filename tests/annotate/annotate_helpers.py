@@ -72,3 +72,13 @@ def dies_on_poison(path: str, source: Any, config: Any, parts_dir: str | None = 
     if Path(path).name == "poison.txt":
         os._exit(9)
     return annotate_document(path, source, config, parts_dir)
+
+
+def reports_heap(path: str, source: Any, config: Any, parts_dir: str | None = None) -> Any:
+    """A work function that checks nothing and reports its process's collector settings."""
+    import gc
+
+    from service.annotate.worker import DocumentResult
+
+    timings = {"young_threshold": gc.get_threshold()[0], "frozen": gc.get_freeze_count()}
+    return DocumentResult(path, None, "ok", timings=timings)

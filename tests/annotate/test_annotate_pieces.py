@@ -9,7 +9,7 @@ import random
 from pathlib import Path
 
 import pytest
-from annotate_helpers import SEED_PATHS, SMALL_SEED, dies_on_poison
+from annotate_helpers import SEED_PATHS, SMALL_SEED, dies_on_poison, reports_heap
 
 from corpora.generate import fired, generate, read_template, variant
 from service.annotate import parts
@@ -119,6 +119,20 @@ def test_variants_move_money_years_and_place(template):
     text = variant(template, random.Random(5), inconsistent=False)
     assert template.place and template.place not in text
     assert Path(SMALL_SEED).read_text("utf-8") != text
+
+
+def test_pool_workers_run_with_a_settled_heap(tmp_path):
+    import rules
+    from service.annotate.executors import run_local
+    from service.heap import YOUNG_THRESHOLD
+
+    items = [(f"d{i}.txt", f"{i:064d}") for i in range(4)]
+    results = list(run_local(items, jobs=2, config=rules.load_config(), parts_dir=tmp_path,
+                             work=reports_heap))
+    assert len(results) == 4
+    for result in results:
+        assert result.timings["young_threshold"] == YOUNG_THRESHOLD
+        assert result.timings["frozen"] > 10_000  # the imports: spaCy, jieba, pydantic models
 
 
 @pytest.mark.parametrize("copies", [1, 4])  # 5 documents go one to a task, 20 in batches

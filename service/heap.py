@@ -1,0 +1,34 @@
+"""Garbage-collector settings for the processes hecha starts to check documents.
+
+Checking one report allocates a few hundred thousand objects, nearly all of them freed by
+reference counting as soon as the document is done. With CPython's default thresholds the
+cyclic collector still runs about 14 young collections per document and a full one every
+seven documents or so, and every full one walks the whole heap, including the ~50,000
+objects the imports left behind (spaCy, jieba, the pydantic models), which never die.
+Measured on the generated archive with gc.callbacks: collections took 5.1 ms of a ~50 ms
+document; with those objects frozen (`gc.freeze`, they are never scanned again) 2.5–3.2
+ms; with the young generation also collected every 10,000 instead of every 700
+allocations, 1.3–1.4 ms. Cyclic garbage still gets collected, only in larger batches.
+
+Only processes that hecha owns and that do nothing but check documents get this: the
+local pool of `hecha annotate` and the API's checking processes, never a Dask worker
+(someone else's process) or the server itself.
+"""
+
+from __future__ import annotations
+
+import gc
+
+#: Allocations (net of deallocations) between two young collections; CPython's is 700.
+YOUNG_THRESHOLD = 10_000
+
+
+def settle() -> None:
+    """Freeze what exists now (imports, loaded resources) and space out young collections.
+
+    Call once, when the process has imported what it needs and before its first document.
+    """
+    gc.collect()
+    gc.freeze()
+    _, middle, old = gc.get_threshold()
+    gc.set_threshold(YOUNG_THRESHOLD, middle, old)
