@@ -35,10 +35,11 @@ _CODEC = pa.Codec("zstd", compression_level=1)
 
 @dataclass(frozen=True)
 class Part:
-    """A document's result: `header` (see the module docstring) and its Report as JSON."""
+    """A document's result: `header` (see the module docstring) and its Report as JSON (a
+    view into the decompressed bytes: copying half a megabyte per document is measurable)."""
 
     header: dict[str, Any]
-    report_json: bytes
+    report_json: memoryview
 
 
 def encode(header: dict[str, Any], report_json: bytes) -> bytes:
@@ -63,7 +64,7 @@ def decode(data: bytes) -> Part:
         header = json.loads(payload[:cut])
     except (OSError, pa.ArrowException, ValueError) as exc:
         raise ValueError(f"unreadable part: {exc}") from exc
-    return Part(header, payload[cut + 1:])
+    return Part(header, memoryview(payload)[cut + 1:])
 
 
 def part_path(parts_dir: Path, sha256: str) -> Path:

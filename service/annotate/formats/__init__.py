@@ -29,7 +29,7 @@ class DocumentView:
     year: int | None
     text: str
     findings: list[dict[str, Any]]
-    report_json: bytes
+    report_json: bytes | memoryview
 
 
 class Writer(Protocol):

@@ -18,10 +18,11 @@ class DocumentsWriter:
     def add(self, doc: DocumentView) -> None:
         line = doc.report_json
         if doc.name != doc.path:
-            report = json.loads(line)
+            report = json.loads(bytes(line))
             report["document"]["name"] = doc.path
             line = json.dumps(report, ensure_ascii=False, separators=(",", ":")).encode()
-        self.out.file.write(line + b"\n")
+        self.out.file.write(line)  # two writes, not `line + b"\n"`: no copy of the line
+        self.out.file.write(b"\n")
 
     def commit(self) -> None:
         self.out.commit()
