@@ -12,9 +12,11 @@ first document. Workers read the files and commit parts themselves. A worker tha
 again in a fresh pool, one at a time, so that only the one that kills its worker again
 fails (E_WORKER_LOST); then the run goes on as before.
 
-Dask: the client reads each file and submits its bytes (workers on other machines see
-neither the input paths nor the output folder); the worker returns the part, which the
-client commits. The rule configuration is scattered to every worker once.
+Dask: the client reads the files and submits their bytes, a batch per task (workers on
+other machines see neither the input paths nor the output folder); the worker returns
+the parts, which the client commits. The rule configuration is scattered to every worker
+once, and each worker's heap is settled as the local ones are. A batch whose task fails
+(its worker was killed) is run again one document per task, as locally.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from __future__ import annotations
 import multiprocessing
 import uuid
 from collections import deque
-from collections.abc import Callable, Generator, Iterable, Sequence
+from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
@@ -38,12 +40,14 @@ from .names import FAILED
 from .worker import DocumentResult, annotate_document
 
 WorkItem = tuple[str, str]  # (path, sha256 as hashed by the client)
-#: Tasks in flight per worker: enough to keep every worker busy.
+Source = tuple[str, bytes | str]  # (path, the file's bytes or the path to read them from)
+#: Tasks in flight per worker (thread): enough to keep every worker busy.
 PER_WORKER = 3
-#: Documents per local task at most. One message per document each way, with the client
-#: waking up for each, cost a tenth of the CPU the documents themselves took with 2
-#: workers on 2 cores; eight to a task keeps the client mostly asleep while a worker that
-#: finishes early still finds more work.
+#: Documents per task at most. One message per document each way, with the client waking
+#: up for each, cost a tenth of the CPU the documents themselves took with 2 local
+#: workers on 2 cores, and a Dask task costs the scheduler about 7 ms more; eight to a
+#: task keeps the client mostly asleep while a worker that finishes early still finds
+#: more work.
 BATCH = 8
 
 
@@ -54,16 +58,42 @@ def failure(item: WorkItem, code: str, **values: Any) -> DocumentResult:
     return DocumentResult(path, sha256, FAILED, code, msg.zh, msg.en)
 
 
-def annotate_batch(paths: list[str], config: RulesConfig, parts_dir: str,
+def annotate_batch(sources: list[Source], config: RulesConfig, parts_dir: str | None,
                    work: Callable[..., DocumentResult] = annotate_document) -> list[DocumentResult]:
-    """`work` on each of `paths` in turn, in one task (one message each way)."""
-    return [work(path, path, config, parts_dir) for path in paths]
+    """`work` on each of `sources` in turn, in one task (one message each way)."""
+    return [work(path, source, config, parts_dir) for path, source in sources]
 
 
-def batch_size(items: int, jobs: int) -> int:
-    """Documents per local task: up to BATCH, fewer when there are too few documents to
-    give every slot of the window (jobs × PER_WORKER) a task."""
-    return max(1, min(BATCH, items // (jobs * PER_WORKER)))
+def batch_size(items: int, workers: int) -> int:
+    """Documents per task: up to BATCH, fewer when there are too few documents to give
+    every slot of the window (workers × PER_WORKER) a task."""
+    return max(1, min(BATCH, items // (workers * PER_WORKER)))
+
+
+class Batches:
+    """The work items, `size` at a time; those of a batch whose worker died come back one
+    at a time, so that only a document that kills its worker again is blamed for it."""
+
+    def __init__(self, items: Sequence[WorkItem], size: int) -> None:
+        self.queue = iter(items)
+        self.size = size
+        self.suspects: deque[WorkItem] = deque()
+        self.suspected: set[WorkItem] = set()
+
+    def next(self) -> list[WorkItem]:
+        """The next batch; empty when there is none."""
+        if self.suspects:
+            return [self.suspects.popleft()]
+        return list(islice(self.queue, self.size))
+
+    def lost(self, batch: list[WorkItem]) -> bool:
+        """Take back `batch`, whose worker died; True when it is the document to blame
+        (it ran alone after an earlier loss), which is not run again."""
+        if len(batch) == 1 and batch[0] in self.suspected:
+            return True
+        self.suspected.update(batch)
+        self.suspects.extend(batch)
+        return False
 
 
 def run_local(items: Sequence[WorkItem], *, jobs: int, config: RulesConfig, parts_dir: Path,
@@ -76,28 +106,20 @@ def run_local(items: Sequence[WorkItem], *, jobs: int, config: RulesConfig, part
     """
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["service.annotate.worker"])
-    size = batch_size(len(items), jobs)
-    queue = iter(items)
-    suspects: deque[WorkItem] = deque()  # in flight when a worker died: rerun one by one
-    suspected: set[WorkItem] = set()
-
-    def next_batch() -> list[WorkItem]:
-        if suspects:
-            return [suspects.popleft()]
-        return list(islice(queue, size))
-
+    batches = Batches(items, batch_size(len(items), jobs))
     while True:
         pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=settle)
         pending: dict[Future[list[DocumentResult]], list[WorkItem]] = {}
         broken = False
         try:
             while True:
-                while not broken and len(pending) < (1 if suspects else jobs * PER_WORKER):
-                    batch = next_batch()
+                # A dying worker breaks the whole pool: suspects run one task at a time.
+                while not broken and len(pending) < (1 if batches.suspects else jobs * PER_WORKER):
+                    batch = batches.next()
                     if not batch:
                         break
-                    future = pool.submit(annotate_batch, [path for path, _ in batch], config,
-                                         str(parts_dir), work)
+                    future = pool.submit(annotate_batch, [(path, path) for path, _ in batch],
+                                         config, str(parts_dir), work)
                     pending[future] = batch
                 if not pending:
                     break
@@ -108,12 +130,8 @@ def run_local(items: Sequence[WorkItem], *, jobs: int, config: RulesConfig, part
                         yield from future.result()
                     except BrokenProcessPool:
                         broken = True
-                        if len(batch) == 1 and batch[0] in suspected:
-                            # it ran alone: it is the one that kills workers
+                        if batches.lost(batch):
                             yield failure(batch[0], "E_WORKER_LOST")
-                        else:
-                            suspected.update(batch)
-                            suspects.extend(batch)
                     except Exception as exc:  # pickling trouble and the like: a bug, not the input
                         for item in batch:
                             yield failure(item, "E_INTERNAL", detail=f"{type(exc).__name__}: {exc}")
@@ -123,36 +141,48 @@ def run_local(items: Sequence[WorkItem], *, jobs: int, config: RulesConfig, part
             return
 
 
-def run_dask(items: Iterable[WorkItem], *, client: Any,
+def run_dask(items: Sequence[WorkItem], *, client: Any,
              config: RulesConfig) -> Generator[DocumentResult, None, None]:
-    """Process `items` on the workers of the Dask `client`; results carry their parts."""
+    """Process `items` on the workers of the Dask `client`, in batches; results carry
+    their parts."""
     from dask.distributed import as_completed
 
     from service.cli import read_bytes, unreadable
 
+    client.run(settle)
     config_future = client.scatter(config, broadcast=True, hash=False)
     threads = sum(client.nthreads().values()) or 1
-    queue = iter(items)
-    pending: dict[str, WorkItem] = {}
+    batches = Batches(items, batch_size(len(items), threads))
+    pending: dict[str, list[WorkItem]] = {}
     running = as_completed()
-    early: list[DocumentResult] = []
+    early: list[DocumentResult] = []  # files the client could not read
+
+    def read(item: WorkItem) -> Source | None:
+        path, _ = item
+        try:
+            return path, read_bytes(path, MAX_BYTES)
+        except DocumentError as exc:
+            early.append(DocumentResult(path, None, FAILED, exc.code, exc.msg.zh, exc.msg.en))
+        except OSError as exc:
+            msg = unreadable(path, exc)
+            early.append(DocumentResult(path, None, FAILED, "E_UNREADABLE", msg.zh, msg.en))
+        return None
 
     def submit_next() -> bool:
-        for item in queue:
-            path, sha256 = item
-            try:
-                data = read_bytes(path, MAX_BYTES)
-            except DocumentError as exc:
-                early.append(DocumentResult(path, None, FAILED, exc.code, exc.msg.zh, exc.msg.en))
+        while batch := batches.next():
+            sent: list[WorkItem] = []
+            sources: list[Source] = []
+            for item in batch:
+                source = read(item)
+                if source is not None:
+                    sent.append(item)
+                    sources.append(source)
+            if not sources:
                 continue
-            except OSError as exc:
-                msg = unreadable(path, exc)
-                early.append(DocumentResult(path, None, FAILED, "E_UNREADABLE", msg.zh, msg.en))
-                continue
-            key = f"hecha-annotate-{sha256[:16]}-{uuid.uuid4().hex[:8]}"
-            future = client.submit(annotate_document, path, data, config_future, None, key=key,
+            key = f"hecha-annotate-{sent[0][1][:16]}-{uuid.uuid4().hex[:8]}"
+            future = client.submit(annotate_batch, sources, config_future, None, key=key,
                                    pure=False)
-            pending[future.key] = item
+            pending[future.key] = sent
             running.add(future)
             return True
         return False
@@ -163,13 +193,13 @@ def run_dask(items: Iterable[WorkItem], *, client: Any,
     yield from early
     early.clear()
     for future in running:
-        item = pending.pop(future.key)
+        batch = pending.pop(future.key)
         try:
-            result = future.result()
+            yield from future.result()
         except Exception as exc:  # the task raised or its worker died (KilledWorker)
-            result = failure(item, "E_INTERNAL", detail=f"{type(exc).__name__}: {exc}")
+            if len(batch) == 1 or batches.lost(batch):
+                yield failure(batch[0], "E_INTERNAL", detail=f"{type(exc).__name__}: {exc}")
         future.release()
-        yield result
         submit_next()
         yield from early
         early.clear()

@@ -121,6 +121,24 @@ def test_variants_move_money_years_and_place(template):
     assert Path(SMALL_SEED).read_text("utf-8") != text
 
 
+def test_batches_rerun_a_lost_batch_one_document_at_a_time():
+    from service.annotate.executors import Batches
+
+    items = [(f"d{i}.txt", f"{i:064d}") for i in range(7)]
+    batches = Batches(items, 3)
+    first = batches.next()
+    assert first == items[:3]
+    assert not batches.lost(first)  # its worker died: each of the three runs again alone
+    assert [batches.next() for _ in range(3)] == [[item] for item in items[:3]]
+    assert batches.lost([items[1]])  # died again, alone: that one is to blame
+    assert batches.next() == items[3:6] and batches.next() == items[6:] and batches.next() == []
+    single = Batches(items[:2], 1)
+    only = single.next()
+    assert not single.lost(only)  # alone, but not a suspect yet: one more try
+    assert single.next() == only and single.lost(only)
+    assert single.next() == items[1:2]
+
+
 def test_pool_workers_run_with_a_settled_heap(tmp_path):
     import rules
     from service.annotate.executors import run_local
