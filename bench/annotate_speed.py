@@ -211,19 +211,20 @@ def ceiling(one: dict[str, Any], two: dict[str, Any]) -> str:
     """Why the speed-up is what it is: the machine's share and hecha's.
 
     A worker's CPU time per document rises when a second one runs beside it (shared caches,
-    memory bandwidth, and on a virtual machine whatever the host does with the other core);
-    2 × alone / side by side is then the most two workers can do on two cores, whatever
-    the pool does. What the client process uses (reading parts, writing the outputs) comes
-    out of the same two cores with --jobs 2, but out of the idle second one with --jobs 1.
+    memory bandwidth, and on a virtual machine whatever the host does with the other core),
+    so two workers do 2 × alone / side by side times the work of one, whatever the pool
+    does: that is the machine's part, and it moves with the host's load from run to run.
+    What the client process uses (reading parts, writing the outputs) comes out of the
+    same two cores with --jobs 2, but out of the idle second one with --jobs 1.
     """
     alone, paired = one["worker_cpu_ms_per_doc"], two["worker_cpu_ms_per_doc"]
-    most = 2 * alone / paired
+    machine = 2 * alone / paired
     speedup = two["docs_per_s"] / one["docs_per_s"]
     client = two["client_cpu_s"] / two["docs"] * 1000
-    return (f"worker CPU per document: {alone:.1f} ms alone (--jobs 1), {paired:.1f} ms side by side "
-            f"(--jobs 2), so two workers can do at most {most:.2f}x the work of one here; "
-            f"the run reached {speedup:.2f}x ({speedup / most:.0%} of that); the client used "
-            f"{client:.1f} ms of CPU per document")
+    return (f"worker CPU per document: {alone:.1f} ms alone (--jobs 1), {paired:.1f} ms side by "
+            f"side (--jobs 2): two workers did {machine:.2f}x the work of one; the run reached "
+            f"{speedup:.2f}x ({speedup / machine:.0%} of that); the client used {client:.1f} ms "
+            f"of CPU per document")
 
 
 def medians(results: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:

@@ -1,14 +1,14 @@
-"""Garbage-collector settings for the processes hecha starts to check documents.
+"""Garbage-collector settings for the processes that check documents.
 
 Checking one report allocates a few hundred thousand objects, nearly all of them freed by
 reference counting as soon as the document is done. With CPython's default thresholds the
 cyclic collector still runs about 14 young collections per document and a full one every
 seven documents or so, and every full one walks the whole heap, including the ~50,000
 objects the imports left behind (spaCy, jieba, the pydantic models), which never die.
-Measured on the generated archive with gc.callbacks: collections took 5.1 ms of a ~50 ms
-document; with those objects frozen (`gc.freeze`, they are never scanned again) 2.5–3.2
-ms; with the young generation also collected every 10,000 instead of every 700
-allocations, 1.3–1.4 ms. Cyclic garbage still gets collected, only in larger batches.
+Measured with gc.callbacks over 100 generated reports, three rounds: collections took
+5.0–6.8 ms of a 52–68 ms document; with those objects frozen (`gc.freeze`: never scanned
+again) 2.6–3.3 ms; with the young generation also collected every 10,000 instead of every
+700 allocations, 1.8–2.3 ms. Cyclic garbage is still collected, in larger batches.
 
 Only processes that do nothing but check documents get this: the local pool of `hecha
 annotate`, the API's checking processes and the Dask workers an annotate run is sent to
