@@ -21,7 +21,7 @@ read on an otherwise idle machine. Each run starts after `sync`, so that the wri
 the previous run's gigabytes is not billed to the next one; with `--repeat N` the modes
 run N times, interleaved, and the speed-up and projections use each mode's median run
 (two quiet 1,000-document runs of --jobs 2 differed by 25%, which one run cannot show).
-Last, the speed-up is split into the machine's part and hecha's (`ceiling`): how much
+Last, the speed-up is split into the machine's part and hecha's (`scaling`): how much
 slower a worker gets with a second one beside it, and what the client itself used.
 
     python -m bench.annotate_speed                       # 10,000 documents, all three
@@ -196,8 +196,7 @@ def report(results: list[dict[str, Any]]) -> str:
         lines.append(f"speed-up jobs 1 -> 2: {speedup:.2f}x overall, "
                      f"{by['jobs2']['processing_docs_per_s'] / by['jobs1']['processing_docs_per_s']:.2f}x "
                      f"processing (target >= 1.8x)")
-    if {"jobs1", "jobs2"} <= by.keys():
-        lines.append(ceiling(by["jobs1"], by["jobs2"]))
+        lines.append(scaling(by["jobs1"], by["jobs2"]))
     for r in by.values():
         projected = r["seconds"] * 10_000 / r["docs"]
         verdict = "under" if projected < 600 else "over"
@@ -207,7 +206,7 @@ def report(results: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def ceiling(one: dict[str, Any], two: dict[str, Any]) -> str:
+def scaling(one: dict[str, Any], two: dict[str, Any]) -> str:
     """Why the speed-up is what it is: the machine's share and hecha's.
 
     A worker's CPU time per document rises when a second one runs beside it (shared caches,
