@@ -18,7 +18,8 @@ way and all the way through processing (flat means the same three numbers). The 
 average is printed (before the run, and averaged during it: the run's own workers count in
 it), because other work on the machine slows the runs, and a 2-core speed-up can only be
 read on an otherwise idle machine. Each run starts after `sync`, so that the write-back of
-the previous run's gigabytes is not billed to the next one; with `--repeat N` the modes
+the previous run's gigabytes is not billed to the next one, and, once a run's output has
+been deleted, only when ext4 will reuse the freed inodes (`Outputs`); with `--repeat N` the modes
 run N times, interleaved, and the speed-up and projections use each mode's median run
 (two quiet 1,000-document runs of --jobs 2 differed by 25%, which one run cannot show).
 Last, the speed-up is split into the machine's part and hecha's (`scaling`): how much
@@ -108,12 +109,47 @@ class Sampler(threading.Thread):
             self.stop.wait(self.every)
 
 
+class Outputs:
+    """The runs' output folders: each is deleted after its run (a 10,000-document run
+    writes ~7 GB), and the next run starts only `settle` seconds after the deletion.
+
+    ext4 without a journal (this machine's root file system) will not hand out an inode
+    freed less than a minute ago (`recently_deleted` in fs/ext4/ialloc.c; five minutes while
+    its inode table block is unwritten, hence the `sync`): each new file walks past those
+    one by one. Right after a run's ~40,000 files were deleted, creating a file cost
+    0.8 ms of kernel CPU instead of 0.05 ms, and a 2,000-document run's client spent 2 s
+    more in the kernel. That bill is the benchmark's own cleanup, not hecha's, and it
+    falls on whichever mode runs second: --jobs 2, in the default order.
+    """
+
+    def __init__(self, settle: float) -> None:
+        self.settle = settle
+        self.deleted_at: float | None = None
+
+    def fresh(self, name: str) -> Path:
+        """An empty output folder for the run `name`, once the file system has settled."""
+        out = CACHE / f"annotate_out_{name}"
+        if out.exists():  # left by an interrupted benchmark
+            self.delete(out)
+        if self.deleted_at is not None:
+            wait = self.deleted_at + self.settle - time.monotonic()
+            if wait > 0:
+                print(f"  waiting {wait:.0f} s until the deleted files' inodes can be reused",
+                      flush=True)
+                time.sleep(wait)
+        os.sync()
+        return out
+
+    def delete(self, out: Path) -> None:
+        shutil.rmtree(out)
+        os.sync()
+        self.deleted_at = time.monotonic()
+
+
 def measure(name: str, folder: Path, docs: int, jobs: int | None, scheduler: str | None,
-            extra: list[int]) -> dict[str, Any]:
+            extra: list[int], outputs: Outputs) -> dict[str, Any]:
     """Run `hecha annotate` once and measure it."""
-    out = CACHE / f"annotate_out_{name}"
-    shutil.rmtree(out, ignore_errors=True)
-    os.sync()
+    out = outputs.fresh(name)
     cmd = [sys.executable, "-m", "service.cli", "annotate", str(folder), "--out", str(out)]
     cmd += ["--jobs", str(jobs)] if jobs else ["--scheduler", str(scheduler)]
     load = os.getloadavg()[0]
@@ -138,7 +174,7 @@ def measure(name: str, folder: Path, docs: int, jobs: int | None, scheduler: str
     client_cpu = sampler.cpu.get(proc.pid, 0.0)
     cpu = sum(sampler.cpu.values()) - sum(sampler.cpu.get(pid, 0) for pid in extra) + extra_cpu
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
-    shutil.rmtree(out, ignore_errors=True)
+    outputs.delete(out)
     processing = (processed_at or start + seconds) - start
 
     def client_mb_at(share: float) -> float:  # the client's RSS that far into processing
@@ -241,8 +277,11 @@ def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--modes", default="jobs1,jobs2,dask")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each mode, interleaved")
+    parser.add_argument("--settle", type=float, default=65.0,
+                        help="seconds between deleting a run's output and the next run (Outputs)")
     args = parser.parse_args(argv)
     folder = archive(args.docs, args.seed)
+    outputs = Outputs(args.settle)
     results = []
     for mode in args.modes.split(",") * args.repeat:
         print(f"running {mode} …", flush=True)
@@ -253,9 +292,10 @@ def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
                               dashboard_address=None, silence_logs=40) as cluster:
                 workers = [p.pid for p in psutil.Process().children(recursive=True)]
                 results.append(measure(mode, folder, args.docs, None, cluster.scheduler_address,
-                                       workers))
+                                       workers, outputs))
         else:
-            results.append(measure(mode, folder, args.docs, int(mode.removeprefix("jobs")), None, []))
+            results.append(measure(mode, folder, args.docs, int(mode.removeprefix("jobs")), None, [],
+                                   outputs))
         print(report(results[-1:]).splitlines()[1], flush=True)
     print(report(results), flush=True)
     return results
