@@ -1,4 +1,4 @@
-"""Bulk annotation speed: `hecha annotate` over a synthetic archive, three ways.
+"""Bulk annotation speed: `hecha annotate` over a synthetic archive, several ways.
 
 The archive is made once by corpora/generate.py (seed-like reports with varied figures,
 about 30% deliberately inconsistent, 10% in GB18030) and cached under bench/results/
@@ -6,6 +6,9 @@ about 30% deliberately inconsistent, 10% in GB18030) and cached under bench/resu
 fresh output folder that is deleted afterwards (a 10,000-document run writes ~5 GB):
 
 * `--jobs 1` and `--jobs 2`: the local process pool;
+* `core1`: `--jobs 1` held to one core (CPU affinity, inherited by the pool): with
+  `--jobs 1` alone, the client's work and the kernel's write-back run on the second core
+  for free, so `core1` is what one core does and `--jobs 2` what two do;
 * `dask`: a `LocalCluster` of 2 worker processes × 1 thread started here, the command
   line pointed at it with `--scheduler`.
 
@@ -25,7 +28,8 @@ run N times, interleaved, and the speed-up and projections use each mode's media
 Last, the speed-up is split into the machine's part and hecha's (`scaling`): how much
 slower a worker gets with a second one beside it, and what the client itself used.
 
-    python -m bench.annotate_speed                       # 10,000 documents, all three
+    python -m bench.annotate_speed                       # 10,000 documents, three modes
+    python -m bench.annotate_speed --modes core1,jobs1,jobs2
     python -m bench.annotate_speed --docs 2000 --modes jobs1,jobs2 --repeat 3
 """
 
@@ -147,16 +151,17 @@ class Outputs:
 
 
 def measure(name: str, folder: Path, docs: int, jobs: int | None, scheduler: str | None,
-            extra: list[int], outputs: Outputs) -> dict[str, Any]:
-    """Run `hecha annotate` once and measure it."""
+            extra: list[int], outputs: Outputs, cpus: set[int] | None = None) -> dict[str, Any]:
+    """Run `hecha annotate` once (on `cpus` only, when given) and measure it."""
     out = outputs.fresh(name)
     cmd = [sys.executable, "-m", "service.cli", "annotate", str(folder), "--out", str(out)]
     cmd += ["--jobs", str(jobs)] if jobs else ["--scheduler", str(scheduler)]
     load = os.getloadavg()[0]
     extra_cpu_before = sum(_cpu(pid) for pid in extra)
     start = time.perf_counter()
+    pin = None if cpus is None else lambda: os.sched_setaffinity(0, cpus)
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            text=True)
+                            text=True, preexec_fn=pin)
     sampler = Sampler(proc.pid, extra)
     sampler.start()
     processed_at = None
@@ -233,6 +238,9 @@ def report(results: list[dict[str, Any]]) -> str:
                      f"{by['jobs2']['processing_docs_per_s'] / by['jobs1']['processing_docs_per_s']:.2f}x "
                      f"processing (target >= 1.8x)")
         lines.append(scaling(by["jobs1"], by["jobs2"]))
+    if {"core1", "jobs2"} <= by.keys():
+        lines.append(f"speed-up 1 core -> 2 cores (core1 -> jobs2): "
+                     f"{by['jobs2']['docs_per_s'] / by['core1']['docs_per_s']:.2f}x")
     for r in by.values():
         projected = r["seconds"] * 10_000 / r["docs"]
         verdict = "under" if projected < 600 else "over"
@@ -293,6 +301,9 @@ def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
                 workers = [p.pid for p in psutil.Process().children(recursive=True)]
                 results.append(measure(mode, folder, args.docs, None, cluster.scheduler_address,
                                        workers, outputs))
+        elif mode == "core1":
+            one = {min(os.sched_getaffinity(0))}
+            results.append(measure(mode, folder, args.docs, 1, None, [], outputs, cpus=one))
         else:
             results.append(measure(mode, folder, args.docs, int(mode.removeprefix("jobs")), None, [],
                                    outputs))
