@@ -3,12 +3,12 @@
 The archive is made once by corpora/generate.py (seed-like reports with varied figures,
 about 30% deliberately inconsistent, 10% in GB18030) and cached under bench/results/
 (gitignored). Each configuration runs the real command line in a child process, into a
-fresh output folder that is deleted afterwards (a 10,000-document run writes ~5 GB):
+fresh output folder that is deleted afterwards (a 10,000-document run writes ~7 GB):
 
 * `--jobs 1` and `--jobs 2`: the local process pool;
 * `core1`: `--jobs 1` held to one core (CPU affinity, inherited by the pool): with
-  `--jobs 1` alone, the client's work and the kernel's write-back run on the second core
-  for free, so `core1` is what one core does and `--jobs 2` what two do;
+  `--jobs 1` alone, the client's work and the kernel's write-back can run on the second
+  core, so `core1` is what one core does and `--jobs 2` what two do;
 * `dask`: a `LocalCluster` of 2 worker processes × 1 thread started here, the command
   line pointed at it with `--scheduler`.
 
