@@ -17,13 +17,13 @@ bytes without decoding or parsing them.
 
 from __future__ import annotations
 
-import json
 import os
 import struct
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pyarrow as pa
 
 #: Bumped when the layout changes; older parts are then recomputed, never misread.
@@ -44,7 +44,7 @@ class Part:
 
 def encode(header: dict[str, Any], report_json: bytes) -> bytes:
     """The bytes of a part."""
-    payload = json.dumps(header, ensure_ascii=False).encode() + b"\n" + report_json
+    payload = orjson.dumps(header) + b"\n" + report_json
     return _MAGIC + _SIZE.pack(len(payload)) + _CODEC.compress(payload, asbytes=True)
 
 
@@ -61,7 +61,7 @@ def decode(data: bytes) -> Part:
         payload = _CODEC.decompress(data[len(_MAGIC) + _SIZE.size:], decompressed_size=size,
                                     asbytes=True)
         cut = payload.index(b"\n")
-        header = json.loads(payload[:cut])
+        header = orjson.loads(memoryview(payload)[:cut])
     except (OSError, pa.ArrowException, ValueError) as exc:
         raise ValueError(f"unreadable part: {exc}") from exc
     return Part(header, memoryview(payload)[cut + 1:])

@@ -7,9 +7,10 @@ whose first evidence span is empty or missing have no label. The keys beside `te
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from . import AtomicFile, DocumentView
 
@@ -24,10 +25,10 @@ def line(doc: DocumentView) -> dict[str, Any]:
 
 class DoccanoWriter:
     def __init__(self, path: Path) -> None:
-        self.out = AtomicFile(path, encoding="utf-8")
+        self.out = AtomicFile(path, "wb")
 
     def add(self, doc: DocumentView) -> None:
-        self.out.file.write(json.dumps(line(doc), ensure_ascii=False) + "\n")
+        self.out.file.write(orjson.dumps(line(doc), option=orjson.OPT_APPEND_NEWLINE))
 
     def commit(self) -> None:
         self.out.commit()

@@ -16,13 +16,13 @@ import labelstudio.json.
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from html import escape
 from pathlib import Path
 from typing import Any
 
+import orjson
 import regex
 
 from . import AtomicFile, DocumentView
@@ -88,20 +88,20 @@ class LabelStudioWriter:
 
     def __init__(self, path: Path, config_path: Path, rule_ids: Sequence[str],
                  model_version: str) -> None:
-        self.out = AtomicFile(path, encoding="utf-8")
+        self.out = AtomicFile(path, "wb")
         self.config = AtomicFile(config_path, encoding="utf-8")
         self.config.file.write(labeling_config(rule_ids))
         self.model_version = model_version
         self.first = True
-        self.out.file.write("[")
+        self.out.file.write(b"[")
 
     def add(self, doc: DocumentView) -> None:
-        self.out.file.write("\n" if self.first else ",\n")
+        self.out.file.write(b"\n" if self.first else b",\n")
         self.first = False
-        self.out.file.write(json.dumps(task(doc, self.model_version), ensure_ascii=False))
+        self.out.file.write(orjson.dumps(task(doc, self.model_version)))
 
     def commit(self) -> None:
-        self.out.file.write("\n]\n")
+        self.out.file.write(b"\n]\n")
         self.out.commit()
         self.config.commit()
 
