@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import os
 import random
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -77,6 +78,33 @@ def test_parts_round_trip_and_refuse_damage(tmp_path):
     assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]
     with pytest.raises(ValueError):
         parts.decode(data[: len(data) // 2])
+
+
+def test_stream_file_hands_back_all_but_the_last_two_chunks(tmp_path, monkeypatch):
+    from service.annotate.formats import stream
+
+    handed: list[tuple[int, int]] = []
+    advise = os.posix_fadvise
+
+    def recording(fd: int, offset: int, length: int, advice: int) -> None:
+        handed.append((offset, offset + length))
+        advise(fd, offset, length, advice)  # the real call too: it must accept these ranges
+
+    monkeypatch.setattr(stream, "CHUNK", 1000)
+    monkeypatch.setattr(os, "posix_fadvise", recording)
+    pieces = [bytes([65 + i % 26]) * (300 + 7 * i) for i in range(40)]
+    out = stream.StreamFile(tmp_path / "big.jsonl")
+    for piece in pieces:
+        out.write(piece)
+    out.commit()
+    assert (tmp_path / "big.jsonl").read_bytes() == b"".join(pieces)
+    ranges = list(dict.fromkeys(handed))  # each range once, in order
+    assert len(ranges) > 10 and ranges[0][0] == 0
+    assert all(a[1] == b[0] for a, b in pairwise(ranges))  # no byte skipped
+    # every range had its write-back started, then was dropped; the last is still being written
+    assert [handed.count(r) for r in ranges] == [2] * (len(ranges) - 1) + [1]
+    still_held = sum(map(len, pieces)) - ranges[-1][0]
+    assert still_held < 2 * (stream.CHUNK + max(map(len, pieces)))
 
 
 def test_progress_plain_lines_and_bar():

@@ -12,7 +12,8 @@ from typing import Any
 
 import orjson
 
-from . import AtomicFile, DocumentView
+from . import DocumentView
+from .stream import StreamFile
 
 
 def line(doc: DocumentView) -> dict[str, Any]:
@@ -25,10 +26,10 @@ def line(doc: DocumentView) -> dict[str, Any]:
 
 class DoccanoWriter:
     def __init__(self, path: Path) -> None:
-        self.out = AtomicFile(path, "wb")
+        self.out = StreamFile(path)
 
     def add(self, doc: DocumentView) -> None:
-        self.out.file.write(orjson.dumps(line(doc), option=orjson.OPT_APPEND_NEWLINE))
+        self.out.write(orjson.dumps(line(doc), option=orjson.OPT_APPEND_NEWLINE))
 
     def commit(self) -> None:
         self.out.commit()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import AtomicFile, DocumentView
+from . import DocumentView
+from .stream import StreamFile
 
 
 class DocumentsWriter:
@@ -13,7 +14,7 @@ class DocumentsWriter:
     (same bytes, moved or renamed since) is parsed, to report it under its current path."""
 
     def __init__(self, path: Path) -> None:
-        self.out = AtomicFile(path, "wb")
+        self.out = StreamFile(path)
 
     def add(self, doc: DocumentView) -> None:
         line = doc.report_json
@@ -21,8 +22,8 @@ class DocumentsWriter:
             report = json.loads(bytes(line))
             report["document"]["name"] = doc.path
             line = json.dumps(report, ensure_ascii=False, separators=(",", ":")).encode()
-        self.out.file.write(line)  # two writes, not `line + b"\n"`: no copy of the line
-        self.out.file.write(b"\n")
+        self.out.write(line)  # two writes, not `line + b"\n"`: no copy of the line
+        self.out.write(b"\n")
 
     def commit(self) -> None:
         self.out.commit()

@@ -26,6 +26,7 @@ import orjson
 import regex
 
 from . import AtomicFile, DocumentView
+from .stream import StreamFile
 
 _ASTRAL = regex.compile(r"[\U00010000-\U0010FFFF]")
 #: Names the tasks and the labeling config share.
@@ -88,20 +89,20 @@ class LabelStudioWriter:
 
     def __init__(self, path: Path, config_path: Path, rule_ids: Sequence[str],
                  model_version: str) -> None:
-        self.out = AtomicFile(path, "wb")
+        self.out = StreamFile(path)
         self.config = AtomicFile(config_path, encoding="utf-8")
         self.config.file.write(labeling_config(rule_ids))
         self.model_version = model_version
         self.first = True
-        self.out.file.write(b"[")
+        self.out.write(b"[")
 
     def add(self, doc: DocumentView) -> None:
-        self.out.file.write(b"\n" if self.first else b",\n")
+        self.out.write(b"\n" if self.first else b",\n")
         self.first = False
-        self.out.file.write(orjson.dumps(task(doc, self.model_version)))
+        self.out.write(orjson.dumps(task(doc, self.model_version)))
 
     def commit(self) -> None:
-        self.out.file.write(b"\n]\n")
+        self.out.write(b"\n]\n")
         self.out.commit()
         self.config.commit()
 
