@@ -12,10 +12,11 @@ order, as a run does, into a new folder each time. Printed: CPU per document (us
 system, median of `--repeat` rounds), the share of each writer and the rest (reading and
 decoding parts, the manifest, the summary).
 
-Each round writes into memory the previous rounds did not free (their folders are deleted
-at the end), because a real run writes gigabytes into memory the machine has not used
-for a while, and on this virtual machine a page the host has to provide first costs
-several times more kernel time than a page it has already backed.
+The system time depends on the memory the writes land in: on this virtual machine a page
+the host has to provide anew costs several times the kernel time of a page it already
+backs, so a replay right after other runs freed gigabytes measures less than one on a
+machine that sat idle (rounds write into memory the earlier rounds did not free: their
+folders are deleted at the end). Compare figures taken one after the other.
 
     python -m bench.assemble_speed                    # 2,000 documents, 5 rounds
     python -m bench.assemble_speed --docs 500 --repeat 3
