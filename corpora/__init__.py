@@ -1,0 +1,1 @@
+"""Report corpora: the seeds, their gold, the fixture writers and the bench synthesizer."""
