@@ -18,6 +18,14 @@ _UNIT_TITLE = regex.compile(
     r"^\s*((?:中共)?[^\s\d]{2,20}?(?:委员会办公室|委办公室|人民政府办公室|政府办公室|委办|办公室))"
 )
 
+#: the place a unit's name starts with (中共柘川县, 东川市, 云浦区…), up to its level
+_PLACE = regex.compile(
+    r"^(?:中共)?(?:(?:(?![和与及])\p{Han}){1,6}?(?:省|自治区|市|自治州|州|盟|县|自治县|区|旗|镇|乡|街道)){1,3}")
+#: a title line naming the unit before the year or the report's name
+_TITLE_LINE = regex.compile(
+    r"^((?:中共)?\p{Han}{2,30}?(?:委员会办公室|人民政府办公室|办公室|委员会|管理局|局|委|中心|院|所|站|厅|"
+    r"学校|医院|馆|队|街道办事处|人民政府|政府))(?:(?:19|20)\d{2}年|部门|单位|整体|本级|$)"
+)
 #: the level of government and the kind of body a unit name shows (for entity checks)
 _UNIT_KINDS = (
     ("区委", "区委办"),
@@ -46,16 +54,28 @@ def unit_name(text: str) -> str | None:
         return m.group(1)
     head = regex.sub(r"\s+|第[一二三四五六七八九十]+部分", "", text[:300])
     m = _UNIT_TITLE.search(head)
-    return m.group(1) if m else None
-
-
-def unit_kind(name: str | None, text: str) -> str | None:
-    """县委办 / 区委办 / 县政府办…: from the unit name, else from how the report names itself."""
-    for source in (name or "", text[:2000]):
-        for key, kind in _UNIT_KINDS:
-            if key in source:
-                return kind
+    if m:
+        return m.group(1)
+    for line in text[:600].split("\n")[:8]:
+        m = _TITLE_LINE.match(regex.sub(r"\s+", "", line))
+        if m:
+            return m.group(1)
     return None
+
+
+def unit_kind(name: str | None, text: str = "") -> str | None:
+    """What kind of body the unit is, from its name alone: 县委办, 区政府办…, else the name
+    without its place (交通运输局, 农业农村局, 规划和自然资源局).
+
+    Never from the body text: every county department writes 县委、县政府 somewhere.
+    """
+    if not name:
+        return None
+    for key, kind in _UNIT_KINDS:
+        if key in name and name.endswith(("办公室", "办")):
+            return kind
+    body = _PLACE.sub("", name)
+    return body if len(body) >= 2 else None
 
 
 def report_kind(text: str) -> ReportKind | None:

@@ -21,12 +21,21 @@ import regex
 
 from models import Cell, Quantity, QuantityKind, Span, Table
 
+from . import forms
 from .numbers import RawFigure, scan
 
 _LABEL = regex.compile(r"公开\s*0?(\d{1,2})\s*表")
 _UNIT = regex.compile(r"(?:单位|金额单位)\s*[:]\s*(万元|元|亿元|千元)|[(（](万元|元|亿元)[)）]")
 _TITLE = regex.compile(r"[^\s\t]{2,40}表$")
 _CODE = regex.compile(r"[23]\d{2}(?:\d{2}){0,2}")
+#: a code printed in front of its name in one cell: "2010301 行政运行", "201一般公共服务支出"
+_CODE_NAME = regex.compile(r"([23]\d{2}(?:\d{2}){0,2})\s*(\p{Han}.*)")
+#: a row label naming a ratio: its cells are percentages whatever the column says
+_RATE_ROW = regex.compile(r"率|比例|占比|%")
+#: a header piece that continues the one above it ("年初结转" / "和结余", "执行" / "率")
+_CONTINUATION = tuple("和及与数率额）)")
+#: caption lines that are fields or notes, not titles: 部门：…, 填报单位：…, 注：…
+_FIELD_LINE = regex.compile(r"(?:部门|填报单位|编制单位|单位)(?:名称)?\s*[:：]|注\s*[:：\d]|注$")
 _YEARLIKE = regex.compile(r"(?:19|20)\d{2}\.\d{1,2}\.\d{1,2}")
 _NUMBERING = {"栏次"}  # the header row numbering columns (行次 is a column, not a row)
 _TAB = regex.compile(r"\t")
@@ -245,6 +254,48 @@ def _fill_headers(header: list[list[str]], width: int) -> list[list[str]]:
     return rows
 
 
+def join_broken(labels: list[str]) -> list[str]:
+    """Header labels of one column with the pieces of a cell broken over lines joined again.
+
+    Two labels are one when together they mean something (tables.yaml's column words) and
+    apart at least one does not, or the lower piece cannot start a label (和结余, 率).
+    """
+    out: list[str] = []
+    for label in labels:
+        if out:
+            upper = out[-1]
+            joined = upper + label
+            whole = forms.meaning([joined]) is not None
+            broken = forms.meaning([upper]) is None or forms.meaning([label]) is None \
+                or label.startswith(_CONTINUATION)
+            if (whole and broken and forms.meaning([joined]) != forms.meaning([upper])) or (
+                    whole and label.startswith(_CONTINUATION)):
+                out[-1] = joined
+                continue
+        out.append(label)
+    return out
+
+
+def _column_types_agree(cells: list[Cell]) -> bool:
+    """Whether every column's figures are what its header says (no 10 under 执行率 beside 100%)."""
+    by_column: dict[tuple[int, tuple[str, ...]], list[Cell]] = {}
+    for cell in cells:  # a table may hold several header blocks: one column per header
+        if cell.value is not None:
+            by_column.setdefault((cell.column, tuple(cell.column_labels)), []).append(cell)
+    for column in by_column.values():
+        meaning = forms.meaning(column[0].column_labels)
+        if meaning is None:
+            continue
+        # A row may say what its figures are (在职人员控制率 in a 决算数 column of a 基础数据表).
+        column = [c for c in column if not _RATE_ROW.search(c.row_label or "")]
+        percents = sum(c.value.kind is QuantityKind.PERCENT for c in column)  # type: ignore[union-attr]
+        if meaning.type == "percent" and 0 < percents < len(column):
+            return False
+        if meaning.type in ("amount", "score", "weight", "count") and percents:
+            return False
+    return True
+
+
 class TableBuilder:
     """Turns blocks into `Table` models; `to_span` maps normalized offsets to original spans."""
 
@@ -272,7 +323,7 @@ class TableBuilder:
             if unit is None and (m := _UNIT.search(line)):
                 unit = m.group(1) or m.group(2)
                 continue
-            if line.startswith(("部门", "填报", "注")):
+            if _FIELD_LINE.match(line):
                 continue
             if title is None and _TITLE.search(line):
                 title = line
@@ -289,6 +340,7 @@ class TableBuilder:
         cells: list[Cell] = []
         active: list[list[str]] = []
         in_header = True
+        self._carry: dict[int, str] = {}
         for r, row in enumerate(block.rows):
             texts = [c.text.replace(" ", "") if c else "" for c in row]
             if _is_numbering_row(text, row):
@@ -309,6 +361,10 @@ class TableBuilder:
             in_header = False
             cells.extend(self._row_cells(r, row, active, width, unit, block.layout))
         extent = self.to_span(self.lines[block.first_line][0], self.lines[block.last_line][1])
+        words = [x for row in active for x in row] + [c.text for c in cells if c.value is None]
+        form = forms.recognise(title, words)
+        if form is not None and not _column_types_agree(cells):
+            form = None  # the header does not fit the figures: read, but unsure
         return Table(
             id=f"t{index}",
             title=title,
@@ -319,6 +375,7 @@ class TableBuilder:
             layout=block.layout,
             header_rows=active,
             cells=cells,
+            form=form.id if form else None,
         )
 
     def _row_cells(self, r: int, row: list[_RawCell | None], header: list[list[str]], width: int,
@@ -330,25 +387,48 @@ class TableBuilder:
         out: list[Cell] = []
         label: str | None = None
         code: str | None = None
+        parts: dict[int, str] = {}
         for k, cell in enumerate(row):
             col = k + shift
             if cell is None:
                 continue
-            labels = [h[col] for h in header if col < len(h) and h[col]]
+            labels = join_broken([h[col] for h in header if col < len(h) and h[col]])
             labels = [x for i, x in enumerate(labels) if x not in labels[:i]]
-            if _is_code(text, row, k):
+            meaning = forms.meaning(labels)
+            kind = meaning.type if meaning else None
+            if kind == "code_part" and cell.text.isdigit():
+                parts[meaning.level or 1] = cell.text  # type: ignore[union-attr]
+                code = self._split_code(parts)
+                out.append(self._cell(r, col, cell, None, None, labels, None))
+                continue
+            if (kind == "code" and cell.text.isdigit()) or _is_code(text, row, k):
                 code = cell.text
                 out.append(self._cell(r, col, cell, None, None, labels, None))
                 continue
-            fig = None if col in skip else _figure(text, cell)
+            fig = None if col in skip or kind in ("ordinal", "name") else _figure(text, cell)
             if fig is None:
                 if col not in skip:
                     label = cell.text.replace(" ", "")
+                    if (m := _CODE_NAME.fullmatch(label)) and code is None:
+                        code, label = m.group(1), m.group(2)
                 out.append(self._cell(r, col, cell, None, None, labels, None))
                 continue
             quantity = self._quantity(fig, unit, labels, label)
             out.append(self._cell(r, col, cell, quantity, label, labels, code))
         return out
+
+    def _split_code(self, parts: dict[int, str]) -> str | None:
+        """A code printed over 类 / 款 / 项 columns; a level left blank is the last one printed."""
+        for level, part in parts.items():
+            self._carry[level] = part
+            for deeper in [x for x in self._carry if x > level]:
+                del self._carry[deeper]
+        deepest = max(parts)
+        pieces = [parts.get(level) or self._carry.get(level) for level in range(1, deepest + 1)]
+        if any(p is None for p in pieces):
+            return None
+        head, *rest = pieces
+        return str(head) + "".join(str(p).zfill(2)[-2:] for p in rest)
 
     def _quantity(self, fig: RawFigure, unit: str | None, labels: list[str],
                   row_label: str | None) -> Quantity:

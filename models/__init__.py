@@ -5,7 +5,7 @@ speak these types.
 """
 
 from .base import HechaModel, Span
-from .claim import Claim, Direction, Link, Reason, Role, Source
+from .claim import Claim, Direction, Link, Reading, Reason, Role, Source
 from .document import (
     Cell,
     Document,
@@ -30,7 +30,7 @@ from .finding import (
 from .layout import Box, Page
 from .messages import Message, message
 from .quantity import Bound, Quantity, QuantityKind, money, printed_interval
-from .report import Report
+from .report import Report, Unchecked
 
 __all__ = [
     "ArithmeticFinding",
@@ -53,6 +53,7 @@ __all__ = [
     "Page",
     "Quantity",
     "QuantityKind",
+    "Reading",
     "Reason",
     "Report",
     "ReportKind",
@@ -65,6 +66,7 @@ __all__ = [
     "Span",
     "StructureFinding",
     "Table",
+    "Unchecked",
     "message",
     "money",
     "printed_interval",

@@ -45,6 +45,25 @@ class Source(StrEnum):
     TABLE = "table"
 
 
+class Reading(StrEnum):
+    """How a claim was read: what decides whether a finding resting on it can be an error.
+
+    Only `schema` and `pattern` readings are certain. A figure whose subject or role was
+    inferred (from its header words alone, from context, by default) may be right, but a
+    rule that would call it an error says "please check" instead (rules/engine.py).
+    """
+
+    SCHEMA = "schema"  # a cell of a recognised table form, its row and column mapped by meaning
+    HEADER = "header"  # a cell of a table no form matched: its role from header words alone
+    PATTERN = "pattern"  # narrative: subject named in its own clause, role given by a cue word
+    CONTEXT = "context"  # narrative: subject or role carried over from an earlier clause or heading
+    GUESS = "guess"  # a default: no cue, no name
+
+    @property
+    def certain(self) -> bool:
+        return self in (Reading.SCHEMA, Reading.PATTERN)
+
+
 class Link(StrEnum):
     """How one claim refers to another (the arithmetic its statement implies)."""
 
@@ -85,6 +104,7 @@ class Claim(HechaModel):
     links: dict[Link, str] = Field(default_factory=dict)
     reason: Reason | None = None
     source: Source
+    reading: Reading = Reading.GUESS
     sentence: int | None = None
     section: int | None = None
     table: str | None = None

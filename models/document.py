@@ -116,6 +116,8 @@ class Table(HechaModel):
     header_rows: list[list[str]] = Field(default_factory=list)
     cells: list[Cell] = Field(default_factory=list)
     note: str | None = None
+    # the table form it was recognised as (extractor/data/tables.yaml), None when none fits
+    form: str | None = None
 
 
 class DocumentMeta(HechaModel):

@@ -38,6 +38,9 @@ class _FindingBase(HechaModel):
     message_zh: str
     message_en: str
     evidence: list[Evidence] = Field(default_factory=list)
+    # True when an error was lowered to a warning because a figure it rests on was not
+    # read with certainty (the message then says 请核对 / needs review)
+    review: bool = False
 
 
 class ArithmeticFinding(_FindingBase):

@@ -284,6 +284,15 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "表号重复：{label} 同时用于“{a}”和“{b}”",
         "duplicate table label: {label} is used for both '{a}' and '{b}'",
     ),
+    "NEEDS_REVIEW": (
+        "（请核对：{why}）",
+        " (needs review: {why_en})",
+    ),
+    "TABLE_UNRECOGNISED": (
+        "未识别的表格“{title}”：其数字已读取，但依据它们的发现只作为警告，请人工核对",
+        "table not recognised, '{title}': its figures were read, but findings on them are only "
+        "warnings; check it by hand",
+    ),
     "ROUNDING": (
         "尾数差异：{formula} = {expected}，报告为 {stated}，在舍入误差范围内",
         "rounding difference: {formula} = {expected}, the report says {stated}, within rounding",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from models import Claim, Document, Report
 
+from .certainty import settle, unchecked_tables
 from .config import RulesConfig, load_config
 from .index import ClaimIndex
 from .registry import RULES
@@ -17,7 +18,11 @@ def rule_ids() -> list[str]:
 
 
 def check(document: Document, claims: list[Claim], config: RulesConfig | None = None) -> Report:
-    """Run every enabled rule and return the Report (findings sorted by position)."""
+    """Run every enabled rule and return the Report (findings sorted by position).
+
+    Each finding passes the rule of certainty (rules/certainty.py) before a user's severity
+    override, which is the user's explicit word and wins.
+    """
     config = config or load_config()
     index = ClaimIndex(document, claims)
     findings = []
@@ -27,8 +32,10 @@ def check(document: Document, claims: list[Claim], config: RulesConfig | None = 
         rule = RULES[rule_id](params)
         ran.append(rule_id)
         for finding in rule.check(index):
+            finding = settle(finding, index)
             if params.severity is not None:
                 finding = finding.model_copy(update={"severity": params.severity})
             findings.append(finding)
     findings.sort(key=lambda f: (f.evidence[0].span.start if f.evidence else -1, f.rule))
-    return Report(document=document, claims=claims, findings=findings, rules=ran)
+    return Report(document=document, claims=claims, findings=findings, rules=ran,
+                  unchecked=unchecked_tables(index))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from models import Claim, Link, QuantityKind, Reason, Role, Source, Span
+from models import Claim, Link, QuantityKind, Reading, Reason, Role, Source, Span
 
 from .. import cues
 from ..numbers import RawFigure, scan
@@ -25,6 +25,11 @@ _HEADING_SUFFIX = regex.compile(
 _HAN = regex.compile(r"\p{Han}")
 _DIGIT = regex.compile(r"\d")
 _CHANGE_WORD = regex.compile(r"增加|减少|追加")
+#: a classification path "社会保障和就业（类）抚恤（款）死亡抚恤（项）": its last level is the subject
+_CLASS_PATH = regex.compile(
+    r"(?:[^，,。；;：:()（）\d]{2,30}[(（]类[)）])?\s*(?:[^，,。；;：:()（）\d]{2,30}[(（]款[)）])?\s*"
+    r"(?:([^，,。；;：:()（）\d]{2,40})[(（](?:项|款|类)[)）])"
+)
 #: Subjects that contain other subjects' money ("三公经费财政拨款支出" is about 三公经费).
 _CONTAINERS = {"财政拨款支出", "一般公共预算财政拨款支出", "财政拨款收入", "一般公共预算财政拨款收入",
                "本年支出合计"}
@@ -92,6 +97,7 @@ class NarrativeReader:
         self.text = ctx.doc.text
         self.topics: dict[int, tuple[str, Span | None] | None] = {}
         self.latest: dict[int | None, tuple[str, Span | None]] = {}
+        self.latest_sentence: dict[int | None, int] = {}  # the sentence `latest` was read in
         self.cued: set[str] = set()
 
     def heading_topic(self, section: int) -> tuple[str, Span | None] | None:
@@ -103,7 +109,10 @@ class NarrativeReader:
         cleaned = _HEADING_SUFFIX.sub("", sec.title).strip(" 。.:")
         named = cleaned.endswith("项目") and len(cleaned) >= 4
         found = self.ctx.lexicon.find(sec.title)
-        if found and not named:
+        path = self._class_path(0, len(sec.title), [], sec.title)
+        if path is not None:
+            topic = (path[0], None)
+        elif found and not named:
             topic = (found[0][2], None)
         elif 3 <= len(cleaned) <= 30 and not _DIGIT.search(cleaned) and not cues.ANAPHORIC.search(cleaned):
             topic = (cleaned, None)
@@ -129,8 +138,9 @@ class NarrativeReader:
             self._reason_only(index, start, end)
             return
         mentions = self.ctx.lexicon.find(self.text, start, end)
-        # A fund named before the first figure limits the whole sentence's figures.
-        scope = fund_scope(self.text[start:figures[0].start])
+        # A fund named before the first figure limits the whole sentence's figures; else the
+        # fund its section is about (政府性基金预算财政拨款支出决算情况说明).
+        scope = fund_scope(self.text[start:figures[0].start]) or self._section_scope(section)
         sentence: list[Claim] = []
         prev_end = start
         for fig in figures:
@@ -140,6 +150,7 @@ class NarrativeReader:
             sentence.append(self.ctx.add(claim))
             if claim.subject:
                 self.latest[section] = (claim.subject, claim.subject_span)
+                self.latest_sentence[section] = index
             prev_end = fig.end
         self._link(sentence, start, end, section)
         self._reason(sentence, start, end)
@@ -168,8 +179,12 @@ class NarrativeReader:
         if role is Role.SHARE and cue is not None:
             named = [m for m in mentions if cue[2] <= m[0] < fig.start]
             base = named[-1][2] if named else None
-        subject, subject_span = self._subject(section, start, clause, prev_end, fig, mentions,
-                                              sentence, role)
+        subject, subject_span, reading = self._subject(section, start, clause, prev_end, fig,
+                                                       mentions, sentence, role, index, cue is not None)
+        if cue is None and (percent or fig.unit is None) and reading is Reading.PATTERN:
+            # a percentage without a cue word (what rate is it?), a bare number (a table cell
+            # that lost its table?): the figure may be right, its reading is not sure
+            reading = Reading.CONTEXT
         year = YEAR.search(text, clause, fig.start)
         period = fiscal
         if year:
@@ -189,6 +204,7 @@ class NarrativeReader:
             direction=direction,
             base=base,
             source=Source.NARRATIVE,
+            reading=reading,
             sentence=index,
             section=section,
         )
@@ -209,11 +225,17 @@ class NarrativeReader:
 
     def _subject(self, section: int | None, start: int, clause: int, prev_end: int,
                  fig: RawFigure, mentions: list[tuple[int, int, str]], sentence: list[Claim],
-                 role: Role) -> tuple[str, Span | None]:
+                 role: Role, sentence_index: int, cued: bool) -> tuple[str, Span | None, Reading]:
+        """The figure's subject, and how surely: named in its clause (or the clause that
+        introduces it, or by the figure it follows in the sentence) is a pattern reading; a
+        phrase, an earlier mention or the section's topic is context."""
         if role is Role.SHARE and sentence:
             amounts = [c for c in sentence if c.role is not Role.SHARE]
             if amounts:
-                return amounts[-1].subject, amounts[-1].subject_span
+                return amounts[-1].subject, amounts[-1].subject_span, Reading.PATTERN
+        path = self._class_path(start, fig.start, mentions)
+        if path is not None:
+            return (*path, Reading.PATTERN)
         lo = max(clause, prev_end)
         local = [m for m in mentions if lo <= m[0] and m[1] <= fig.start]
         if role is Role.SHARE:
@@ -224,18 +246,18 @@ class NarrativeReader:
                        and self.text[m[1]:m[1] + 1] in (":", "=")]
             if defined:
                 s, e, name = defined[-1]
-                return name, self.ctx.to_span(s, e)
+                return name, self.ctx.to_span(s, e), Reading.PATTERN
             specific = [m for m in local if m[2] not in _GENERIC_RATES]
             if specific or sentence:
                 local = specific
         found = self._mention(local, fig)
         if found is not None:
-            return found
+            return (*found, Reading.PATTERN)
         use_phrase = role not in _RATE_ROLES or role is Role.RATE or (
             role is Role.CHANGE_RATE and not sentence)
         if use_phrase and (phrase := _phrase(self.text, lo, fig.start)) is not None:
             name, s, e = phrase
-            return self.ctx.lexicon.canonical(name) or name, self.ctx.to_span(s, e)
+            return self.ctx.lexicon.canonical(name) or name, self.ctx.to_span(s, e), Reading.CONTEXT
         if lo == clause and clause > start:
             # "…行政运行支出（项）:支出决算为372.14万元": the subject is in the clause before.
             previous = _clause_start(self.text, start, clause - 1)
@@ -243,22 +265,64 @@ class NarrativeReader:
                 earlier = [m for m in mentions if previous <= m[0] and m[1] <= clause]
                 found = self._mention(earlier, fig)
                 if found is not None:
-                    return found
+                    return (*found, Reading.PATTERN)
                 if use_phrase and (phrase := _phrase(self.text, previous, clause - 1)):
                     name, s, e = phrase
-                    return self.ctx.lexicon.canonical(name) or name, self.ctx.to_span(s, e)
+                    return (self.ctx.lexicon.canonical(name) or name, self.ctx.to_span(s, e),
+                            Reading.CONTEXT)
         if sentence:
             if role in (Role.COMPLETION_RATE, Role.EXECUTION_RATE):
-                head = next((c for c in sentence if c.role is Role.ACTUAL), sentence[-1])
-                return head.subject, head.subject_span
-            return sentence[-1].subject, sentence[-1].subject_span
+                # "…支出决算为15.23万元，完成预算的84.64%": the actual just before it
+                head = next((c for c in reversed(sentence) if c.role is Role.ACTUAL), sentence[-1])
+                return head.subject, head.subject_span, head.reading
+            return sentence[-1].subject, sentence[-1].subject_span, sentence[-1].reading
         earlier = [m for m in mentions if m[1] <= fig.start]
         if earlier:
             s, e, name = earlier[-1]
-            return name, self.ctx.to_span(s, e)
+            return name, self.ctx.to_span(s, e), Reading.CONTEXT
         if role is Role.ACTUAL and self.text[lo:fig.start].rstrip("为是:").endswith(("决算支出", "总支出")):
-            return "本年支出合计", None  # "经批复的决算支出为2140万元": the whole year's spending
-        return self.topic(section) or ("", None)
+            # "经批复的决算支出为2140万元": the whole year's spending
+            return "本年支出合计", None, Reading.CONTEXT
+        topic = self.topic(section)
+        if topic is None:
+            return "", None, Reading.GUESS
+        # "收入总计522.47万元。与上年相比，增加197.95万元": the sentence just before names it;
+        # "1.一般公共服务（类）。年初预算为…": so does the heading of a section that names
+        # no other subject before it.
+        follows = sentence_index - 1 == self.latest_sentence.get(section, -2)
+        headed = section is not None and section not in self.latest and self._names(section)
+        return (*topic, Reading.PATTERN if (follows or headed) and cued else Reading.CONTEXT)
+
+    def _class_path(self, start: int, pos: int, mentions: list[tuple[int, int, str]],
+                    text: str | None = None) -> tuple[str, Span | None] | None:
+        """The deepest level of the last 类/款/项 path before `pos` (in the sentence, or in
+        `text`, a heading), when no other subject is named between it and the figure: a 项
+        figure is about its 项, not the 类 the path starts with."""
+        source = self.text if text is None else text
+        last = None
+        for m in _CLASS_PATH.finditer(source, start, pos):
+            last = m
+        if last is None or any(last.end() <= s and e <= pos for s, e, _ in mentions):
+            return None
+        s, e = last.span(1)
+        name = source[s:e].strip()
+        canonical = self.ctx.lexicon.canonical(last.group(0)) or self.ctx.lexicon.canonical(name) or name
+        return canonical, self.ctx.to_span(s, e) if text is None else None
+
+    def _section_scope(self, section: int | None) -> str | None:
+        """The fund a section's heading (or its parent's) limits its figures to."""
+        while section is not None:
+            sec = self.ctx.doc.sections[section]
+            scope = fund_scope(sec.title)
+            if scope is not None:
+                return scope
+            section = sec.parent
+        return None
+
+    def _names(self, section: int) -> bool:
+        """Whether the section's own heading names a lexicon subject or a 类/款/项 path."""
+        title = self.ctx.doc.sections[section].title
+        return bool(self.ctx.lexicon.find(title)) or _CLASS_PATH.search(title) is not None
 
     # -- links ---------------------------------------------------------------------------
 
@@ -343,6 +407,7 @@ class NarrativeReader:
                          and c.subject != part.subject), None)
             if head is not None and part is not None and head is not part:
                 claim.links[Link.WHOLE] = head.id
+                claim.reading = Reading.CONTEXT  # the whole is a guess: the sentence names none
             return
         for other in reversed(before):
             if other.subject == claim.base and other.role is Role.ACTUAL:

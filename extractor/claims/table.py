@@ -7,8 +7,9 @@ from collections.abc import Iterator
 
 import regex
 
-from models import Claim, Quantity, QuantityKind, Role, Source, Table
+from models import Cell, Claim, Quantity, QuantityKind, Reading, Role, Source, Table
 
+from .. import forms
 from ..lexicon import Lexicon
 from .context import YEAR, Context
 from .narrative import fund_scope
@@ -21,6 +22,7 @@ _TOTAL_ROWS = {"合计", "总计", "小计"}
 _TABLE_ROLES: list[tuple[regex.Pattern[str], Role]] = [
     (regex.compile(r"得分"), Role.SCORE),  # before 分值 and 执行率: "得分(分值×执行率)"
     (regex.compile(r"分值"), Role.WEIGHT),
+    (regex.compile(r"上年"), Role.PRIOR),  # 上年决算数 is last year's, whatever else it says
     (regex.compile(r"年初预算"), Role.BUDGET_INITIAL),
     (regex.compile(r"执行率"), Role.EXECUTION_RATE),
     (regex.compile(r"控制率"), Role.CONTROL_RATE),
@@ -66,6 +68,41 @@ def _table_role(labels: list[str], quantity: Quantity, fiscal_year: int | None) 
     return role, period
 
 
+def _reading(table: Table, cell: Cell, subject: str | None) -> Reading:
+    """A cell is read by schema when its table is a known form, its column's header means
+    something that holds figures of its kind, and its row names what it is about."""
+    if table.form is None or not subject:
+        return Reading.HEADER
+    meaning = forms.meaning(cell.column_labels)
+    if meaning is None or not meaning.holds_figures:
+        return Reading.HEADER
+    return Reading.SCHEMA
+
+
+def _name(table: Table) -> str:
+    """The table's form name when recognised (its funds are the form's), else its title."""
+    return forms.form(table.form).name if table.form else table.title or ""
+
+
+def _side(table: Table, cell: Cell) -> str | None:
+    """"收入" for a functional row of an income table: 农林水支出 there is income, by function."""
+    if table.form and forms.form(table.form).side == "income" and (cell.code or "").startswith("2"):
+        return "收入"
+    return None
+
+
+def _grand_total(table: Table, cell: Cell, group: str) -> str:
+    """收入总计 or 支出总计: by the header above, else by which of a side-by-side row's two
+    总计 labels the cell follows. Never 本年支出合计: 总计 includes the carry-overs."""
+    if group in ("收入", "支出"):
+        return f"{group}总计"
+    labels = sorted(c.column for c in table.cells if c.row == cell.row and c.value is None
+                    and _ROW_PREFIX.sub("", c.text.replace(" ", "")) == "总计")
+    if len(labels) == 2:
+        return "收入总计" if cell.column < labels[1] else "支出总计"
+    return _table_total(table) if table.form is None else "总计"
+
+
 def _table_total(table: Table) -> str | None:
     for key, subject in _TITLE_TOTALS:
         if table.title and key in table.title:
@@ -84,13 +121,13 @@ def read_table(ctx: Context, table: Table) -> Iterator[Claim]:
         lowest = labels[-1] if labels else None
         facet = lowest if lowest and not _ROLE_HEADER.match(lowest) else None
         row = cell.row_label
-        subject = lexicon.code_name(cell.code) if cell.code else _canonical_label(lexicon, row)
+        subject = (lexicon.code_name(cell.code) if cell.code else None) or _canonical_label(lexicon, row)
         if row is not None and _ROW_PREFIX.sub("", row) in _TOTAL_ROWS:
             group = labels[0] if labels else ""
             if facet:
                 subject, facet = _canonical_label(lexicon, facet), None
-            elif row == "总计" and group in ("收入", "支出"):
-                subject = f"{group}总计"
+            elif _ROW_PREFIX.sub("", row) == "总计":
+                subject = _grand_total(table, cell, group)
             else:
                 subject = _table_total(table) or subject
         if subject is None:
@@ -109,12 +146,13 @@ def read_table(ctx: Context, table: Table) -> Iterator[Claim]:
             period=period,
             quantity=cell.value,
             source=Source.TABLE,
+            reading=_reading(table, cell, subject),
             table=table.id,
             row=cell.row,
             column=cell.column,
             column_labels=labels,
-            facet=facet,
-            scope=fund_scope(table.title or "") if subject and "财政拨款" not in subject else None,
+            facet=_side(table, cell) or facet,
+            scope=fund_scope(_name(table)) if subject and "财政拨款" not in subject else None,
         ))
 
 

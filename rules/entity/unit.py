@@ -24,6 +24,22 @@ _FOREIGN = {
 }
 
 
+#: the word a body uses for itself, by how its name ends
+_BODY_SELF = (("委员会", "委"), ("办公室", "办"), ("中心", "中心"), ("学校", "校"), ("街道办事处", "街道"),
+              ("局", "局"), ("院", "院"), ("所", "所"), ("厅", "厅"), ("委", "委"), ("部", "部"))
+
+
+def _self_words(kind: str, name: str) -> set[str]:
+    """我局, 我委, 我单位…: what a body of this kind may call itself, and its place (我县)."""
+    words = {"单位", "部", "县", "区", "市"} if not name.endswith(("镇", "乡")) else {"单位"}
+    words |= {word for ending, word in _BODY_SELF if kind.endswith(ending)}
+    if "镇" in name[-6:]:
+        words.add("镇")
+    if "乡" in name[-6:]:
+        words.add("乡")
+    return words
+
+
 @register("entity.unit")
 class UnitReference(Rule):
     """A report names itself consistently: a 县委办 does not write 我镇, and does not say it
@@ -41,11 +57,14 @@ class UnitReference(Rule):
         kind = doc.meta.unit_kind
         if kind is None:
             return
-        allowed = _KIND_SELF.get(kind, set())
+        office = kind in _KIND_SELF
+        allowed = _KIND_SELF[kind] if office else _self_words(kind, doc.meta.unit_name or "")
         unit = doc.meta.unit_name or kind
+        # For any other body the words it may use for itself are a guess from its name.
+        severity = Severity.ERROR if office else Severity.WARNING
         for m in _SELF.finditer(doc.original):
             if m.group(1) not in allowed:
-                yield self._finding(doc.span(m.start(), m.end()), unit, Severity.ERROR)
+                yield self._finding(doc.span(m.start(), m.end()), unit, severity)
         foreign = _FOREIGN.get(kind)
         if foreign is not None:
             for m in foreign.finditer(doc.original):

@@ -1,0 +1,73 @@
+"""The rule of certainty: a finding is an error only where every figure it rests on is sure.
+
+Rules decide whether the printed figures disagree; this module decides how loudly to say
+so. A figure read from a table no known form matched, or given its subject or role from
+context rather than from its own words (models.Reading), may be misread: the arithmetic on
+it is still shown, as a warning that asks for review (请核对), never as an error. The same
+place lists the tables hecha read but could not check, so silence is never mistaken for a
+clean bill.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from models import Claim, Finding, MismatchFinding, Reading, Severity, Unchecked, message
+
+from .arith import in_wan
+from .index import ClaimIndex
+
+#: why a reading is unsure, in both languages, for the review note
+_WHY: dict[Reading, tuple[str, str]] = {
+    Reading.HEADER: ("所在表格未能识别为标准格式", "its table matched no known form"),
+    Reading.CONTEXT: ("主语或口径由上下文推断", "its subject or role was inferred from context"),
+    Reading.GUESS: ("主语或口径无法确定", "its subject or role could not be determined"),
+}
+
+
+def unsure_claims(finding: Finding, index: ClaimIndex) -> list[Claim]:
+    """The claims a finding rests on that were not read with certainty."""
+    claims = (index.by_id.get(e.claim) for e in finding.evidence if e.claim)
+    return [c for c in claims if c is not None and not c.reading.certain]
+
+
+def settle(finding: Finding, index: ClaimIndex) -> Finding:
+    """`finding` as it may be reported: an error on an unsure reading becomes a review warning."""
+    if finding.severity is not Severity.ERROR:
+        return finding
+    unsure = unsure_claims(finding, index)
+    if not unsure or (isinstance(finding, MismatchFinding) and _sure_mismatch(finding, index)):
+        return finding
+    zh, en = _WHY[unsure[0].reading]
+    printed = unsure[0].quantity.span.text
+    note = message("NEEDS_REVIEW", why=f"“{printed}”{zh}", why_en=f"'{printed}': {en}")
+    return finding.model_copy(update={
+        "severity": Severity.WARNING,
+        "review": True,
+        "message_zh": finding.message_zh + note.zh,
+        "message_en": finding.message_en + note.en,
+    })
+
+
+def _sure_mismatch(finding: MismatchFinding, index: ClaimIndex) -> bool:
+    """A mismatch rests on any two mentions that disagree: it is sure when two sure ones do,
+    whatever a third, unsure mention says."""
+    claims = (index.by_id.get(e.claim) for e in finding.evidence if e.claim)
+    sure = [c for c in claims if c is not None and c.reading.certain]
+    return any(not in_wan(a.quantity).meets(in_wan(b.quantity)) for a, b in combinations(sure, 2))
+
+
+def unchecked_tables(index: ClaimIndex) -> list[Unchecked]:
+    """Tables with figures that no known form matched."""
+    out = []
+    document = index.document
+    for table in document.tables:
+        if table.form is not None or not index.by_table.get(table.id):
+            continue
+        end = document.original.find("\n", table.start)
+        end = table.end if end < 0 or end > table.end else end
+        title = table.title or document.original[table.start:end].strip()[:30]
+        msg = message("TABLE_UNRECOGNISED", title=title)
+        out.append(Unchecked(kind="table", span=document.span(table.start, end),
+                             reason_zh=msg.zh, reason_en=msg.en))
+    return out
