@@ -20,6 +20,8 @@ import yaml
 from models import Finding, Report
 
 SEVERITIES = ("error", "warning")
+#: the gold's name for a data row that prints no label (a 三公 table's one row)
+NO_ROW_LABEL = "合计行"
 #: characters that may stand beside a whole table cell (tabs, spaces, a cell-line break)
 _CELL_EDGE = frozenset(("", "\t", " ", "\u3000", "\n"))
 _SPACES = regex.compile(r"\s+")
@@ -286,7 +288,10 @@ def _score_cells(score: DocumentScore, report: Report, as_text: bool) -> None:
             continue
         score.cells_read += 1
         code_ok = (cell.code or None) == entry.code
-        row_ok = entry.row is None or squeeze(_strip_code(cell.row_label or "")) == squeeze(entry.row)
+        if entry.row in (None, NO_ROW_LABEL):
+            row_ok = cell.row_label is None
+        else:
+            row_ok = squeeze(_strip_code(cell.row_label or "")) == squeeze(entry.row)
         column_ok = bool(cell.column_labels) and squeeze(cell.column_labels[-1]) == squeeze(entry.column)
         if code_ok and row_ok and column_ok:
             score.cells_labelled += 1

@@ -21,7 +21,7 @@ import regex
 
 from models import Cell, Quantity, QuantityKind, Span, Table
 
-from . import forms
+from . import forms, lexicon
 from .numbers import RawFigure, scan
 
 _LABEL = regex.compile(r"公开\s*0?(\d{1,2})\s*表")
@@ -32,10 +32,9 @@ _CODE = regex.compile(r"[23]\d{2}(?:\d{2}){0,2}")
 _CODE_NAME = regex.compile(r"([23]\d{2}(?:\d{2}){0,2})\s*(\p{Han}.*)")
 #: a row label naming a ratio: its cells are percentages whatever the column says
 _RATE_ROW = regex.compile(r"率|比例|占比|%")
-#: a header piece that continues the one above it ("年初结转" / "和结余", "执行" / "率")
-_CONTINUATION = tuple("和及与数率额）)")
 #: caption lines that are fields or notes, not titles: 部门：…, 填报单位：…, 注：…
-_FIELD_LINE = regex.compile(r"(?:部门|填报单位|编制单位|单位)(?:名称)?\s*[:：]|注\s*[:：\d]|注$")
+_FIELD_LINE = regex.compile(
+    r"(?:部门|填报单位|编制单位|编制部门|单位|填报日期|实施单位|主管部门)(?:名称)?\s*[:：]|注\s*[:：\d]|注$")
 _YEARLIKE = regex.compile(r"(?:19|20)\d{2}\.\d{1,2}\.\d{1,2}")
 _NUMBERING = {"栏次"}  # the header row numbering columns (行次 is a column, not a row)
 _TAB = regex.compile(r"\t")
@@ -254,26 +253,41 @@ def _fill_headers(header: list[list[str]], width: int) -> list[list[str]]:
     return rows
 
 
-def join_broken(labels: list[str]) -> list[str]:
-    """Header labels of one column with the pieces of a cell broken over lines joined again.
+def column_labels(header: list[list[str]], col: int) -> list[str]:
+    """The header labels of one column, top to bottom, with a cell broken over lines whole.
 
-    Two labels are one when together they mean something (tables.yaml's column words) and
-    apart at least one does not, or the lower piece cannot start a label (和结余, 率).
+    Text copied from PDF splits 财政拨款收入 into 财政拨款 / 收入 and 年初结转和结余 into
+    年初结转 / 和结余. Two labels stacked in one column are one when together they are a
+    known term (a subject of the lexicon or a column word of tables.yaml) and the upper one
+    is this column's alone: an upper label shared with the next column is a merged group
+    header (本年支出 over 合计 | 基本支出 | 项目支出), not a piece.
     """
+    def at(r: int, c: int) -> str:
+        return header[r][c] if 0 <= c < len(header[r]) else ""
+
     out: list[str] = []
-    for label in labels:
-        if out:
-            upper = out[-1]
-            joined = upper + label
-            whole = forms.meaning([joined]) is not None
-            broken = forms.meaning([upper]) is None or forms.meaning([label]) is None \
-                or label.startswith(_CONTINUATION)
-            if (whole and broken and forms.meaning([joined]) != forms.meaning([upper])) or (
-                    whole and label.startswith(_CONTINUATION)):
-                out[-1] = joined
+    rows: list[int] = []
+    for r in range(len(header)):
+        label = at(r, col)
+        if not label or (out and label == out[-1]):
+            continue
+        if out and _is_piece(out[-1]) and _is_piece(label) and _known(out[-1] + label):
+            upper = rows[-1]
+            shared = out[-1] in (at(upper, col - 1), at(upper, col + 1))
+            if not shared:
+                out[-1] += label
                 continue
         out.append(label)
+        rows.append(r)
     return out
+
+
+def _is_piece(label: str) -> bool:
+    return len(label) <= 8 and ":" not in label and "：" not in label
+
+
+def _known(term: str) -> bool:
+    return forms.known_label(term) or lexicon.load().canonical(term) is not None
 
 
 def _column_types_agree(cells: list[Cell]) -> bool:
@@ -346,6 +360,12 @@ class TableBuilder:
             if _is_numbering_row(text, row):
                 continue
             numeric = [k for k, c in enumerate(row) if c and _figure(text, c) is not None]
+            if in_header and not numeric and all(_FIELD_LINE.match(t) or _UNIT.search(t)
+                                                  for t in texts if t):
+                # "单位名称：…⇥金额单位：万元" above the header: the caption's, not a column's
+                if unit is None and (m := _UNIT.search(" ".join(texts))):
+                    unit = m.group(1) or m.group(2)
+                continue
             if in_header and not numeric:
                 header.append(texts)
                 active = _fill_headers(header, width)
@@ -388,31 +408,35 @@ class TableBuilder:
         label: str | None = None
         code: str | None = None
         parts: dict[int, str] = {}
+        seen_figure = False
         for k, cell in enumerate(row):
             col = k + shift
             if cell is None:
                 continue
-            labels = join_broken([h[col] for h in header if col < len(h) and h[col]])
+            labels = column_labels(header, col)
             labels = [x for i, x in enumerate(labels) if x not in labels[:i]]
             meaning = forms.meaning(labels)
             kind = meaning.type if meaning else None
             if kind == "code_part" and cell.text.isdigit():
                 parts[meaning.level or 1] = cell.text  # type: ignore[union-attr]
-                code = self._split_code(parts)
+                code, seen_figure = self._split_code(parts), False
                 out.append(self._cell(r, col, cell, None, None, labels, None))
                 continue
             if (kind == "code" and cell.text.isdigit()) or _is_code(text, row, k):
-                code = cell.text
+                code, seen_figure = cell.text, False
                 out.append(self._cell(r, col, cell, None, None, labels, None))
                 continue
             fig = None if col in skip or kind in ("ordinal", "name") else _figure(text, cell)
             if fig is None:
-                if col not in skip:
+                if col not in skip and kind != "any":  # 3820公里 under 指标值 names nothing
+                    if seen_figure:
+                        code = None  # the second half of a side-by-side row starts
                     label = cell.text.replace(" ", "")
                     if (m := _CODE_NAME.fullmatch(label)) and code is None:
                         code, label = m.group(1), m.group(2)
                 out.append(self._cell(r, col, cell, None, None, labels, None))
                 continue
+            seen_figure = True
             quantity = self._quantity(fig, unit, labels, label)
             out.append(self._cell(r, col, cell, quantity, label, labels, code))
         return out

@@ -37,8 +37,11 @@ _CONTAINERS = {"财政拨款支出", "一般公共预算财政拨款支出", "�
 _GENERIC_RATES = {"预算执行率", "预算完成率", "在职人员控制率"}
 #: roles of a level (not of a change or a ratio): what a 其中 list can break down
 _LEVEL_ROLES = (Role.ACTUAL, Role.BUDGET, Role.BUDGET_INITIAL, Role.PRIOR, Role.COUNT)
-_SCOPES = (("政府性基金", "政府性基金"), ("国有资本经营", "国有资本经营"), ("财政拨款", "财政拨款"),
-           ("一般公共预算", "财政拨款"))
+#: funds, narrowest first: 一般公共预算财政拨款 is a part of 财政拨款, not all of it
+_SCOPES = (("政府性基金", "政府性基金"), ("国有资本经营", "国有资本经营"), ("一般公共预算", "一般公共预算"),
+           ("财政拨款", "财政拨款"))
+#: what a fund's name followed by these words names: its carry-over, not its income
+_QUALIFIERS = ("结转和结余", "结转结余", "结转", "结余")
 _RATE_ROLES = (Role.CHANGE_RATE, Role.COMPLETION_RATE, Role.EXECUTION_RATE, Role.CONTROL_RATE,
                Role.RATE)
 
@@ -219,6 +222,11 @@ class NarrativeReader:
         s, e, name = local[-1]
         if name in _CONTAINERS and len(local) > 1 and local[-2][1] == s:
             s, e, name = local[-2]
+        qualifier = next((q for q in _QUALIFIERS if self.text.startswith(q, e)), None)
+        if qualifier is not None and e + len(qualifier) <= fig.start and not name.endswith(qualifier):
+            # "一般公共预算财政拨款结转35万元" is that fund's carry-over, not its income
+            e += len(qualifier)
+            return self.text[s:e], self.ctx.to_span(s, e)
         if self.text.startswith("经费", e) and e + 2 <= fig.start:
             return self.text[s:e + 2], self.ctx.to_span(s, e + 2)  # 档案馆 + 经费
         return name, self.ctx.to_span(s, e)

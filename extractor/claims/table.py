@@ -68,6 +68,10 @@ def _table_role(labels: list[str], quantity: Quantity, fiscal_year: int | None) 
     return role, period
 
 
+#: the funds a carry-over row is broken down by
+_FUNDS = {"一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"}
+
+
 def _reading(table: Table, cell: Cell, subject: str | None) -> Reading:
     """A cell is read by schema when its table is a known form, its column's header means
     something that holds figures of its kind, and its row names what it is about."""
@@ -114,9 +118,15 @@ def read_table(ctx: Context, table: Table) -> Iterator[Claim]:
     """A claim for every numeric cell: row label × column header."""
     lexicon = ctx.lexicon
     fiscal = ctx.doc.meta.fiscal_year
+    carry: dict[int, str] = {}  # value column -> the carry-over row its fund rows break down
     for cell in table.cells:
         if cell.value is None:
             continue
+        row_name = _ROW_PREFIX.sub("", cell.row_label or "")
+        if "结转" in row_name or "结余" in row_name:
+            carry[cell.column] = row_name
+        elif row_name and fund_scope(row_name) is None or "合计" in row_name or "总计" in row_name:
+            carry.pop(cell.column, None)
         labels = cell.column_labels
         lowest = labels[-1] if labels else None
         facet = lowest if lowest and not _ROLE_HEADER.match(lowest) else None
@@ -136,6 +146,11 @@ def read_table(ctx: Context, table: Table) -> Iterator[Claim]:
             facet = None
         if subject is None:
             subject = _canonical_label(lexicon, lowest) or ""
+        scope = fund_scope(_name(table)) if subject and "财政拨款" not in subject else None
+        parent = carry.get(cell.column)
+        if parent is not None and row_name in _FUNDS:
+            # 年初财政拨款结转和结余 / 一般公共预算财政拨款: that fund's carry-over, not its income
+            subject, scope = _canonical_label(lexicon, parent) or parent, fund_scope(row_name)
         role, period = _table_role(labels, cell.value, fiscal)
         yield ctx.add(Claim.trusted(
             id=ctx.new_id(),
@@ -152,7 +167,7 @@ def read_table(ctx: Context, table: Table) -> Iterator[Claim]:
             column=cell.column,
             column_labels=labels,
             facet=_side(table, cell) or facet,
-            scope=fund_scope(_name(table)) if subject and "财政拨款" not in subject else None,
+            scope=scope,
         ))
 
 
