@@ -119,12 +119,13 @@ def title_score(title: str, form: Form) -> float:
     return best
 
 
-def recognise(title: str | None, headers: list[str]) -> Form | None:
+def recognise(title: str | None, headers: list[str], titles_only: bool = False) -> Form | None:
     """The form a table with this title and these header (and row) labels is, or None.
 
     A table printed without a title (Word tables whose caption is a paragraph away) is a
     form only when its headers name at least three of that form's columns, and more than of
-    any other form's.
+    any other form's. `titles_only`: whether a line is the exact title of a form (headers
+    unseen yet, as when a table is found by its title line).
     """
     labels = "".join(headers)
     if not title:
@@ -135,9 +136,9 @@ def recognise(title: str | None, headers: list[str]) -> Form | None:
         return None
     scored = sorted(((title_score(title, f), f) for f in forms()), key=lambda x: -x[0])
     score, form = scored[0]
-    if score < _FUZZY:
+    if score < (1.0 if titles_only else _FUZZY):
         return None
-    return form if any(word in labels for word in form.headers) else None
+    return form if titles_only or any(word in labels for word in form.headers) else None
 
 
 def _match(label: str) -> Meaning | None:

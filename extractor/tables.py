@@ -13,7 +13,7 @@ its column labels (the header cells above it, top to bottom).
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -35,6 +35,9 @@ _RATE_ROW = regex.compile(r"率|比例|占比|%")
 #: caption lines that are fields or notes, not titles: 部门：…, 填报单位：…, 注：…
 _FIELD_LINE = regex.compile(
     r"(?:部门|填报单位|编制单位|编制部门|单位|填报日期|实施单位|主管部门)(?:名称)?\s*[:：]|注\s*[:：\d]|注$")
+_SENTENCE_END = regex.compile(r"[。；;]")
+_DASHES = regex.compile(r"[—\-－–]+")
+_PLAIN_CELL = regex.compile(r"-?\d+(?:\.\d+)?%?|[—-]+")
 _YEARLIKE = regex.compile(r"(?:19|20)\d{2}\.\d{1,2}\.\d{1,2}")
 _NUMBERING = {"栏次"}  # the header row numbering columns (行次 is a column, not a row)
 _TAB = regex.compile(r"\t")
@@ -99,9 +102,89 @@ def find_blocks(text: str, lines: Lines) -> list[_Block]:
             i = _read_tsv(text, lines, i, blocks)
         elif _is_cell_line(line):
             i = _read_cell_lines(text, lines, i, blocks)
+        elif _TITLE.search(line.strip()) and forms.recognise(line.strip(), ["*"], titles_only=True):
+            i = _read_bare_cells(text, lines, i + 1, blocks)
         else:
             i += 1
     return blocks
+
+
+def _read_bare_cells(text: str, lines: Lines, i: int, blocks: list[_Block]) -> int:
+    """A table copied from a web page one cell per line, without tabs, under its title.
+
+    The header is a run of lines that are column words (科目编码, 科目名称, 本年支出合计…);
+    the row width is the longest start of that run under which the rows that follow fit
+    (figures under figure columns), so a group line such as 收入 after the header is a row
+    of its own, not a column. Each row is then that many lines, a blank line an empty cell;
+    a lone line where a 行次 number should follow is a row of its own. A sentence, a note or
+    another title ends the table.
+    """
+    def content(j: int) -> str:
+        return text[slice(*lines[j])].strip()
+
+    j = i
+    while j < len(lines) and (not content(j) or _FIELD_LINE.match(content(j)) or _UNIT.search(content(j))):
+        j += 1
+    start = j
+    while j < len(lines) and content(j) and _header_word(content(j)):
+        j += 1
+    if any("\t" in text[slice(*lines[k])] for k in range(start, j)):
+        return i  # tabbed cells: the TSV and cell-line readers' tables
+    header = [content(k) for k in range(start, j)]
+    width = next((w for w in range(len(header), 1, -1)
+                  if _rows_fit(content, list(_bare_rows(content, len(lines), start + w, header[:w]))[:4],
+                            header[:w])), 0)
+    if width < 2:
+        return i
+    block = _Block("cell_lines", start, start + width - 1)
+    block.rows.append([_strip(text, *lines[k]) for k in range(start, start + width)])
+    block.row_lines.append(start)
+    for first, end in _bare_rows(content, len(lines), start + width, header[:width]):
+        block.rows.append([_strip(text, *lines[k]) for k in range(first, end)])
+        block.row_lines.append(first)
+        block.last_line = end - 1
+    if len(block.rows) < 2:
+        return i
+    blocks.append(block)
+    return block.last_line + 1
+
+
+def _bare_rows(content: Callable[[int], str], count: int, j: int, header: list[str]) -> Iterator[tuple[int, int]]:
+    """(first line, end line) of each row of a one-cell-per-line table under `header`."""
+    width = len(header)
+    lead, second = forms.meaning([header[0]]), forms.meaning([header[1]])
+    coded = lead is not None and lead.type in ("code", "code_part")
+    while j < count:
+        first = content(j)
+        if not first or len(first) > 40 or _SENTENCE_END.search(first) or _FIELD_LINE.match(first) \
+                or (_TITLE.search(first) and not _header_word(first)) \
+                or (_is_figure_text(first) and not (coded and first.isdigit())):
+            return
+        nxt = content(j + 1) if j + 1 < count else ""
+        lone = second is not None and (
+            (second.type == "ordinal" and not nxt.isdigit())
+            or (second.holds_figures and bool(nxt) and not _is_figure_text(nxt)))
+        end = j + 1 if lone else min(j + width, count)
+        yield j, end
+        j = end
+
+
+def _rows_fit(content: Callable[[int], str], rows: list[tuple[int, int]], header: list[str]) -> bool:
+    """Whether full rows under `header` hold figures (or nothing) where it expects them."""
+    kinds = [forms.meaning([h]) for h in header]
+    full = [(first, end) for first, end in rows if end - first == len(header)]
+    return bool(full) and all(
+        not content(first + c) or _is_figure_text(content(first + c))
+        for first, _ in full for c, kind in enumerate(kinds)
+        if c and kind is not None and (kind.holds_figures or kind.type == "ordinal"))
+
+
+def _header_word(line: str) -> bool:
+    return len(line) <= 12 and forms.meaning([line.replace(" ", "")]) is not None and not _is_figure_text(line)
+
+
+def _is_figure_text(line: str) -> bool:
+    return bool(_PLAIN_CELL.fullmatch(line.replace(",", "")))
 
 
 def _next_nonblank(text: str, lines: Lines, i: int, limit: int = 3) -> int | None:
@@ -428,6 +511,8 @@ class TableBuilder:
                 continue
             fig = None if col in skip or kind in ("ordinal", "name") else _figure(text, cell)
             if fig is None:
+                if _DASHES.fullmatch(cell.text):
+                    continue  # "—" prints an empty cell
                 if col not in skip and kind != "any":  # 3820公里 under 指标值 names nothing
                     if seen_figure:
                         code = None  # the second half of a side-by-side row starts
