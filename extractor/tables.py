@@ -149,7 +149,8 @@ def _read_bare_cells(text: str, lines: Lines, i: int, blocks: list[_Block]) -> i
     return block.last_line + 1
 
 
-def _bare_rows(content: Callable[[int], str], count: int, j: int, header: list[str]) -> Iterator[tuple[int, int]]:
+def _bare_rows(content: Callable[[int], str], count: int, j: int,
+               header: list[str]) -> Iterator[tuple[int, int]]:
     """(first line, end line) of each row of a one-cell-per-line table under `header`."""
     width = len(header)
     lead, second = forms.meaning([header[0]]), forms.meaning([header[1]])
@@ -180,7 +181,9 @@ def _rows_fit(content: Callable[[int], str], rows: list[tuple[int, int]], header
 
 
 def _header_word(line: str) -> bool:
-    return len(line) <= 12 and forms.meaning([line.replace(" ", "")]) is not None and not _is_figure_text(line)
+    """A short line that is a column word of tables.yaml (科目名称, 决算数…), not a figure."""
+    return (len(line) <= 12 and not _is_figure_text(line)
+            and forms.meaning([line.replace(" ", "")]) is not None)
 
 
 def _is_figure_text(line: str) -> bool:

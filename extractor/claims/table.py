@@ -125,7 +125,7 @@ def read_table(ctx: Context, table: Table) -> Iterator[Claim]:
         row_name = _ROW_PREFIX.sub("", cell.row_label or "")
         if "结转" in row_name or "结余" in row_name:
             carry[cell.column] = row_name
-        elif row_name and fund_scope(row_name) is None or "合计" in row_name or "总计" in row_name:
+        elif (row_name and fund_scope(row_name) is None) or "合计" in row_name or "总计" in row_name:
             carry.pop(cell.column, None)
         labels = cell.column_labels
         lowest = labels[-1] if labels else None
