@@ -41,6 +41,7 @@ class Form:
     titles: tuple[str, ...]
     headers: tuple[str, ...]
     side: str | None = None  # "income": what its functional rows show is income
+    instance: bool = False  # one table per project (or unit): its rows are that one's
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,8 @@ def _data() -> tuple[tuple[Form, ...], tuple[_Column, ...]]:
     text = resources.files("extractor").joinpath("data/tables.yaml").read_text("utf-8")
     raw = yaml.safe_load(text)
     forms = tuple(Form(id=k, name=v["name"], titles=tuple(_clean(t) for t in v["titles"]),
-                       headers=tuple(v["headers"]), side=v.get("side"))
+                       headers=tuple(v["headers"]), side=v.get("side"),
+                       instance=bool(v.get("instance")))
                   for k, v in raw["forms"].items())
     columns = tuple(
         _Column(tuple(c["words"]),

@@ -89,10 +89,15 @@ def _name(table: Table) -> str:
 
 
 def _side(table: Table, cell: Cell) -> str | None:
-    """"收入" for a functional row of an income table: 农林水支出 there is income, by function."""
-    if table.form and forms.form(table.form).side == "income" and (cell.code or "").startswith("2"):
+    """What sets a cell's figure apart from the same row elsewhere: "收入" for a functional
+    row of an income table (农林水支出 there is income, by function); the table itself for
+    a form printed once per project (each 项目支出绩效自评表 has its own 年度资金总额)."""
+    if table.form is None:
+        return None
+    form = forms.form(table.form)
+    if form.side == "income" and (cell.code or "").startswith("2"):
         return "收入"
-    return None
+    return f"{form.name}#{table.id}" if form.instance else None
 
 
 def _grand_total(table: Table, cell: Cell, group: str) -> str:

@@ -20,8 +20,9 @@ _TARGET_COLUMN = regex.compile(r"指标值|完成值|预期|目标|完成情况"
 class TargetYear(Rule):
     """Targets, plans and deadlines in a year's self-evaluation belong to that year.
 
-    A 2022 target in a 2023 report is a copied template. Years in the history of a figure
-    (上年, 2019年决算数) or of an award are not targets and are not checked.
+    A 2022 target in a 2023 report is a copied template, or a deadline that fell in the
+    year before: a warning to check, never an error (the sentence may say why). Years in the
+    history of a figure (上年, 2019年决算数) or of an award are not targets and are not checked.
 
     **Anti-pattern**: 时效指标 | 完成时限 | 2019年12月底完成 in a 2020 report.
 
@@ -56,6 +57,6 @@ class TargetYear(Rule):
                           what_en=what[1])
             span = index.document.span(start + m.start(), start + m.end())
             yield StructureFinding(
-                rule=self.id, severity=Severity.ERROR, message_zh=msg.zh, message_en=msg.en,
+                rule=self.id, severity=Severity.WARNING, message_zh=msg.zh, message_en=msg.en,
                 expected_text=f"{fiscal}年", evidence=[Evidence(role="stated", span=span)],
             )

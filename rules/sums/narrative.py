@@ -17,6 +17,17 @@ from .identity import identities
 _FULL = Interval(Decimal(99), Decimal(101))
 
 
+#: totals of income and spending at once: what follows 其中 is two lists, not one
+_BOTH_SIDES = {"收支总计", "财政拨款收支总计"}
+
+
+def _sibling(head: Claim, part: Claim) -> bool:
+    """Whether `part` stands beside `head` in an identity (项目支出 after 基本支出's 人员经费 and
+    公用经费): the sentence went on to the next item, it did not break `head` down."""
+    return any(head.subject in rule["parts"] and part.subject in rule["parts"]
+               for rule in identities())
+
+
 @register("sum.narrative")
 class NarrativeSum(Rule):
     """A total and the parts a sentence lists under it (合计 X，其中 A、B、C) must add up.
@@ -64,8 +75,14 @@ class NarrativeSum(Rule):
         return False
 
     def _check(self, index: ClaimIndex, head: Claim, parts: list[Claim]) -> Finding | None:
-        expected = total(in_wan(p.quantity) for p in parts)
         stated = in_wan(head.quantity)
+        if head.subject in _BOTH_SIDES or any(
+                _sibling(head, p) or in_wan(p.quantity).meets(stated) for p in parts):
+            # "收入支出总计X，其中收入…支出…" lists both sides; a part as large as the total is
+            # the total restated; a part beside the head in an identity (项目支出 after 基本支出's
+            # parts) means the sentence went on: the list is not a breakdown of the head
+            return None
+        expected = total(in_wan(p.quantity) for p in parts)
         if stated.meets(expected) and not self.params.report_rounding:
             return None
         if expected.high < stated.low and not self._complete(index, head, parts):

@@ -14,7 +14,12 @@ from ..verdict import arithmetic, consistent, evidence, figure
 
 _TOTAL_LABEL = ("合计", "小计", "总计")
 #: rows that total the rows above them (a bare 合计 row heads its table instead)
-_BOTTOM_TOTALS = {"本年收入合计", "本年支出合计", "总计"}
+_BOTTOM_TOTALS = ("合计", "总计")
+
+
+def _bottom_total(label: str | None) -> bool:
+    """本年收入合计, 收入总计, 总计…: a total of the rows above it; a bare 合计 heads a table."""
+    return bool(label) and label != "合计" and label.endswith(_BOTTOM_TOTALS)  # type: ignore[union-attr]
 
 
 def _is_total(label: str | None) -> bool:
@@ -131,11 +136,11 @@ class TableSum(Rule):
                 continue  # coded tables are checked through their code tree
             since: list[Claim] = []
             for claim in claims:
-                if index.row_label(claim) in _BOTTOM_TOTALS:
+                if _bottom_total(index.row_label(claim)):
                     if len(since) >= 2 and _money(claim):
                         finding = self._compare(claim, since, claim.subject)
                         if finding is not None:
                             yield finding
                     since = [claim]
-                elif _money(claim):
-                    since.append(claim)
+                elif _money(claim) and not any(p.subject == claim.subject for p in since):
+                    since.append(claim)  # a row of a subject already counted breaks it down
