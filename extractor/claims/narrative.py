@@ -41,7 +41,9 @@ _LEVEL_ROLES = (Role.ACTUAL, Role.BUDGET, Role.BUDGET_INITIAL, Role.PRIOR, Role.
 _SCOPES = (("政府性基金", "政府性基金"), ("国有资本经营", "国有资本经营"), ("一般公共预算", "一般公共预算"),
            ("财政拨款", "财政拨款"))
 #: what a fund's name followed by these words names: its carry-over, not its income
-_QUALIFIERS = ("结转和结余", "结转结余", "结转", "结余")
+_QUALIFIERS = ("结转和结余", "结转结余", "结转", "结余", "总计")
+#: "项目支出中基本公共卫生服务1246.80万元": the figure is the part named after 中
+_PART_OF = regex.compile(r"中\p{Han}{2,}")
 _RATE_ROLES = (Role.CHANGE_RATE, Role.COMPLETION_RATE, Role.EXECUTION_RATE, Role.CONTROL_RATE,
                Role.RATE)
 
@@ -222,6 +224,8 @@ class NarrativeReader:
         s, e, name = local[-1]
         if name in _CONTAINERS and len(local) > 1 and local[-2][1] == s:
             s, e, name = local[-2]
+        if _PART_OF.match(self.text, e, fig.start):
+            return None  # the subject is the phrase after 中, not the whole it is part of
         qualifier = next((q for q in _QUALIFIERS if self.text.startswith(q, e)), None)
         if qualifier is not None and e + len(qualifier) <= fig.start and not name.endswith(qualifier):
             # "一般公共预算财政拨款结转35万元" is that fund's carry-over, not its income

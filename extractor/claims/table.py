@@ -135,6 +135,8 @@ def read_table(ctx: Context, table: Table) -> Iterator[Claim]:
         labels = cell.column_labels
         lowest = labels[-1] if labels else None
         facet = lowest if lowest and not _ROLE_HEADER.match(lowest) else None
+        if lowest in ("小计", "合计") and len(labels) >= 2 and not _ROLE_HEADER.match(labels[-2]):
+            facet = labels[-2]  # 基本支出 / 小计: the subtotal of 基本支出
         row = cell.row_label
         subject = (lexicon.code_name(cell.code) if cell.code else None) or _canonical_label(lexicon, row)
         if row is not None and _ROW_PREFIX.sub("", row) in _TOTAL_ROWS:

@@ -136,11 +136,14 @@ class TableSum(Rule):
                 continue  # coded tables are checked through their code tree
             since: list[Claim] = []
             for claim in claims:
-                if _bottom_total(index.row_label(claim)):
+                label = index.row_label(claim)
+                if _bottom_total(label):
                     if len(since) >= 2 and _money(claim):
                         finding = self._compare(claim, since, claim.subject)
                         if finding is not None:
                             yield finding
-                    since = [claim]
+                    # a 合计 starts the next group (收入总计 = 本年收入合计 + 年初结转和结余…);
+                    # a 总计 closes its side (the spending rows below are not its parts)
+                    since = [] if label.endswith("总计") else [claim]  # type: ignore[union-attr]
                 elif _money(claim) and not any(p.subject == claim.subject for p in since):
                     since.append(claim)  # a row of a subject already counted breaks it down
