@@ -52,6 +52,12 @@ HANDWRITTEN = ROOT / "corpora" / "handwritten"
 SEEDS = ROOT / "corpora" / "seeds"
 SEED_GOLD = ROOT / "corpora" / "gold" / "findings.yaml"
 SYNTH_CACHE = ROOT / "build" / "synth"
+FAMILIES = ROOT / "corpora" / "families.yaml"
+
+
+def load_families() -> dict[str, str]:
+    """The layout families (corpora/families.yaml): id -> description."""
+    return yaml.safe_load(FAMILIES.read_text("utf-8"))
 
 
 # --- the corpus ----------------------------------------------------------------------------

@@ -12,8 +12,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 #: benchmark name -> module (run in this order)
-BENCHES = {"extract_speed": "bench.extract_speed", "pdf_speed": "bench.pdf_speed",
-           "causes_speed": "bench.causes_speed"}
+BENCHES = {"accuracy": "bench.accuracy", "extract_speed": "bench.extract_speed",
+           "pdf_speed": "bench.pdf_speed", "causes_speed": "bench.causes_speed"}
 
 
 def main(argv: list[str] | None = None) -> None:

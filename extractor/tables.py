@@ -60,6 +60,7 @@ class _Block:
     last_line: int
     rows: list[list[_RawCell | None]] = field(default_factory=list)
     row_lines: list[int] = field(default_factory=list)
+    unsure: bool = False  # cells may stand in the wrong columns (a row lost its empty cells)
 
 
 Lines = list[tuple[int, int]]  # (start, end) of each line of the normalized text
@@ -90,6 +91,17 @@ def _is_cell_line(line: str) -> bool:
 
 def _is_tsv_line(line: str) -> bool:
     return "\t" in line and not _is_cell_line(line)
+
+
+#: what a PDF prints on every page: "- 3 -", "第 3 页 共 20 页", "3/20"
+_PAGE_NUMBER = regex.compile(r"\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?"
+                             r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*")
+_RUNNING_HEADER = regex.compile(r"\s*\S{2,30}(?:19|20)\d{2}\s*年度?\s*(?:部门|单位)?(?:决算|绩效自评报告)\s*")
+
+
+def furniture(line: str) -> bool:
+    """A page number or a running header (unit, year, 部门决算) left in text taken from a PDF."""
+    return bool(_PAGE_NUMBER.fullmatch(line) or _RUNNING_HEADER.fullmatch(line))
 
 
 def find_blocks(text: str, lines: Lines) -> list[_Block]:
@@ -143,6 +155,8 @@ def _read_bare_cells(text: str, lines: Lines, i: int, blocks: list[_Block]) -> i
         block.rows.append([_strip(text, *lines[k]) for k in range(first, end)])
         block.row_lines.append(first)
         block.last_line = end - 1
+        figures = sum(_is_figure_text(content(k)) for k in range(first + 1, end))
+        block.unsure |= figures > 0 and end - first < width  # a row that lost its empty cells
     if len(block.rows) < 2:
         return i
     blocks.append(block)
@@ -151,21 +165,32 @@ def _read_bare_cells(text: str, lines: Lines, i: int, blocks: list[_Block]) -> i
 
 def _bare_rows(content: Callable[[int], str], count: int, j: int,
                header: list[str]) -> Iterator[tuple[int, int]]:
-    """(first line, end line) of each row of a one-cell-per-line table under `header`."""
-    width = len(header)
-    lead, second = forms.meaning([header[0]]), forms.meaning([header[1]])
-    coded = lead is not None and lead.type in ("code", "code_part")
+    """(first line, end line) of each row of a one-cell-per-line table under `header`.
+
+    A row starts with its label (or code) and takes the lines its columns expect: text under
+    name and code columns, a figure, a dash or a blank line under the others. It ends early
+    where a label comes instead of a figure: a group row (收入) or a row whose empty cells
+    were left out, which the caller tells apart.
+    """
+    kinds = [forms.meaning([h]) for h in header]
+    coded = kinds[0] is not None and kinds[0].type in ("code", "code_part")
     while j < count:
         first = content(j)
         if not first or len(first) > 40 or _SENTENCE_END.search(first) or _FIELD_LINE.match(first) \
                 or (_TITLE.search(first) and not _header_word(first)) \
                 or (_is_figure_text(first) and not (coded and first.isdigit())):
             return
-        nxt = content(j + 1) if j + 1 < count else ""
-        lone = second is not None and (
-            (second.type == "ordinal" and not nxt.isdigit())
-            or (second.holds_figures and bool(nxt) and not _is_figure_text(nxt)))
-        end = j + 1 if lone else min(j + width, count)
+        end = j + 1
+        for kind in kinds[1:]:
+            if end >= count:
+                break
+            cell = content(end)
+            labelled = kind is not None and kind.type in ("name", "code", "code_part")
+            empty = not cell or bool(_DASHES.fullmatch(cell))
+            if empty or labelled != _is_figure_text(cell):
+                end += 1
+                continue
+            break
         yield j, end
         j = end
 
@@ -219,9 +244,23 @@ def _read_tsv(text: str, lines: Lines, i: int, blocks: list[_Block]) -> int:
         if not line.strip() and nxt is not None and _is_tsv_line(text[slice(*lines[nxt])]):
             j = nxt
             continue
+        if furniture(line) and (nxt := _past_furniture(text, lines, j)) is not None:
+            j = nxt  # a page break of the PDF the text came from, inside the table
+            continue
         break
     blocks.append(block)
     return block.last_line + 1
+
+
+def _past_furniture(text: str, lines: Lines, j: int) -> int | None:
+    """The next table row after page numbers and running headers, if one follows soon."""
+    for k in range(j, min(j + 6, len(lines))):
+        line = text[slice(*lines[k])]
+        if _is_tsv_line(line):
+            return k
+        if line.strip() and not furniture(line):
+            return None
+    return None
 
 
 def _read_cell_lines(text: str, lines: Lines, i: int, blocks: list[_Block]) -> int:
@@ -469,7 +508,7 @@ class TableBuilder:
         extent = self.to_span(self.lines[block.first_line][0], self.lines[block.last_line][1])
         words = [x for row in active for x in row] + [c.text for c in cells if c.value is None]
         form = forms.recognise(title, words)
-        if form is not None and not _column_types_agree(cells):
+        if form is not None and (block.unsure or not _column_types_agree(cells)):
             form = None  # the header does not fit the figures: read, but unsure
         return Table(
             id=f"t{index}",

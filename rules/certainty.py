@@ -25,17 +25,16 @@ _WHY: dict[Reading, tuple[str, str]] = {
 }
 
 
-def unsure_claims(finding: Finding, index: ClaimIndex) -> list[Claim]:
-    """The claims a finding rests on that were not read with certainty."""
-    claims = (index.by_id.get(e.claim) for e in finding.evidence if e.claim)
-    return [c for c in claims if c is not None and not c.reading.certain]
-
-
-def settle(finding: Finding, index: ClaimIndex) -> Finding:
-    """`finding` as it may be reported: an error on an unsure reading becomes a review warning."""
+def settle(finding: Finding, index: ClaimIndex) -> Finding | None:
+    """`finding` as it may be reported: an error on an unsure reading becomes a review
+    warning, and a finding on nothing but unsure readings is not reported at all (its
+    tables are listed as not checked): an auditor reads a warning, not a guess."""
+    claims = [c for c in (index.by_id.get(e.claim) for e in finding.evidence if e.claim) if c]
+    unsure = [c for c in claims if not c.reading.certain]
+    if claims and len(unsure) == len(claims):
+        return None
     if finding.severity is not Severity.ERROR:
         return finding
-    unsure = unsure_claims(finding, index)
     if not unsure or (isinstance(finding, MismatchFinding) and _sure_mismatch(finding, index)):
         return finding
     zh, en = _WHY[unsure[0].reading]

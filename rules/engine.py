@@ -31,8 +31,10 @@ def check(document: Document, claims: list[Claim], config: RulesConfig | None = 
         params = config.params[rule_id]
         rule = RULES[rule_id](params)
         ran.append(rule_id)
-        for finding in rule.check(index):
-            finding = settle(finding, index)
+        for found in rule.check(index):
+            finding = settle(found, index)
+            if finding is None:
+                continue
             if params.severity is not None:
                 finding = finding.model_copy(update={"severity": params.severity})
             findings.append(finding)
