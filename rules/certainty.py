@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from models import Claim, Finding, MismatchFinding, Reading, Severity, Unchecked, message
+from models import Finding, MismatchFinding, Reading, Severity, Unchecked, message
 
 from .arith import in_wan
 from .index import ClaimIndex
