@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from pathlib import Path
 
+import opencc
 import regex
 import yaml
 
@@ -28,9 +30,15 @@ _SPACES = regex.compile(r"\s+")
 
 
 def squeeze(text: str) -> str:
-    """Text without whitespace and with full-width ASCII folded, for comparing labels."""
-    folded = "".join(chr(ord(c) - 0xFEE0) if "！" <= c <= "～" else c for c in text)
+    """Text in simplified characters, without whitespace and with full-width ASCII folded,
+    for comparing labels (hecha reads 決算 as 决算; gold writes what is printed)."""
+    folded = "".join(chr(ord(c) - 0xFEE0) if "！" <= c <= "～" else c for c in _t2s().convert(text))
     return _SPACES.sub("", folded.replace("\u3000", ""))
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
 
 
 # --- gold ----------------------------------------------------------------------------------

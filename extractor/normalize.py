@@ -1,6 +1,8 @@
 """Normalization of report text, keeping a map back to every original offset.
 
-What changes: full-width digits, letters and signs become ASCII (０→0, ％→%, ：→:, （→( ),
+What changes: traditional characters become simplified (決算→决算, 萬元→万元: OpenCC,
+character for character, so offsets stay one to one), full-width digits, letters and
+signs become ASCII (０→0, ％→%, ：→:, （→( ),
 ideographic spaces and NBSP become spaces, CRLF becomes LF, and a run of spaces between
 two non-space characters is dropped unless it separates two numbers or two Latin words
 ("15.6 %" → "15.6%", "2020 年" → "2020年", "圆 满 完 成" → "圆满完成"; PDF text extraction
@@ -10,6 +12,9 @@ the table layout.
 
 from __future__ import annotations
 
+from functools import cache
+
+import opencc
 import regex
 
 from models import OffsetMap
@@ -37,7 +42,26 @@ _NUMERIC = regex.compile(r"[\d.]")
 
 def translate(text: str) -> str:
     """The one-to-one part of normalization (also applied to lexicon entries)."""
-    return text.translate(_TABLE)
+    return simplified(text).translate(_TABLE)
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """`text` in simplified characters, of the same length: a line whose conversion would
+    change its length (a phrase written differently) is left as it is."""
+    converted = _t2s().convert(text)
+    if converted == text or len(converted) == len(text):
+        return converted
+    lines = text.split("\n")
+    out = []
+    for line in lines:
+        new = _t2s().convert(line)
+        out.append(new if len(new) == len(line) else line)
+    return "\n".join(out)
 
 
 def normalize(original: str) -> tuple[str, OffsetMap]:

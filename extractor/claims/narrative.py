@@ -42,6 +42,10 @@ _SCOPES = (("政府性基金", "政府性基金"), ("国有资本经营", "国�
            ("财政拨款", "财政拨款"))
 #: what a fund's name followed by these words names: its carry-over, not its income
 _QUALIFIERS = ("结转和结余", "结转结余", "结转", "结余", "总计")
+#: how a clause that continues the sentence before it opens ("与上年相比，增加…")
+_CONTINUES = regex.compile(
+    r"\s*(?:(?:19|20)\d{2}年度?)?\s*(?:与上年|较上年|比上年|同比|相比|其中|年初预算|全年预算|调整预算|预算数|预算为|"
+    r"支出决算|决算数|决算为|完成|增加|减少|增长|下降|上升|持平|占)")
 #: "项目支出中基本公共卫生服务1246.80万元": the figure is the part named after 中
 _PART_OF = regex.compile(r"中\p{Han}{2,}")
 _RATE_ROLES = (Role.CHANGE_RATE, Role.COMPLETION_RATE, Role.EXECUTION_RATE, Role.CONTROL_RATE,
@@ -157,6 +161,9 @@ class NarrativeReader:
                 self.latest[section] = (claim.subject, claim.subject_span)
                 self.latest_sentence[section] = index
             prev_end = fig.end
+        if len({c.subject for c in sentence}) > 1:
+            # a sentence about several things (其中：基本支出…，项目支出…) hands none of them on
+            self.latest_sentence.pop(section, None)
         self._link(sentence, start, end, section)
         self._reason(sentence, start, end)
 
@@ -301,7 +308,8 @@ class NarrativeReader:
         # "收入总计522.47万元。与上年相比，增加197.95万元": the sentence just before names it;
         # "1.一般公共服务（类）。年初预算为…": so does the heading of a section that names
         # no other subject before it.
-        follows = sentence_index - 1 == self.latest_sentence.get(section, -2)
+        follows = sentence_index - 1 == self.latest_sentence.get(section, -2) \
+            and _CONTINUES.match(self.text, clause, fig.start) is not None
         headed = section is not None and section not in self.latest and self._names(section)
         return (*topic, Reading.PATTERN if (follows or headed) and cued else Reading.CONTEXT)
 

@@ -43,6 +43,10 @@ _TITLE_TOTALS = [  # most specific first: the 三公 table's title also says 支
 ]
 
 
+#: a budget column after the year's adjustments (全年预算数, 调整预算数, 调整后预算数)
+_ADJUSTED = regex.compile(r"全年预算|调整(?:后)?预算")
+
+
 def _canonical_label(lexicon: Lexicon, label: str | None) -> str | None:
     if not label:
         return None
@@ -137,6 +141,8 @@ def read_table(ctx: Context, table: Table) -> Iterator[Claim]:
         facet = lowest if lowest and not _ROLE_HEADER.match(lowest) else None
         if lowest in ("小计", "合计") and len(labels) >= 2 and not _ROLE_HEADER.match(labels[-2]):
             facet = labels[-2]  # 基本支出 / 小计: the subtotal of 基本支出
+        if facet is None and lowest and _ADJUSTED.search(lowest):
+            facet = "全年预算"  # the adjusted budget, not the bare 预算数 of another table
         row = cell.row_label
         subject = (lexicon.code_name(cell.code) if cell.code else None) or _canonical_label(lexicon, row)
         if row is not None and _ROW_PREFIX.sub("", row) in _TOTAL_ROWS:
