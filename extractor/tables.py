@@ -378,32 +378,40 @@ def _fill_headers(header: list[list[str]], width: int) -> list[list[str]]:
     return rows
 
 
-def column_labels(header: list[list[str]], col: int) -> list[str]:
-    """The header labels of one column, top to bottom, with a cell broken over lines whole.
+def column_labels(header: list[list[str]], printed: list[list[str]], col: int) -> list[str]:
+    """The header labels of one column, top to bottom, with cells broken over lines whole.
 
-    Text copied from PDF splits 财政拨款收入 into 财政拨款 / 收入 and 年初结转和结余 into
-    年初结转 / 和结余. Two labels stacked in one column are one when together they are a
-    known term (a subject of the lexicon or a column word of tables.yaml) and the upper one
-    is this column's alone: an upper label shared with the next column is a merged group
-    header (本年支出 over 合计 | 基本支出 | 项目支出), not a piece.
+    Text copied from PDF splits 财政拨款收入 into 财政拨款 / 收入, and a narrow column's
+    公务接待费 into 公务 / 接待 / 费. The longest run of stacked pieces that together is a
+    known term (a subject of the lexicon or a column word of tables.yaml) becomes one label,
+    provided the run does not mix a merged group header (`header` has it spread over more
+    columns than `printed`, the rows as printed, shows it in: 本年支出 over 合计 | 基本支出 |
+    项目支出) with the column's own pieces.
     """
-    def at(r: int, c: int) -> str:
-        return header[r][c] if 0 <= c < len(header[r]) else ""
+    def at(rows: list[list[str]], r: int, c: int) -> str:
+        return rows[r][c] if 0 <= c < len(rows[r]) else ""
 
+    def group(r: int) -> bool:
+        label = at(header, r, col)
+        return label != at(printed, r, col) or (
+            at(header, r, col + 1) == label and not at(printed, r, col + 1))
+
+    pieces = [(r, at(header, r, col)) for r in range(len(header)) if at(header, r, col)]
+    shared = [group(r) for r, _ in pieces]
     out: list[str] = []
-    rows: list[int] = []
-    for r in range(len(header)):
-        label = at(r, col)
-        if not label or (out and label == out[-1]):
-            continue
-        if out and _is_piece(out[-1]) and _is_piece(label) and _known(out[-1] + label):
-            upper = rows[-1]
-            shared = out[-1] in (at(upper, col - 1), at(upper, col + 1))
-            if not shared:
-                out[-1] += label
-                continue
-        out.append(label)
-        rows.append(r)
+    i = 0
+    while i < len(pieces):
+        stop = i + 1
+        for j in range(len(pieces), i + 1, -1):
+            run = pieces[i:j]
+            if len(set(shared[i:j])) == 1 and all(_is_piece(x) for _, x in run) \
+                    and _known("".join(x for _, x in run)):
+                stop = j
+                break
+        label = "".join(x for _, x in pieces[i:stop])
+        if not out or out[-1] != label:
+            out.append(label)
+        i = stop
     return out
 
 
@@ -504,7 +512,7 @@ class TableBuilder:
                 cells.extend(self._cell(r, k, c, None, None, [], None) for k, c in enumerate(row) if c)
                 continue
             in_header = False
-            cells.extend(self._row_cells(r, row, active, width, unit, block.layout))
+            cells.extend(self._row_cells(r, row, active, width, unit, block.layout, header))
         extent = self.to_span(self.lines[block.first_line][0], self.lines[block.last_line][1])
         words = [x for row in active for x in row] + [c.text for c in cells if c.value is None]
         form = forms.recognise(title, words)
@@ -524,7 +532,7 @@ class TableBuilder:
         )
 
     def _row_cells(self, r: int, row: list[_RawCell | None], header: list[list[str]], width: int,
-                   unit: str | None, layout: str) -> list[Cell]:
+                   unit: str | None, layout: str, printed: list[list[str]]) -> list[Cell]:
         text = self.text
         # Word tables drop merged cells: a short row lines up with the header on the right.
         shift = width - len(row) if layout == "cell_lines" and len(row) < width else 0
@@ -538,7 +546,7 @@ class TableBuilder:
             col = k + shift
             if cell is None:
                 continue
-            labels = column_labels(header, col)
+            labels = column_labels(header, printed, col)
             labels = [x for i, x in enumerate(labels) if x not in labels[:i]]
             meaning = forms.meaning(labels)
             kind = meaning.type if meaning else None

@@ -26,6 +26,11 @@ def _is_total(label: str | None) -> bool:
     return bool(label) and label.endswith(_TOTAL_LABEL)  # type: ignore[union-attr]
 
 
+def _balance(label: str) -> bool:
+    """A carry-over column (年初结转和结余, 年末结转和结余): a stock, never part of a flow."""
+    return "结转" in label or "结余" in label
+
+
 def _parent(code: str) -> str | None:
     return {7: code[:5], 5: code[:3]}.get(len(code))
 
@@ -111,6 +116,8 @@ class TableSum(Rule):
                     ol = other.column_labels
                     if other_col == col or len(ol) <= len(parent) or ol[:len(parent)] != parent:
                         continue
+                    if _balance(ol[-1]) and not _balance(labels[-1]):
+                        continue  # 年末结转和结余 stands beside 本年支出, it is no part of it
                     groups[ol[len(parent)]].append((other_col, other))
                 parts = []
                 for members in groups.values():
