@@ -207,7 +207,7 @@ def _rows_fit(content: Callable[[int], str], rows: list[tuple[int, int]], header
 
 def _header_word(line: str) -> bool:
     """A short line that is a column word of tables.yaml (科目名称, 决算数…), not a figure."""
-    return (len(line) <= 12 and not _is_figure_text(line)
+    return (len(line) <= 12 and not _is_figure_text(line) and line not in _NUMBERING
             and forms.meaning([line.replace(" ", "")]) is not None)
 
 

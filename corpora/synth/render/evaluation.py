@@ -87,10 +87,11 @@ def self_table(w: Writer, ev: Evaluation, key: str, number: int, project: bool) 
     if project:
         rows.append([["项目名称"], [ev.title]])
         rows.append([["主管部门"], [unit], ["实施单位"], [w.word(a.unit.name, "unit")]])
+    money = "元" if w.style.yuan else "万元"  # the unit its figures are printed in
     head = (
-        w.pick(("年度预算申请（万元）", "资金情况（万元）", "部门资金（万元）"))
+        w.pick((f"年度预算申请（{money}）", f"资金情况（{money}）", f"部门资金（{money}）"))
         if not project
-        else "项目资金（万元）"
+        else f"项目资金（{money}）"
     )
     w.statement()
     weight_first = w.rng.random() < 0.6
