@@ -26,6 +26,18 @@ from ..verdict import evidence, figure
 
 _DOWN = regex.compile(r"压缩开支|压缩|压减|节约|减少|下降|降低")
 _UP = regex.compile(r"增加|增长|上升|提高")
+_WORD = regex.compile(r"(增加|增长|上升|提高|减少|下降|降低|压减)\p{Han}{0,4}$")
+
+
+def _word_before(index: ClaimIndex, claim: Claim) -> Evidence | None:
+    """The direction word a change figure follows ("增长幅度为24.89%"): what is wrong."""
+    doc = index.document
+    start = doc.offsets.to_normalized(claim.quantity.span.start)
+    m = _WORD.search(doc.text, max(0, start - 10), start)  # normalized: 增長 reads 增长
+    if m is None:
+        return None
+    return Evidence(role="word", span=doc.span(doc.offsets.to_original(m.start(1)),
+                                               doc.offsets.to_original(m.end(1))))
 #: only these subjects' totals are claimed to be cut in prose ("压缩开支" of 三公经费…)
 _WATCHED = ("三公经费", "公务接待费", "公务用车购置及运行费", "公务用车运行维护费",
             "因公出国（境）费", "机关运行经费", "会议费", "培训费", "一般性支出")
@@ -91,11 +103,12 @@ class DirectionContradiction(Rule):
                 word = "减少" if claim.direction is Direction.DOWN else "增加"
                 msg = message("DIRECTION_CONFLICT", word=word, subject=claim.subject,
                               prior=figure(prior), current=figure(current))
+                said = _word_before(index, claim)
                 yield ConflictFinding(
                     rule=self.id, severity=Severity.ERROR, message_zh=msg.zh, message_en=msg.en,
                     subject=claim.subject,
-                    evidence=[evidence("stated", claim), evidence("current", current),
-                              evidence("prior", prior)],
+                    evidence=[*([said] if said else []), evidence("stated", claim),
+                              evidence("current", current), evidence("prior", prior)],
                 )
 
     def _compare(self, index: ClaimIndex, subject: str, year: int, word: str, sentence: int,
