@@ -424,11 +424,18 @@ def _known(term: str) -> bool:
 
 
 def _column_types_agree(cells: list[Cell]) -> bool:
-    """Whether every column's figures are what its header says (no 10 under 执行率 beside 100%)."""
+    """Whether every column's figures are what its header says (no 10 under 执行率 beside 100%),
+    and no two columns of one row have the same header (预算数 and 决算数 lost above two 小计)."""
     by_column: dict[tuple[int, tuple[str, ...]], list[Cell]] = {}
+    in_row: dict[int, set[tuple[str, ...]]] = {}
     for cell in cells:  # a table may hold several header blocks: one column per header
         if cell.value is not None:
             by_column.setdefault((cell.column, tuple(cell.column_labels)), []).append(cell)
+            labels = tuple(cell.column_labels)
+            seen = in_row.setdefault(cell.row, set())
+            if labels and labels in seen:
+                return False
+            seen.add(labels)
     for column in by_column.values():
         meaning = forms.meaning(column[0].column_labels)
         if meaning is None:

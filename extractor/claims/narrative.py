@@ -27,8 +27,8 @@ _DIGIT = regex.compile(r"\d")
 _CHANGE_WORD = regex.compile(r"增加|减少|追加")
 #: a classification path "社会保障和就业（类）抚恤（款）死亡抚恤（项）": its last level is the subject
 _CLASS_PATH = regex.compile(
-    r"(?:[^，,。；;：:()（）\d]{2,30}[(（]类[)）])?\s*(?:[^，,。；;：:()（）\d]{2,30}[(（]款[)）])?\s*"
-    r"(?:([^，,。；;：:()（）\d]{2,40})[(（](?:项|款|类)[)）])"
+    r"(?:[^，,。；;：:()（）\d]{2,30}[(（]类[)）])?\s*(?:([^，,。；;：:()（）\d]{2,30})[(（]款[)）])?\s*"
+    r"(?:([^，,。；;：:()（）\d]{2,40})[(（](?P<level>项|款|类)[)）])"
 )
 #: Subjects that contain other subjects' money ("三公经费财政拨款支出" is about 三公经费).
 _CONTAINERS = {"财政拨款支出", "一般公共预算财政拨款支出", "财政拨款收入", "一般公共预算财政拨款收入",
@@ -324,9 +324,12 @@ class NarrativeReader:
             last = m
         if last is None or any(last.end() <= s and e <= pos for s, e, _ in mentions):
             return None
-        s, e = last.span(1)
+        s, e = last.span(2)
         name = source[s:e].strip()
         canonical = self.ctx.lexicon.canonical(last.group(0)) or self.ctx.lexicon.canonical(name) or name
+        if last.group("level") == "项" and last.group(1):
+            # 行政运行 is a 项 of many 款: 档案事务（款）行政运行（项） is not 政府办公厅's
+            canonical = f"{last.group(1).strip()}·{canonical}"
         return canonical, self.ctx.to_span(s, e) if text is None else None
 
     def _section_scope(self, section: int | None) -> str | None:
