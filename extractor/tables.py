@@ -140,13 +140,16 @@ def _read_bare_cells(text: str, lines: Lines, i: int, blocks: list[_Block]) -> i
     start = j
     while j < len(lines) and content(j) and _header_word(content(j)):
         j += 1
-    if any("\t" in text[slice(*lines[k])] for k in range(start, j)):
+    if any("\t" in text[slice(*lines[k])] for k in range(start, min(j + 1, len(lines)))):
         return i  # tabbed cells: the TSV and cell-line readers' tables
     header = [content(k) for k in range(start, j)]
     width = next((w for w in range(len(header), 1, -1)
                   if _rows_fit(content, list(_bare_rows(content, len(lines), start + w, header[:w]))[:4],
                             header[:w])), 0)
     if width < 2:
+        if start > i and not _tabbed_soon(text, lines, i):
+            # a title and its unit line above what could not be read: a table is there
+            blocks.append(_Block("cell_lines", i, start - 1, unsure=True))
         return i
     block = _Block("cell_lines", start, start + width - 1)
     block.rows.append([_strip(text, *lines[k]) for k in range(start, start + width)])
@@ -158,9 +161,16 @@ def _read_bare_cells(text: str, lines: Lines, i: int, blocks: list[_Block]) -> i
         figures = sum(_is_figure_text(content(k)) for k in range(first + 1, end))
         block.unsure |= figures > 0 and end - first < width  # a row that lost its empty cells
     if len(block.rows) < 2:
+        if start > i and not _tabbed_soon(text, lines, i):
+            blocks.append(_Block("cell_lines", i, start - 1, unsure=True))
         return i
     blocks.append(block)
     return block.last_line + 1
+
+
+def _tabbed_soon(text: str, lines: Lines, i: int, within: int = 10) -> bool:
+    """Whether a tabbed table line follows within a few lines (a table the other readers take)."""
+    return any("\t" in text[slice(*lines[k])] for k in range(i, min(i + within, len(lines))))
 
 
 def _bare_rows(content: Callable[[int], str], count: int, j: int,
@@ -429,13 +439,16 @@ def _column_types_agree(cells: list[Cell]) -> bool:
     by_column: dict[tuple[int, tuple[str, ...]], list[Cell]] = {}
     in_row: dict[int, set[tuple[str, ...]]] = {}
     for cell in cells:  # a table may hold several header blocks: one column per header
-        if cell.value is not None:
-            by_column.setdefault((cell.column, tuple(cell.column_labels)), []).append(cell)
-            labels = tuple(cell.column_labels)
-            seen = in_row.setdefault(cell.row, set())
-            if labels and labels in seen:
-                return False
-            seen.add(labels)
+        seen = in_row.setdefault(cell.row, set())
+        if cell.value is None:
+            if cell.text and seen:
+                seen.clear()  # a label after figures: the row's second half (side by side)
+            continue
+        by_column.setdefault((cell.column, tuple(cell.column_labels)), []).append(cell)
+        labels = tuple(cell.column_labels)
+        if labels and labels in seen:
+            return False
+        seen.add(labels)
     for column in by_column.values():
         meaning = forms.meaning(column[0].column_labels)
         if meaning is None:
@@ -489,7 +502,7 @@ class TableBuilder:
     def build(self, block: _Block, index: int, stop_line: int) -> Table:
         text = self.text
         title, label, unit = self.caption(block.first_line, stop_line)
-        width = max(len(r) for r in block.rows)
+        width = max((len(r) for r in block.rows), default=0)
         header: list[list[str]] = []
         cells: list[Cell] = []
         active: list[list[str]] = []
@@ -523,8 +536,7 @@ class TableBuilder:
         extent = self.to_span(self.lines[block.first_line][0], self.lines[block.last_line][1])
         words = [x for row in active for x in row] + [c.text for c in cells if c.value is None]
         form = forms.recognise(title, words)
-        if form is not None and (block.unsure or not _column_types_agree(cells)):
-            form = None  # the header does not fit the figures: read, but unsure
+        unsure = block.unsure or not _column_types_agree(cells)  # read, but maybe misplaced
         return Table(
             id=f"t{index}",
             title=title,
@@ -536,6 +548,7 @@ class TableBuilder:
             header_rows=active,
             cells=cells,
             form=form.id if form else None,
+            unsure=unsure,
         )
 
     def _row_cells(self, r: int, row: list[_RawCell | None], header: list[list[str]], width: int,

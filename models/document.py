@@ -118,6 +118,8 @@ class Table(HechaModel):
     note: str | None = None
     # the table form it was recognised as (extractor/data/tables.yaml), None when none fits
     form: str | None = None
+    # True when its figures may stand in the wrong columns (a header that does not fit them)
+    unsure: bool = False
 
 
 class DocumentMeta(HechaModel):

@@ -289,9 +289,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         " (needs review: {why_en})",
     ),
     "TABLE_UNRECOGNISED": (
-        "未识别的表格“{title}”：其数字已读取，但依据它们的发现只作为警告，请人工核对",
-        "table not recognised, '{title}': its figures were read, but findings on them are only "
-        "warnings; check it by hand",
+        "未能核对的表格“{title}”（格式未识别，或表头与数据不对应）：其数字已读取，但依据它们的发现"
+        "至多作为警告，请人工核对",
+        "table not checked, '{title}' (form not recognised, or its header does not fit its "
+        "figures): its figures were read, but findings on them are at most warnings; check it by hand",
     ),
     "ROUNDING": (
         "尾数差异：{formula} = {expected}，报告为 {stated}，在舍入误差范围内",

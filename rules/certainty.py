@@ -57,11 +57,11 @@ def _sure_mismatch(finding: MismatchFinding, index: ClaimIndex) -> bool:
 
 
 def unchecked_tables(index: ClaimIndex) -> list[Unchecked]:
-    """Tables with figures that no known form matched."""
+    """Tables with figures that no known form matched, or whose header does not fit them."""
     out = []
     document = index.document
     for table in document.tables:
-        if table.form is not None or not index.by_table.get(table.id):
+        if (table.form is not None and not table.unsure) or not index.by_table.get(table.id):
             continue
         end = document.original.find("\n", table.start)
         end = table.end if end < 0 or end > table.end else end

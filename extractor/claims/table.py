@@ -79,7 +79,7 @@ _FUNDS = {"一般公共预算财政拨款", "政府性基金预算财政拨款",
 def _reading(table: Table, cell: Cell, subject: str | None) -> Reading:
     """A cell is read by schema when its table is a known form, its column's header means
     something that holds figures of its kind, and its row names what it is about."""
-    if table.form is None or not subject:
+    if table.form is None or table.unsure or not subject:
         return Reading.HEADER
     meaning = forms.meaning(cell.column_labels)
     if meaning is None or not meaning.holds_figures:

@@ -20,11 +20,20 @@ def disclosure() -> dict:
     return yaml.safe_load(text)
 
 
+#: recognised forms that make a text a disclosure that owes all of them
+_WHOLE = 3
+
+
 @register("completeness.tables")
 class Completeness(Rule):
-    """A 部门决算 disclosure contains the nine 公开 tables (an empty one with a note saying
-    why) and explains 三公经费, 机关运行经费, 政府采购 and 国有资产; each 公开NN表 label
-    names one table.
+    """A 部门决算 disclosure contains the nine 公开 tables (eight before 2020; an empty one
+    with a note saying why) and explains 三公经费, 机关运行经费, 政府采购 and 国有资产; each
+    公开NN表 label names one table.
+
+    A table is present when one of the text's tables was recognised as its form, under any
+    regional title. A text with a few of the tables is an excerpt and owes only those its
+    contents list names; a text with three forms or more, or a 决算 with no table at all, owes
+    them all.
 
     **Anti-pattern**: 第五部分 附表 listing 一、收入支出决算总表 … with no table following;
     公开06表 printed over both the 基本支出 table and the “三公” table.
@@ -38,26 +47,29 @@ class Completeness(Rule):
         doc = index.document
         if doc.meta.kind not in (ReportKind.FINAL_ACCOUNT, ReportKind.MIXED):
             return
-        titles = [t.title or "" for t in doc.tables]
+        year = doc.meta.fiscal_year or 9999
+        required = [t for t in disclosure()["tables"] if year >= t.get("since", 0)]
+        present = {t.form for t in doc.tables if t.form}
+        mentioned = {t["form"]: doc.original.find(t["name"]) for t in required}
+        # A disclosure shows its tables; an excerpt of it (a few tables, the narrative) does
+        # not owe the others, unless its own contents list names them.
+        whole = not doc.tables or len(present & {t["form"] for t in required}) >= _WHOLE
         anchor = doc.sections[0].heading if doc.sections else doc.span(0, min(1, len(doc.original)))
-        missing, spans = [], []
-        for table in disclosure()["tables"]:
-            if any(any(w in title for w in table["match"]) for title in titles):
-                continue
-            missing.append(table["name"])
-            mention = doc.original.find(table["name"])
-            if mention >= 0:  # where a contents list names it
-                spans.append(doc.span(mention, mention + len(table["name"])))
+        missing = [t for t in required if t["form"] not in present
+                   and (whole or mentioned[t["form"]] >= 0)]
         if missing:
-            msg = message("MISSING_TABLE", name="、".join(missing))
+            names = "、".join(t["name"] for t in missing)
+            spans = [doc.span(mentioned[t["form"]], mentioned[t["form"]] + len(t["name"]))
+                     for t in missing if mentioned[t["form"]] >= 0]
+            msg = message("MISSING_TABLE", name=names)
             yield StructureFinding(
                 rule=self.id, severity=Severity.WARNING, message_zh=msg.zh, message_en=msg.en,
-                expected_text="、".join(missing),
-                evidence=[Evidence(role="stated", span=s) for s in spans or [anchor]])
-        headings = " ".join(s.title for s in doc.sections)
-        for section in disclosure()["sections"]:
-            if not any(w in headings for w in section["match"]):
-                yield self._finding("MISSING_SECTION", anchor, section["name"])
+                expected_text=names, evidence=[Evidence(role="stated", span=s) for s in spans or [anchor]])
+        # the explanations are a report's, not a self-evaluation's nor a workbook of tables'
+        if whole and doc.meta.kind is ReportKind.FINAL_ACCOUNT and index.narrative():
+            for section in disclosure()["sections"]:
+                if not any(w in doc.text for w in section["match"]):
+                    yield self._finding("MISSING_SECTION", anchor, section["name"])
         seen: dict[str, str] = {}
         for table in doc.tables:
             if not table.label:
