@@ -33,9 +33,11 @@ def settle(finding: Finding, index: ClaimIndex) -> Finding | None:
     unsure = [c for c in claims if not c.reading.certain]
     if claims and len(unsure) == len(claims):
         return None
+    if isinstance(finding, MismatchFinding) and unsure and not _sure_mismatch(finding, index):
+        return None  # "the same figure" is only a guess when no two sure mentions differ
     if finding.severity is not Severity.ERROR:
         return finding
-    if not unsure or (isinstance(finding, MismatchFinding) and _sure_mismatch(finding, index)):
+    if not unsure or isinstance(finding, MismatchFinding):
         return finding
     zh, en = _WHY[unsure[0].reading]
     printed = unsure[0].quantity.span.text
