@@ -99,7 +99,9 @@ class Claim(HechaModel):
     quantity: Quantity
     direction: Direction | None = None
     base: str | None = None  # for a share: the whole the sentence names
-    facet: str | None = None  # for a table cell outside a total column: its column (基本支出…)
+    # a table cell outside a total column: its column (基本支出…); a 项 of the narrative's
+    # 类/款/项 path: its 款 (行政运行 is a 项 of many 款)
+    facet: str | None = None
     scope: str | None = None  # the funds the figure is limited to (财政拨款, 政府性基金…)
     links: dict[Link, str] = Field(default_factory=dict)
     reason: Reason | None = None

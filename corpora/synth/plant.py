@@ -275,7 +275,8 @@ def year(ctx: Context) -> list[Entry]:
         why = (
             f"the report is about {ctx.year}; {'a target dated' if target else 'a heading says'} {slot.text}"
         )
-        return [Entry("", slot, why, ["period.year"], "error" if target else "warning", "year")]
+        # a template leftover, as corpora/gold/README.md grades them: a warning
+        return [Entry("", slot, why, ["period.year"], "warning", "year")]
     return []
 
 

@@ -42,6 +42,9 @@ _SCOPES = (("政府性基金", "政府性基金"), ("国有资本经营", "国�
            ("财政拨款", "财政拨款"))
 #: what a fund's name followed by these words names: its carry-over, not its income
 _QUALIFIERS = ("结转和结余", "结转结余", "结转", "结余", "总计")
+#: joins a 款 and the 项 under it in a subject read from a 类/款/项 path (split into facet and
+#: subject when the claim is made)
+_UNDER = "\u0000"
 #: how a clause that continues the sentence before it opens ("与上年相比，增加…")
 _CONTINUES = regex.compile(
     r"\s*(?:(?:19|20)\d{2}年度?)?\s*(?:与上年|较上年|比上年|同比|相比|其中|年初预算|全年预算|调整预算|预算数|预算为|"
@@ -193,6 +196,9 @@ class NarrativeReader:
             base = named[-1][2] if named else None
         subject, subject_span, reading = self._subject(section, start, clause, prev_end, fig,
                                                        mentions, sentence, role, index, cue is not None)
+        facet = None
+        if _UNDER in subject:  # a 项 named with its 款: the 款 sets it apart from its namesakes
+            facet, subject = subject.split(_UNDER, 1)
         if cue is None and (percent or fig.unit is None) and reading is Reading.PATTERN:
             # a percentage without a cue word (what rate is it?), a bare number (a table cell
             # that lost its table?): the figure may be right, its reading is not sure
@@ -215,6 +221,7 @@ class NarrativeReader:
             quantity=quantity,
             direction=direction,
             base=base,
+            facet=facet,
             source=Source.NARRATIVE,
             reading=reading,
             sentence=index,
@@ -329,7 +336,7 @@ class NarrativeReader:
         canonical = self.ctx.lexicon.canonical(last.group(0)) or self.ctx.lexicon.canonical(name) or name
         if last.group("level") == "项" and last.group(1):
             # 行政运行 is a 项 of many 款: 档案事务（款）行政运行（项） is not 政府办公厅's
-            canonical = f"{last.group(1).strip()}·{canonical}"
+            canonical = f"{last.group(1).strip()}{_UNDER}{canonical}"
         return canonical, self.ctx.to_span(s, e) if text is None else None
 
     def _section_scope(self, section: int | None) -> str | None:
