@@ -143,6 +143,11 @@ def _read_bare_cells(text: str, lines: Lines, i: int, blocks: list[_Block]) -> i
     if any("\t" in text[slice(*lines[k])] for k in range(start, min(j + 1, len(lines)))):
         return i  # tabbed cells: the TSV and cell-line readers' tables
     header = [content(k) for k in range(start, j)]
+    if len(header) >= 2 and j < len(lines) and not content(j):
+        read = _read_blank_separated(text, lines, start, j)
+        if read is not None:
+            blocks.append(read)
+            return read.last_line + 1
     width = next((w for w in range(len(header), 1, -1)
                   if _rows_fit(content, list(_bare_rows(content, len(lines), start + w, header[:w]))[:4],
                             header[:w])), 0)
@@ -166,6 +171,39 @@ def _read_bare_cells(text: str, lines: Lines, i: int, blocks: list[_Block]) -> i
         return i
     blocks.append(block)
     return block.last_line + 1
+
+
+def _read_blank_separated(text: str, lines: Lines, start: int, j: int) -> _Block | None:
+    """One cell per line, a blank line after the header and after every row: each run of
+    lines is a row; a row shorter than the header that holds figures lost its empty cells,
+    so where its figures stand is a guess (the table is unsure). None when the lines after
+    the header do not come in such runs (the blank was an empty cell)."""
+    def content(k: int) -> str:
+        return text[slice(*lines[k])].strip()
+
+    width = j - start
+    block = _Block("cell_lines", start, j - 1)
+    block.rows.append([_strip(text, *lines[k]) for k in range(start, j)])
+    block.row_lines.append(start)
+    k = j
+    while k < len(lines):
+        while k < len(lines) and not content(k):
+            k += 1
+        end = k
+        while end < len(lines) and content(end):
+            end += 1
+        first = content(k) if k < len(lines) else ""
+        if not first or len(first) > 40 or _SENTENCE_END.search(first) or _FIELD_LINE.match(first) \
+                or (_TITLE.search(first) and not _header_word(first)) or end - k > width:
+            break
+        block.rows.append([_strip(text, *lines[n]) for n in range(k, end)])
+        block.row_lines.append(k)
+        block.last_line = end - 1
+        if end - k < width and first not in _NUMBERING \
+                and any(_is_figure_text(content(n)) for n in range(k + 1, end)):
+            block.unsure = True
+        k = end
+    return block if len(block.rows) >= 3 else None
 
 
 def _tabbed_soon(text: str, lines: Lines, i: int, within: int = 10) -> bool:
