@@ -69,6 +69,10 @@ class TableSum(Rule):
     def _compare(self, stated: Claim, parts: list[Claim], what: str) -> Finding | None:
         if not parts or stated.quantity.approximate:
             return None
+        own = Interval.of(stated.quantity)
+        if any(p.quantity.value and Interval.of(p.quantity).meets(own) for p in parts) and any(
+                p.quantity.value and not Interval.of(p.quantity).meets(own) for p in parts):
+            return None  # the total itself among its "parts": the rows were grouped wrongly
         expected = total(Interval.of(p.quantity) for p in parts)
         if consistent(stated, expected) and not self.params.report_rounding:
             return None
