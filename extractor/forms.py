@@ -8,7 +8,7 @@ header means rather than where it stands, is what lets a reading be called certa
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import regex
@@ -136,11 +136,16 @@ def recognise(title: str | None, headers: list[str], titles_only: bool = False) 
         if hits[0][0] >= _HEADER_ONLY and hits[0][0] > hits[1][0]:
             return hits[0][1]
         return None
-    scored = sorted(((title_score(title, f), f) for f in forms()), key=lambda x: -x[0])
-    score, form = scored[0]
+    score, form = _best_title(title)
     if score < (1.0 if titles_only else _FUZZY):
         return None
     return form if titles_only or any(word in labels for word in form.headers) else None
+
+
+@lru_cache(maxsize=4096)
+def _best_title(title: str) -> tuple[float, Form]:
+    """The form a title names best, with its score (titles repeat: computed once each)."""
+    return max(((title_score(title, f), f) for f in forms()), key=lambda x: x[0])
 
 
 def _match(label: str) -> Meaning | None:
@@ -159,6 +164,11 @@ def meaning(labels: list[str]) -> Meaning | None:
     The lowest label is the most specific (项目 under 收入 is a name column), except a bare
     合计 or 金额, which says only "amount": a label above it may say which (年初预算数 / 合计).
     """
+    return _meaning(tuple(labels))
+
+
+@lru_cache(maxsize=8192)
+def _meaning(labels: tuple[str, ...]) -> Meaning | None:
     fallback = None
     for label in reversed(labels):
         clean = label.replace(" ", "")

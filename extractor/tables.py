@@ -546,6 +546,7 @@ class TableBuilder:
         active: list[list[str]] = []
         in_header = True
         self._carry: dict[int, str] = {}
+        self._labels: dict[int, list[str]] = {}  # column -> labels under the current header
         for r, row in enumerate(block.rows):
             texts = [c.text.replace(" ", "") if c else "" for c in row]
             if _is_numbering_row(text, row):
@@ -560,12 +561,14 @@ class TableBuilder:
             if in_header and not numeric:
                 header.append(texts)
                 active = _fill_headers(header, width)
+                self._labels.clear()
                 if unit is None and (m := _UNIT.search(" ".join(texts))):
                     unit = m.group(1) or m.group(2)
                 continue
             if not numeric and sum(map(bool, texts)) >= (2 if block.layout == "cell_lines" else 3):
                 header = [texts]  # a new header row inside the table (score tables have several)
                 active = _fill_headers(header, width)
+                self._labels.clear()
                 in_header = False
                 cells.extend(self._cell(r, k, c, None, None, [], None) for k, c in enumerate(row) if c)
                 continue
@@ -604,8 +607,10 @@ class TableBuilder:
             col = k + shift
             if cell is None:
                 continue
-            labels = column_labels(header, printed, col)
-            labels = [x for i, x in enumerate(labels) if x not in labels[:i]]
+            if col not in self._labels:
+                found = column_labels(header, printed, col)
+                self._labels[col] = [x for i, x in enumerate(found) if x not in found[:i]]
+            labels = self._labels[col]
             meaning = forms.meaning(labels)
             kind = meaning.type if meaning else None
             if kind == "code_part" and cell.text.isdigit():

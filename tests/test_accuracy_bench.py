@@ -19,9 +19,9 @@ SYNTH = 40
 #: floors: error-level precision and recall, warning recall, the share of clean documents
 #: without an error-level finding, the most error-level false alarms on one clean document,
 #: and the hand-written table cells read right (value, code, row and column)
-FLOORS = {"error_precision": 0.55, "error_recall": 0.68, "warning_recall": 0.58,
-          "clean_without_error": 0.50, "cells": 0.98}
-MAX_FALSE_ERRORS_PER_CLEAN = 9
+FLOORS = {"error_precision": 0.82, "error_recall": 0.76, "warning_recall": 0.60,
+          "clean_without_error": 0.78, "cells": 0.99}
+MAX_FALSE_ERRORS_PER_CLEAN = 3
 
 
 @pytest.fixture(scope="module")

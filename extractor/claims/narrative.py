@@ -110,6 +110,7 @@ class NarrativeReader:
         self.topics: dict[int, tuple[str, Span | None] | None] = {}
         self.latest: dict[int | None, tuple[str, Span | None]] = {}
         self.latest_sentence: dict[int | None, int] = {}  # the sentence `latest` was read in
+        self.paths: list[regex.Match[str]] = []  # the 类/款/项 paths of the sentence being read
         self.cued: set[str] = set()
 
     def heading_topic(self, section: int) -> tuple[str, Span | None] | None:
@@ -150,6 +151,7 @@ class NarrativeReader:
             self._reason_only(index, start, end)
             return
         mentions = self.ctx.lexicon.find(self.text, start, end)
+        self.paths = list(_CLASS_PATH.finditer(self.text, start, end))
         # A fund named before the first figure limits the whole sentence's figures; else the
         # fund its section is about (政府性基金预算财政拨款支出决算情况说明).
         scope = fund_scope(self.text[start:figures[0].start]) or self._section_scope(section)
@@ -326,9 +328,12 @@ class NarrativeReader:
         `text`, a heading), when no other subject is named between it and the figure: a 项
         figure is about its 项, not the 类 the path starts with."""
         source = self.text if text is None else text
-        last = None
-        for m in _CLASS_PATH.finditer(source, start, pos):
-            last = m
+        if text is None:  # the sentence's paths, found once in `read`
+            last = next((m for m in reversed(self.paths) if m.start() >= start and m.end() <= pos), None)
+        else:
+            last = None
+            for m in _CLASS_PATH.finditer(source, start, pos):
+                last = m
         if last is None or any(last.end() <= s and e <= pos for s, e, _ in mentions):
             return None
         s, e = last.span(2)
