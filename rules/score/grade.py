@@ -15,13 +15,15 @@ from ..verdict import evidence
 from .table import score_tables
 
 #: 优秀（S≥90）、良好（90＞S≥80） or 90分（含）—100分为优，80分（含）—90分为良
-_BAND_S = regex.compile(r"(优秀|良好|中等|合格|较差|差|优|良|中)\s*[(（][^)）]*?S\s*[≥>]=?\s*(\d+)")
+_GRADES = r"优秀|良好|中等|不合格|合格|较差|差|优|良|中"
+_BAND_S = regex.compile(rf"({_GRADES})\s*[(（][^)）]*?S\s*[≥>]=?\s*(\d+)")
 _BAND_RANGE = regex.compile(
     r"(\d+)\s*分?\s*[(（]含[)）]\s*[—\-–~至]+\s*\d+\s*分?\s*为\s*(优秀|良好|优|良|中|差)"
 )
-_STATED = regex.compile(r"(?:评价等级|等级|评定等级)\s*(?:为|:)\s*(优秀|良好|中等|合格|较差|差|优|良|中)")
+#: 等级为优, 评定等级：良好, and in a table 自评等级⇥不合格 (the grade in the next cell)
+_STATED = regex.compile(rf"(?:评价等级|自评等级|评定等级|等级)[ \t]?(?:为|:|\t)[ \t]?({_GRADES})")
 _SCORE = regex.compile(r"得分\s*(\d+(?:\.\d+)?)\s*分")
-_SAME = {"优秀": "优", "良好": "良", "中等": "中", "合格": "中", "较差": "中"}
+_SAME = {"优秀": "优", "良好": "良", "中等": "中", "合格": "中", "较差": "中", "不合格": "差"}
 _DEFAULT = [(Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"), (Decimal(0), "差")]
 
 
@@ -66,14 +68,22 @@ class ScoreGrade(Rule):
         for st in score_tables(index):
             if st.total is None or st.total.score is None:
                 continue
-            row_cells = [c for c in st.table.cells if c.row == st.total.row and c.span]
-            for cell in row_cells:
-                m = _STATED.search(cell.text.replace(" ", ""))
-                if m and cell.span is not None:
-                    start = cell.span.start + cell.span.text.find(m.group(1))
-                    stated = doc.span(start, start + len(m.group(1)))
-                    yield from self._judge(st.total.score.quantity.value, m.group(1), stated,
-                                           table_bands, [evidence("score", st.total.score)])
+            # the 总分 row and the row under it (自评等级⇥良好 printed as a row of its own)
+            rows = sorted({c.row for c in st.table.cells if c.row >= st.total.row})[:2]
+            row_cells = [c for c in st.table.cells if c.row in rows and c.span]
+            for cell, nxt in zip(row_cells, [*row_cells[1:], None], strict=True):
+                # the grade in the cell itself (等级：优) or in the one after its label
+                text = cell.text.replace(" ", "") + ("\t" + nxt.text.replace(" ", "") if nxt else "")
+                m = _STATED.search(text)
+                if m is None or cell.span is None:
+                    continue
+                target = cell if m.start(1) < len(cell.text.replace(" ", "")) else nxt
+                if target is None or target.span is None:
+                    continue
+                start = target.span.start + target.span.text.find(m.group(1))
+                stated = doc.span(start, start + len(m.group(1)))
+                yield from self._judge(st.total.score.quantity.value, m.group(1), stated,
+                                       table_bands, [evidence("score", st.total.score)])
         for sentence in doc.sentences:
             text = sentence.span.text
             g, s = _STATED.search(text), _SCORE.search(text)
