@@ -18,7 +18,8 @@ from ..numbers import RawFigure, scan
 from .context import YEAR, Context
 
 _CLAUSE_DELIMS = "，,；;:。"
-_LIST_HEAD = regex.compile(r"其中")
+#: what opens a list of a figure's parts: 其中, 包括, 具体构成为, 分别为…
+_LIST_HEAD = regex.compile(r"其中|具体包括|主要包括|包括|具体构成为|构成为|分别为|分项情况为")
 _HEADING_SUFFIX = regex.compile(
     r"(?:绩效目标完成情况综述|绩效目标完成情况|完成情况|总体情况说明|具体情况说明|情况说明|情况)[。.]?$"
 )
