@@ -24,7 +24,7 @@ AMOUNT_CUES: list[tuple[str, Role]] = [
 
 PERCENT_CUES: list[tuple[str, Role]] = [
     (r"占(?:比)?", Role.SHARE),
-    (r"完成(?:年初)?预算(?:数)?的?|完成率|预算完成率", Role.COMPLETION_RATE),
+    (r"完成(?:年初)?预算(?:数)?的?|完成率|预算完成率|为(?:年初|全年)?预算(?:数)?的?", Role.COMPLETION_RATE),
     (r"执行率|到位率", Role.EXECUTION_RATE),
     (r"控制率", Role.CONTROL_RATE),
     (r"增加|增长|减少|下降|降低|上升|提高|下滑|减", Role.CHANGE_RATE),
