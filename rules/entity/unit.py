@@ -24,6 +24,19 @@ _FOREIGN = {
 }
 
 
+#: township-level bodies
+_TOWNSHIP = ("镇", "乡", "街道")
+#: a table caption's or form's field naming the unit (编制单位：…, 部门：…)
+_FIELD = regex.compile(
+    r"(?:编制单位|填报单位|编制部门|单位名称|部门名称|预算单位|部门)\s*[:：]\s*"
+    r"((?:中共)?\p{Han}{4,30}?(?:办公室|委员会|管理局|局|委|中心|院|所|站|政府))(?![\p{Han}])")
+
+
+def _span(doc, start: int, end: int):
+    """An original-text span for normalized offsets (the text read as simplified)."""
+    return doc.span(doc.offsets.to_original(start), doc.offsets.to_original(end))
+
+
 #: the word a body uses for itself, by how its name ends
 _BODY_SELF = (("委员会", "委"), ("办公室", "办"), ("中心", "中心"), ("学校", "校"), ("街道办事处", "街道"),
               ("局", "局"), ("院", "院"), ("所", "所"), ("厅", "厅"), ("委", "委"), ("部", "部"))
@@ -60,11 +73,19 @@ class UnitReference(Rule):
         office = kind in _KIND_SELF
         allowed = _KIND_SELF[kind] if office else _self_words(kind, doc.meta.unit_name or "")
         unit = doc.meta.unit_name or kind
-        # For any other body the words it may use for itself are a guess from its name.
-        severity = Severity.ERROR if office else Severity.WARNING
-        for m in _SELF.finditer(doc.original):
+        # For any other body the words it may use for itself are a guess from its name; a
+        # township's 我镇 in a county or city body's report is wrong whatever the body.
+        for m in _SELF.finditer(doc.text):
             if m.group(1) not in allowed:
-                yield self._finding(doc.span(m.start(), m.end()), unit, severity)
+                township = m.group(1) in _TOWNSHIP and not any(t in unit for t in _TOWNSHIP)
+                severity = Severity.ERROR if office or township else Severity.WARNING
+                yield self._finding(_span(doc, m.start(), m.end()), unit, severity)
+        if doc.meta.unit_name:
+            for m in _FIELD.finditer(doc.text):
+                named = m.group(1)
+                if named != doc.meta.unit_name and not doc.meta.unit_name.startswith(named) \
+                        and not named.startswith(doc.meta.unit_name):
+                    yield self._finding(_span(doc, m.start(1), m.end(1)), unit, Severity.WARNING)
         foreign = _FOREIGN.get(kind)
         if foreign is not None:
             for m in foreign.finditer(doc.original):
