@@ -402,7 +402,8 @@ def _is_numbering_row(text: str, row: list[_RawCell | None]) -> bool:
     if any(c in _NUMBERING for c in cells):
         return True
     numbers = [c for c in cells if c.isdigit()]
-    return len(numbers) >= 3 and len(numbers) == len(cells) and numbers[0] == "1" and all(
+    # 1 2 3 … under the header, with at most a label or two beside them (栏次, 合计)
+    return len(numbers) >= 3 and len(cells) - len(numbers) <= 2 and numbers[0] == "1" and all(
         int(b) == int(a) + 1 for a, b in itertools.pairwise(numbers)
     )
 
