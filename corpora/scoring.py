@@ -168,9 +168,10 @@ def whole_matches(content: str, needle: str, cells: bool = False) -> Iterator[in
         if cells:
             if before not in _CELL_EDGE or after not in _CELL_EDGE:
                 continue
-        elif before.isdigit() or (before and before in ".．,") or (
+        elif before.isdigit() or (before and before in ".．") or (
+                before == "," and p >= 2 and content[p - 2].isdigit()) or (
                 after.isdigit() and needle[-1].isdigit()):
-            continue
+            continue  # inside a longer figure (6万元 of 246万元, 234 of 1,234)
         yield p
 
 

@@ -114,7 +114,7 @@ def find_blocks(text: str, lines: Lines) -> list[_Block]:
             i = _read_tsv(text, lines, i, blocks)
         elif _is_cell_line(line):
             i = _read_cell_lines(text, lines, i, blocks)
-        elif _TITLE.search(line.strip()) and forms.recognise(line.strip(), ["*"], titles_only=True):
+        elif _TITLE.search(line.strip()) and forms.recognise(line.strip(), [], titles_only=True):
             i = _read_bare_cells(text, lines, i + 1, blocks)
         else:
             i += 1

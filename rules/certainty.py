@@ -2,17 +2,17 @@
 
 Rules decide whether the printed figures disagree; this module decides how loudly to say
 so. A figure read from a table no known form matched, or given its subject or role from
-context rather than from its own words (models.Reading), may be misread: the arithmetic on
-it is still shown, as a warning that asks for review (请核对), never as an error. The same
-place lists the tables hecha read but could not check, so silence is never mistaken for a
-clean bill.
+context rather than from its own words (models.Reading), may be misread: arithmetic that
+rests on it beside sure figures is shown as a warning that asks for review (请核对), never as
+an error, and arithmetic on nothing but such figures is not shown. The same place lists the
+tables hecha read but could not check, so silence is never mistaken for a clean bill.
 """
 
 from __future__ import annotations
 
 from itertools import combinations
 
-from models import Finding, MismatchFinding, Reading, Severity, Unchecked, message
+from models import Claim, Finding, MismatchFinding, Reading, Severity, Unchecked, message
 
 from .arith import in_wan
 from .index import ClaimIndex
@@ -33,7 +33,8 @@ def settle(finding: Finding, index: ClaimIndex) -> Finding | None:
     unsure = [c for c in claims if not c.reading.certain]
     if claims and len(unsure) == len(claims):
         return None
-    if isinstance(finding, MismatchFinding) and unsure and not _sure_mismatch(finding, index):
+    if isinstance(finding, MismatchFinding) and unsure and not _disagree(
+            [c for c in claims if c.reading.certain]):
         return None  # "the same figure" is only a guess when no two sure mentions differ
     if finding.severity is not Severity.ERROR:
         return finding
@@ -50,12 +51,9 @@ def settle(finding: Finding, index: ClaimIndex) -> Finding | None:
     })
 
 
-def _sure_mismatch(finding: MismatchFinding, index: ClaimIndex) -> bool:
-    """A mismatch rests on any two mentions that disagree: it is sure when two sure ones do,
-    whatever a third, unsure mention says."""
-    claims = (index.by_id.get(e.claim) for e in finding.evidence if e.claim)
-    sure = [c for c in claims if c is not None and c.reading.certain]
-    return any(not in_wan(a.quantity).meets(in_wan(b.quantity)) for a, b in combinations(sure, 2))
+def _disagree(mentions: list[Claim]) -> bool:
+    """Whether two of these mentions of one figure cannot be the same value."""
+    return any(not in_wan(a.quantity).meets(in_wan(b.quantity)) for a, b in combinations(mentions, 2))
 
 
 def unchecked_tables(index: ClaimIndex) -> list[Unchecked]:

@@ -13,6 +13,7 @@ from pathlib import Path
 import regex
 import yaml
 
+from corpora.scoring import locate as locate_on_line
 from extractor.normalize import translate
 from models import Claim, QuantityKind, Source
 
@@ -22,32 +23,13 @@ GOLD = ROOT / "corpora" / "gold"
 SEED_NAMES = sorted(p.name for p in SEEDS.glob("*.txt"))
 
 
-def line_starts(text: str) -> list[int]:
-    starts = [0]
-    starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
-    return starts
-
-
-def locate(text: str, starts: list[int], line: int, needle: str, occurrence: int = 1,
+def locate(text: str, line: int, needle: str, occurrence: int = 1,
            cells: bool = False) -> tuple[int, int]:
     """Original offsets of the `occurrence`-th whole `needle` on 1-based `line`."""
-    begin = starts[line - 1]
-    end = starts[line] - 1 if line < len(starts) else len(text)
-    content = text[begin:end]
-    found = 0
-    for m in regex.finditer(regex.escape(needle), content, overlapped=True):
-        p = m.start()
-        before = content[p - 1] if p else ""
-        after = content[m.end()] if m.end() < len(content) else ""
-        if cells:
-            if before not in ("", "\t", " ", "\u3000") or after not in ("", "\t", " ", "\u3000"):
-                continue
-        elif before.isdigit() or (before and before in ".．") or (after.isdigit() and needle[-1].isdigit()):
-            continue
-        found += 1
-        if found == occurrence:
-            return begin + p, begin + m.end()
-    raise LookupError(f"line {line}: {needle!r} #{occurrence} not found")
+    span = locate_on_line(text, needle, line=line, occurrence=occurrence, cells=cells)
+    if span is None:
+        raise LookupError(f"line {line}: {needle!r} #{occurrence} not found")
+    return span
 
 
 def norm_subject(subject: str) -> str:
@@ -91,11 +73,10 @@ def _table_lines(text: str) -> set[int]:
 def score_amounts(seed: str, original: str, claims: list[Claim]) -> Score:
     """Narrative money amounts and percentages: spans, values, units, subjects, roles."""
     data = yaml.safe_load((GOLD / (Path(seed).stem + ".amounts.yaml")).read_text("utf-8"))
-    starts = line_starts(original)
     tables = _table_lines(original)
     gold = {}
     for a in data["amounts"]:
-        start, end = locate(original, starts, a["line"], a["text"], a.get("occurrence", 1))
+        start, end = locate(original, a["line"], a["text"], a.get("occurrence", 1))
         gold[(start, end)] = a
     score = Score(gold=len(gold))
     predicted = {}
@@ -168,7 +149,7 @@ def gold_span(original: str, entry: dict) -> tuple[int, int]:
     text = str(entry["text"])
     in_table = "\t" in original.split("\n")[entry["line"] - 1]
     whole_cell = in_table and regex.fullmatch(r"[\d.,%]+", text) is not None
-    return locate(original, line_starts(original), entry["line"], text,
+    return locate(original, entry["line"], text,
                   entry.get("occurrence", 1), cells=whole_cell)
 
 
@@ -244,7 +225,6 @@ def score_cells(seed: str, document) -> Score:
     """Numeric table cells of seed 003: value and span, then table, row and column labels."""
     data = yaml.safe_load((GOLD / (Path(seed).stem + ".cells.yaml")).read_text("utf-8"))
     original = document.original
-    starts = line_starts(original)
     predicted = {}
     tables = {}
     for table in document.tables:
@@ -256,7 +236,7 @@ def score_cells(seed: str, document) -> Score:
                 tables[(cell.span.start, cell.span.end)] = table
     score = Score(gold=len(data["cells"]), predicted=len(predicted))
     for entry in data["cells"]:
-        key = locate(original, starts, entry["line"], str(entry["text"]),
+        key = locate(original, entry["line"], str(entry["text"]),
                      entry.get("occurrence", 1), cells=True)
         cell = predicted.get(key)
         where = f"{entry['line']} {entry['text']}"
