@@ -40,6 +40,9 @@ _DASHES = regex.compile(r"[—\-－–]+")
 _PLAIN_CELL = regex.compile(r"-?\d+(?:\.\d+)?%?|[—-]+")
 _YEARLIKE = regex.compile(r"(?:19|20)\d{2}\.\d{1,2}\.\d{1,2}")
 _NUMBERING = {"栏次"}  # the header row numbering columns (行次 is a column, not a row)
+_GROUP_TOTALS = {"合计", "小计"}  # the first column under a group header (本年支出: 合计 | 基本支出 …)
+#: a table's number on a line of its own above the header: 表一, 附表2, 公开03表
+_TABLE_NUMBER = regex.compile(r"附?表\s*[一二三四五六七八九十\d]{1,3}|公开\s*0?\d{1,2}\s*表")
 _TAB = regex.compile(r"\t")
 _SKIP_COLUMNS = ("行次",)
 _NON_MONEY = ("分值", "得分", "行次", "栏次", "编制", "人数", "率", "人", "分", "数量", "次")
@@ -135,9 +138,13 @@ def _read_bare_cells(text: str, lines: Lines, i: int, blocks: list[_Block]) -> i
         return text[slice(*lines[j])].strip()
 
     j = i
-    while j < len(lines) and (not content(j) or _FIELD_LINE.match(content(j)) or _UNIT.search(content(j))):
+    while j < len(lines) and (not content(j) or _FIELD_LINE.match(content(j)) or _UNIT.search(content(j))
+                              or _TABLE_NUMBER.fullmatch(content(j))):
         j += 1
     start = j
+    if (numbered := _read_numbered(text, lines, start)) is not None:
+        blocks.append(numbered)
+        return numbered.last_line + 1
     while j < len(lines) and content(j) and _header_word(content(j)):
         j += 1
     if any("\t" in text[slice(*lines[k])] for k in range(start, min(j + 1, len(lines)))):
@@ -171,6 +178,156 @@ def _read_bare_cells(text: str, lines: Lines, i: int, blocks: list[_Block]) -> i
         return i
     blocks.append(block)
     return block.last_line + 1
+
+
+def _read_numbered(text: str, lines: Lines, start: int) -> _Block | None:
+    """A one-cell-per-line table whose header ends in a 栏次 line numbering its value columns.
+
+    The numbering says how many value columns there are, so the width is not guessed: the
+    header lines before it print the label columns (科目编码, 科目名称, 项目) and the value
+    columns (see `_numbered_header`); each row is its label lines (a code line, a name) and
+    that many figures. A row with fewer figures lost its empty cells: the table is read but
+    unsure. None when no 栏次 line with 1, 2 … under it ends the header.
+    """
+    def content(k: int) -> str:
+        return text[slice(*lines[k])].strip()
+
+    k = start
+    while k < len(lines) and k - start < 40 and content(k) not in _NUMBERING:
+        line = content(k)
+        if line and (len(line) > 12 or _is_figure_text(line) or _SENTENCE_END.search(line)):
+            return None
+        k += 1
+    if k >= len(lines) or content(k) not in _NUMBERING:
+        return None
+    count = 0
+    while k + 1 + count < len(lines) and content(k + 1 + count) == str(count + 1):
+        count += 1
+    block = _Block("cell_lines", start, k + count)
+    after = k + 1 + count
+    header = [_strip(text, *lines[n]) for n in range(start, k) if content(n)]
+    read = _numbered_header([c for c in header if c], count) if count else None
+    if read is None or (after < len(lines) and content(after) in _NUMBERING):
+        block.unsure = True  # side by side, or a header that does not fit: not read
+        return block
+    block.rows, labels = read
+    block.row_lines = [start] * len(block.rows)
+    width = labels + count
+    coded = labels > 1
+    n = after
+    while n < len(lines):
+        while n < len(lines) and not content(n):
+            n += 1
+        first = content(n) if n < len(lines) else ""
+        if not first or len(first) > 40 or _SENTENCE_END.search(first) or _FIELD_LINE.match(first) \
+                or (_TITLE.search(first) and not _header_word(first)):
+            break
+        row: list[_RawCell | None] = [None] * width
+        name = n
+        if coded and _CODE.fullmatch(first) and n + 1 < len(lines) \
+                and content(n + 1) and not _is_figure_text(content(n + 1)):
+            row[0] = _strip(text, *lines[n])
+            name = n + 1
+        elif _is_figure_text(first):
+            break
+        row[labels - 1] = _strip(text, *lines[name])
+        end, filled = name + 1, 0
+        while end < len(lines) and filled < count and not _next_code(content, end, len(lines)) \
+                and (_is_figure_text(content(end)) or _DASHES.fullmatch(content(end))):
+            row[labels + filled] = _strip(text, *lines[end])
+            end, filled = end + 1, filled + 1
+        block.unsure |= 0 < filled < count  # a row that lost its empty cells
+        block.rows.append(row)
+        block.row_lines.append(n)
+        block.last_line = end - 1
+        n = end
+    return block
+
+
+def _next_code(content: Callable[[int], str], k: int, count: int) -> bool:
+    """Whether line `k` is the code of the next row (201 above 一般公共服务支出), not a figure:
+    a row that lost its empty cells ends there."""
+    return bool(_CODE.fullmatch(content(k))) and k + 1 < count and bool(content(k + 1)) \
+        and not _is_figure_text(content(k + 1))
+
+
+def _numbered_header(cells: list[_RawCell], count: int,
+                     ) -> tuple[list[list[_RawCell | None]], int] | None:
+    """Header rows over a table of `count` value columns, and how many label columns stand
+    before them; None when the printed header fits no layout for certain.
+
+    The lines are whole column words (科目编码 | 科目名称 | 决算数 | …), with a group word over
+    the value columns (本年支出 over 合计 | 基本支出 | 项目支出), or cells broken over lines
+    and printed row by row as PDF text and web copies leave them (功能分 | 科目名称 | 本年 | … |
+    类科目 | 支出 | … | 编码 | 合计): the first pieces start every column, each later row
+    continues some of the columns of the row before. One, two or three label columns are
+    tried; the one arrangement whose columns all join to known words of the right kind is
+    taken, and none or more than one is no reading.
+    """
+    words = [c.text.replace(" ", "") for c in cells]
+    found: list[tuple[list[list[_RawCell | None]], int]] = []
+    for labels in (1, 2, 3):
+        width = labels + count
+        kinds = ["label"] * labels + ["value"] * count
+        if len(words) == width and all(_fits(w, k) for w, k in zip(words, kinds, strict=True)):
+            found.append(([list(cells)], labels))
+        elif len(words) == width + 1 and all(_fits(w, k) for w, k in zip(
+                words[:labels] + words[labels + 1:], kinds, strict=True)) \
+                and _fits(words[labels], "value") and words[labels + 1] in _GROUP_TOTALS:
+            group: list[_RawCell | None] = [None] * width
+            group[labels] = cells[labels]  # over its 合计 and the rest, by _fill_headers
+            found.append(([group, [*cells[:labels], *cells[labels + 1:]]], labels))
+        elif len(words) > width:
+            for arrangement in _arrangements(words, kinds):
+                rows: list[list[_RawCell | None]] = []
+                for placed in arrangement:
+                    row: list[_RawCell | None] = [None] * width
+                    for column, piece in placed:
+                        row[column] = cells[piece]
+                    rows.append(row)
+                found.append((rows, labels))
+    return found[0] if len(found) == 1 else None
+
+
+def _fits(word: str, kind: str) -> bool:
+    """Whether a header word is a known word of a label column (code, name) or a value column."""
+    meaning = forms.meaning([word]) if _known(word) else None
+    if meaning is None:
+        return False
+    return (meaning.type in ("code", "name")) == (kind == "label")
+
+
+def _arrangements(words: list[str], kinds: list[str], limit: int = 4000,
+                  ) -> list[list[list[tuple[int, int]]]]:
+    """Ways (at most two) to lay broken header pieces out over the columns of `kinds`, every
+    column joining to a known word of its kind: each arrangement is its rows of
+    (column, piece index), the first row one piece per column."""
+    width = len(kinds)
+    found: list[list[list[tuple[int, int]]]] = []
+    tried = 0
+
+    def place(piece: int, rows: list[list[tuple[int, int]]], joined: list[str], open_: list[int]) -> None:
+        nonlocal tried
+        tried += 1
+        if len(found) > 1 or tried > limit:
+            return
+        if piece == len(words):
+            if all(_fits(j, k) for c, (j, k) in enumerate(zip(joined, kinds, strict=True)) if c in open_):
+                found.append([list(r) for r in rows])
+            return
+        for size in range(1, min(len(open_), len(words) - piece) + 1):
+            for chosen in itertools.combinations(open_, size):
+                # a column no piece continues is finished: it must be a word by now
+                if not all(_fits(joined[c], kinds[c]) for c in open_ if c not in chosen):
+                    continue
+                row = [(c, piece + i) for i, c in enumerate(chosen)]
+                grown = list(joined)
+                for c, p in row:
+                    grown[c] += words[p]
+                place(piece + size, [*rows, row], grown, list(chosen))
+
+    place(width, [[(c, c) for c in range(width)]], words[:width], list(range(width)))
+    return found if tried <= limit else []
 
 
 def _read_blank_separated(text: str, lines: Lines, start: int, j: int) -> _Block | None:
@@ -233,6 +390,8 @@ def _bare_rows(content: Callable[[int], str], count: int, j: int,
             if end >= count:
                 break
             cell = content(end)
+            if coded and _next_code(content, end, count):
+                break
             labelled = kind is not None and kind.type in ("name", "code", "code_part")
             empty = not cell or bool(_DASHES.fullmatch(cell))
             if empty or labelled != _is_figure_text(cell):

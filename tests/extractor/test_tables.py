@@ -63,3 +63,67 @@ def test_cell_span_quotes_the_cell():
     x = read(CELL_LINES)
     for cell in x.document.tables[0].cells:
         assert cell.span is not None and x.document.original[cell.span.start:cell.span.end] == cell.span.text
+
+
+# A table copied from a web page one cell per line, its header cells broken over lines
+# and printed row by row (本年 | 基本支出 | … | 支出 | … | 合计), a 栏次 line numbering the three
+# value columns, codes on lines of their own.
+NUMBERED = """支出决算表
+表三
+单位：万元
+科目编码
+科目名称
+本年
+基本支出
+项目支出
+支出
+合计
+栏次
+1
+2
+3
+合计
+300.50
+200.25
+100.25
+201
+一般公共服务支出
+280.50
+190.25
+90.25
+2010301
+行政运行
+190.25
+190.25
+0.00
+"""
+
+
+def _cells(x):
+    [table] = x.document.tables
+    return table, {(c.row_label, c.column_labels[-1]): c for c in table.cells if c.value is not None}
+
+
+def test_numbered_cell_lines_join_broken_header_cells():
+    table, cells = _cells(read(NUMBERED))
+    assert not table.unsure
+    assert cells[("合计", "本年支出合计")].value.value == Decimal("300.50")
+    cell = cells[("一般公共服务支出", "项目支出")]
+    assert (cell.value.value, cell.code) == (Decimal("90.25"), "201")
+    assert cells[("行政运行", "基本支出")].code == "2010301"
+    assert not any(c.value.value in (1, 2, 3) for c in table.cells if c.value)  # 栏次 is no row
+
+
+def test_numbered_cell_lines_group_header_over_its_total():
+    text = NUMBERED.replace("本年\n基本支出\n项目支出\n支出\n合计\n", "本年支出\n合计\n基本支出\n项目支出\n")
+    table, cells = _cells(read(text))
+    assert not table.unsure
+    assert cells[("合计", "基本支出")].column_labels == ["本年支出", "基本支出"]
+
+
+def test_numbered_cell_lines_row_without_its_empty_cells_is_unsure():
+    # 行政运行 lost a cell: the code of the next row must not be taken for its third figure
+    text = NUMBERED.replace("190.25\n190.25\n0.00\n", "190.25\n190.25\n2010302\n一般行政管理事务\n9.00\n9.00\n0.00\n")
+    table, cells = _cells(read(text))
+    assert table.unsure
+    assert cells[("一般行政管理事务", "本年支出合计")].code == "2010302"
