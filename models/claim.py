@@ -58,6 +58,9 @@ class Reading(StrEnum):
     PATTERN = "pattern"  # narrative: subject named in its own clause, role given by a cue word
     CONTEXT = "context"  # narrative: subject or role carried over from an earlier clause or heading
     GUESS = "guess"  # a default: no cue, no name
+    # narrative: a 项 named without its 款 (行政运行 is a 项 of many 款): sure against the
+    # figures of its own sentence, a guess against any other mention of that name
+    NAMESAKE = "namesake"
 
     @property
     def certain(self) -> bool:

@@ -22,6 +22,8 @@ _WHY: dict[Reading, tuple[str, str]] = {
     Reading.HEADER: ("所在表格未能识别为标准格式", "its table matched no known form"),
     Reading.CONTEXT: ("主语或口径由上下文推断", "its subject or role was inferred from context"),
     Reading.GUESS: ("主语或口径无法确定", "its subject or role could not be determined"),
+    Reading.NAMESAKE: ("所述的项未注明所属款，可能是同名的另一项",
+                       "its 项 is named without its 款 and may be a namesake"),
 }
 
 
@@ -30,7 +32,11 @@ def settle(finding: Finding, index: ClaimIndex) -> Finding | None:
     warning, and a finding on nothing but unsure readings is not reported at all (its
     tables are listed as not checked): an auditor reads a warning, not a guess."""
     claims = [c for c in (index.by_id.get(e.claim) for e in finding.evidence if e.claim) if c]
-    unsure = [c for c in claims if not c.reading.certain]
+    # arithmetic inside one sentence does not depend on which of its namesakes a 项 is
+    within = not isinstance(finding, MismatchFinding) and len({c.sentence for c in claims}) == 1 \
+        and claims[0].sentence is not None
+    unsure = [c for c in claims if not c.reading.certain
+              and not (within and c.reading is Reading.NAMESAKE)]
     if claims and len(unsure) == len(claims):
         return None
     if isinstance(finding, MismatchFinding) and unsure and not _disagree(

@@ -46,6 +46,7 @@ _QUALIFIERS = ("结转和结余", "结转结余", "结转", "结余", "总计")
 #: joins a 款 and the 项 under it in a subject read from a 类/款/项 path (split into facet and
 #: subject when the claim is made)
 _UNDER = "\u0000"
+_LIST_MARKS = frozenset(".．、) ）")
 #: how a clause that continues the sentence before it opens ("与上年相比，增加…")
 _CONTINUES = regex.compile(
     r"\s*(?:(?:19|20)\d{2}年度?)?\s*(?:与上年|较上年|比上年|同比|相比|其中|年初预算|全年预算|调整预算|预算数|预算为|"
@@ -264,7 +265,7 @@ class NarrativeReader:
                 return amounts[-1].subject, amounts[-1].subject_span, Reading.PATTERN
         path = self._class_path(start, fig.start, mentions)
         if path is not None:
-            return (*path, Reading.PATTERN)
+            return path
         lo = max(clause, prev_end)
         local = [m for m in mentions if lo <= m[0] and m[1] <= fig.start]
         if role is Role.SHARE:
@@ -324,10 +325,11 @@ class NarrativeReader:
         return (*topic, Reading.PATTERN if (follows or headed) and cued else Reading.CONTEXT)
 
     def _class_path(self, start: int, pos: int, mentions: list[tuple[int, int, str]],
-                    text: str | None = None) -> tuple[str, Span | None] | None:
+                    text: str | None = None) -> tuple[str, Span | None, Reading] | None:
         """The deepest level of the last 类/款/项 path before `pos` (in the sentence, or in
         `text`, a heading), when no other subject is named between it and the figure: a 项
-        figure is about its 项, not the 类 the path starts with."""
+        figure is about its 项, not the 类 the path starts with. A 项 named without its 款
+        is one of namesakes (行政运行 is a 项 of many 款): Reading.NAMESAKE."""
         source = self.text if text is None else text
         if text is None:  # the sentence's paths, found once in `read`
             last = next((m for m in reversed(self.paths) if m.start() >= start and m.end() <= pos), None)
@@ -338,12 +340,18 @@ class NarrativeReader:
         if last is None or any(last.end() <= s and e <= pos for s, e, _ in mentions):
             return None
         s, e = last.span(2)
+        while s < e and source[s] in _LIST_MARKS:  # "3.行政运行（项）": the list's number
+            s += 1
         name = source[s:e].strip()
         canonical = self.ctx.lexicon.canonical(last.group(0)) or self.ctx.lexicon.canonical(name) or name
-        if last.group("level") == "项" and last.group(1):
-            # 行政运行 is a 项 of many 款: 档案事务（款）行政运行（项） is not 政府办公厅's
-            canonical = f"{last.group(1).strip()}{_UNDER}{canonical}"
-        return canonical, self.ctx.to_span(s, e) if text is None else None
+        reading = Reading.PATTERN
+        if last.group("level") == "项":
+            if last.group(1):
+                # 档案事务（款）行政运行（项） is not 政府办公厅's 行政运行
+                canonical = f"{last.group(1).strip()}{_UNDER}{canonical}"
+            else:
+                reading = Reading.NAMESAKE
+        return canonical, self.ctx.to_span(s, e) if text is None else None, reading
 
     def _section_scope(self, section: int | None) -> str | None:
         """The fund a section's heading (or its parent's) limits its figures to."""

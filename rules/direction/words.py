@@ -26,6 +26,7 @@ from ..verdict import evidence, figure
 
 _DOWN = regex.compile(r"压缩开支|压缩|压减|节约|减少|下降|降低")
 _UP = regex.compile(r"增加|增长|上升|提高")
+_REASON = regex.compile(r"\s*(?:[一二三四五六七八九十\d]+[是、.]\s*)?(?:主要原因|原因[是为]|主要是|其原因)")
 _WORD = regex.compile(r"(增加|增长|上升|提高|减少|下降|降低|压减)\p{Han}{0,4}$")
 
 
@@ -41,6 +42,17 @@ def _word_before(index: ClaimIndex, claim: Claim) -> Evidence | None:
 #: only these subjects' totals are claimed to be cut in prose ("压缩开支" of 三公经费…)
 _WATCHED = ("三公经费", "公务接待费", "公务用车购置及运行费", "公务用车运行维护费",
             "因公出国（境）费", "机关运行经费", "会议费", "培训费", "一般性支出")
+
+
+def _topic(text: str) -> str | None:
+    """The watched expense a sentence is about: the first it names. "公务用车购置及运行费…比上年
+    减少3.19万元…压减“三公”经费" speaks of 公务用车购置及运行费, not of the 三公 total."""
+    plain = text.replace("（", "(")
+    named = [(plain.find(s.replace("（", "(")), s) for s in _WATCHED]
+    if "三公" in text:
+        named.append((text.find("三公"), "三公经费"))
+    found = [(at, s) for at, s in named if at >= 0]
+    return min(found)[1] if found else None
 
 
 def _level(index: ClaimIndex, subject: str, period: int | None) -> Claim | None:
@@ -79,15 +91,13 @@ class DirectionContradiction(Rule):
             word = _DOWN.search(text)
             if word is None:
                 continue
-            for subject in _WATCHED:
-                if subject.replace("（", "(") not in text.replace("（", "(") and not (
-                        subject == "三公经费" and "三公" in text):
-                    continue
-                finding = self._compare(index, subject, year, word.group(0), sentence_no,
-                                        sentence.span.start + word.start(), word.group(0))
-                if finding is not None:
-                    yield finding
-                break
+            subject = _topic(text)
+            if subject is None or _REASON.match(text):
+                continue  # 主要原因：…压减“三公”经费 gives a cause of the change before it
+            finding = self._compare(index, subject, year, word.group(0), sentence_no,
+                                    sentence.span.start + word.start(), word.group(0))
+            if finding is not None:
+                yield finding
 
     def _changes(self, index: ClaimIndex) -> Iterator[Finding]:
         """增加/减少 with a current and prior value that moved the other way."""

@@ -123,7 +123,8 @@ def test_numbered_cell_lines_group_header_over_its_total():
 
 def test_numbered_cell_lines_row_without_its_empty_cells_is_unsure():
     # 行政运行 lost a cell: the code of the next row must not be taken for its third figure
-    text = NUMBERED.replace("190.25\n190.25\n0.00\n", "190.25\n190.25\n2010302\n一般行政管理事务\n9.00\n9.00\n0.00\n")
+    lost = "190.25\n190.25\n2010302\n一般行政管理事务\n9.00\n9.00\n0.00\n"
+    text = NUMBERED.replace("190.25\n190.25\n0.00\n", lost)
     table, cells = _cells(read(text))
     assert table.unsure
     assert cells[("一般行政管理事务", "本年支出合计")].code == "2010302"
