@@ -7,6 +7,8 @@ unknown keys are errors at start-up, not silent typos.
 
 from __future__ import annotations
 
+import copy
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -29,7 +31,10 @@ class RulesConfig:
         return [rule_id for rule_id, p in self.params.items() if p.enabled]
 
 
+@cache
 def _defaults() -> dict[str, Any]:
+    """defaults.yaml, parsed once per process (a check per document would otherwise spend a
+    tenth of its time re-reading it); callers copy what they change."""
     text = resources.files("rules").joinpath("defaults.yaml").read_text("utf-8")
     return yaml.safe_load(text) or {}
 
@@ -42,7 +47,7 @@ def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None
     """
     from . import catalog  # noqa: F401  (registers every rule)
 
-    merged: dict[str, dict[str, Any]] = {k: dict(v or {}) for k, v in _defaults().items()}
+    merged: dict[str, dict[str, Any]] = {k: copy.deepcopy(dict(v or {})) for k, v in _defaults().items()}
     layers: list[dict[str, Any]] = []
     if path is not None:
         try:
