@@ -38,12 +38,19 @@ class Lexicon:
         return self.functional.get(code) or self.economic.get(code)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
-        """`(start, end, canonical)` for every subject form in `text[start:end]`."""
+        """`(start, end, canonical)` for every subject form in `text[start:end]`.
+
+        A sentence a PDF wrapped (一般公共预\n算财政拨款收入) is searched with its line breaks
+        taken out, and each form found is given the offsets of its characters in `text`.
+        """
         stop = len(text) if end is None else end
-        return [
-            (m.start(), m.end(), self.forms[m.group(0)])
-            for m in self.pattern.finditer(text, start, stop)
-        ]
+        if "\n" not in text[start:stop]:
+            return [(m.start(), m.end(), self.forms[m.group(0)])
+                    for m in self.pattern.finditer(text, start, stop)]
+        where = [i for i in range(start, stop) if text[i] != "\n"]
+        joined = "".join(text[i] for i in where)
+        return [(where[m.start()], where[m.end() - 1] + 1, self.forms[m.group(0)])
+                for m in self.pattern.finditer(joined)]
 
 
 def parent_code(code: str) -> str | None:

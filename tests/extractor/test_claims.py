@@ -61,3 +61,18 @@ def test_reason_is_attached_and_split_into_causes():
 def test_unlisted_subject_is_the_phrase():
     found = claims("①机关党建专项经费60万元，用于支部书记的培训。")
     assert by_value(found, "60").subject == "机关党建专项经费"
+
+
+def test_subject_wrapped_over_a_pdf_line_break():
+    # a PDF wrapped the line inside 一般公共预算: the subject is the whole word, not 财政拨款收入
+    found = claims("2020年度本年收入合计2000.00万元，其中：一般公共预\n"
+                   "算财政拨款收入1601.40万元，占80.07%。\n")
+    part = by_value(found, "1601.40")
+    assert part.subject == "一般公共预算财政拨款收入"
+    assert part.subject_span is not None and "\n" in part.subject_span.text
+
+
+def test_item_named_without_its_kuan_is_a_namesake():
+    found = claims("1.行政运行（项）：年初预算50.05万元，决算数56.59万元。\n")
+    assert {c.reading.value for c in found} == {"namesake"}
+    assert by_value(found, "56.59").subject == "行政运行"
