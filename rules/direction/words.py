@@ -114,10 +114,12 @@ class DirectionContradiction(Rule):
                 msg = message("DIRECTION_CONFLICT", word=word, subject=claim.subject,
                               prior=figure(prior), current=figure(current))
                 said = _word_before(index, claim)
+                change = index.linked(claim, Link.CHANGE)  # 增加0.93万元，增长22.96%: both say it
                 yield ConflictFinding(
                     rule=self.id, severity=Severity.ERROR, message_zh=msg.zh, message_en=msg.en,
                     subject=claim.subject,
                     evidence=[*([said] if said else []), evidence("stated", claim),
+                              *([evidence("change", change)] if change else []),
                               evidence("current", current), evidence("prior", prior)],
                 )
 

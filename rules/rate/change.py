@@ -37,11 +37,16 @@ class ChangeRate(Rule):
             expected = ratio(ops.change, ops.prior)
             if expected is None:
                 continue
+            q = claim.quantity
             if ops.current is not None:
                 wrong = ratio(ops.change, ops.current)
-                q = claim.quantity
                 if wrong is not None and (stated(q).meets(wrong) or truncation(q).meets(wrong)):
                     continue  # rate.wrong_base explains this one
+                if ops.stated_prior and ops.change_text and any(
+                        moved is not None and stated(q).meets(moved)
+                        for moved in (ratio(ops.current - ops.prior, ops.prior),
+                                      ratio(ops.prior - ops.current, ops.prior))):
+                    continue  # the rate fits the two levels: the stated change is what is wrong
             formula = f"{ops.change_text or 'Δ'} / {ops.prior_text}"
             finding = arithmetic(self.id, self.params, "RATE_MISMATCH", claim, expected, formula,
                                  [evidence(role, c) for role, c in ops.claims])

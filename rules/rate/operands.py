@@ -26,6 +26,7 @@ class Operands:
     prior_text: str
     current_text: str | None
     claims: list[tuple[str, Claim]]
+    stated_prior: bool = False  # the prior value is printed, not derived from the change
 
 
 def operands(index: ClaimIndex, rate: Claim) -> Operands | None:
@@ -64,4 +65,5 @@ def operands(index: ClaimIndex, rate: Claim) -> Operands | None:
         prior_text=prior_text,
         current_text=figure(current) if current is not None else None,
         claims=used,
+        stated_prior=prior is not None,
     )

@@ -245,7 +245,7 @@ def basic_data(w: Writer) -> Table:
         )
         values: list[Decimal | None] = [actual, budget, prior]
         cells = [
-            [w.cell(k, v, "basicdata", label.strip(), ("value.mismatch", "sum.table"))]
+            [w.cell(k, v, "basicdata", label.strip(), ("value.mismatch", "sum.table", "sum.identity"))]
             if v is not None
             else [""]
             for k, v in zip(keys, values, strict=True)
