@@ -28,6 +28,21 @@ def _sibling(head: Claim, part: Claim) -> bool:
                for rule in identities())
 
 
+def _side(subject: str) -> str | None:
+    """Which side of the accounts a subject is on: income (收入, 年初结转和结余) or spending
+    (支出, 年末结转和结余); None for one that names both or neither."""
+    income = "收入" in subject or subject.startswith("年初")
+    spending = "支出" in subject or subject.startswith("年末")
+    return None if income == spending else ("income" if income else "spending")
+
+
+def _other_side(head: Claim, parts: list[Claim]) -> bool:
+    """Whether a part is on the other side from its head: "收入总计X，支出总计X。其中：本年收入
+    合计…；本年支出合计…" lists each side's parts, not 支出总计's."""
+    side = _side(head.subject)
+    return side is not None and any(_side(p.subject) not in (None, side) for p in parts)
+
+
 @register("sum.narrative")
 class NarrativeSum(Rule):
     """A total and the parts a sentence lists under it (合计 X，其中 A、B、C) must add up.
@@ -76,9 +91,10 @@ class NarrativeSum(Rule):
 
     def _check(self, index: ClaimIndex, head: Claim, parts: list[Claim]) -> Finding | None:
         stated = in_wan(head.quantity)
-        if head.subject in _BOTH_SIDES or any(
+        if head.subject in _BOTH_SIDES or _other_side(head, parts) or any(
                 _sibling(head, p) or in_wan(p.quantity).meets(stated) for p in parts):
-            # "收入支出总计X，其中收入…支出…" lists both sides; a part as large as the total is
+            # "收入支出总计X，其中收入…支出…" lists both sides (so does a part of the other side
+            # than the head's); a part as large as the total is
             # the total restated; a part beside the head in an identity (项目支出 after 基本支出's
             # parts) means the sentence went on: the list is not a breakdown of the head
             return None
