@@ -19,6 +19,8 @@ AMOUNT_CUES: list[tuple[str, Role]] = [
     (r"全年预算数?|预算总?(?:收入|支出)|预算数?为?|批复|申报|下达[^，。；]{0,6}计划|资金计划", Role.BUDGET),
     (r"上年决算数?为?|上年数|上年同期|上年度?|上一年度?|(?:19|20)\d{2}年度?(?:决算数?)?为?", Role.PRIOR),
     (r"增加|增长|减少|下降|降低|上升|提高|节约|压减|追加|减", Role.CHANGE),
+    # 比预算多6.67万元: the difference from the budget, not the budget
+    (r"[比较](?:年初|全年)?预算数?(?:多|少|超支?)", Role.CHANGE),
     (r"决算数?为?|支出|收入|执行数|实际|共计|合计|总计|总额|完成|到位|拨付|开支|发生", Role.ACTUAL),
 ]
 
@@ -30,8 +32,8 @@ PERCENT_CUES: list[tuple[str, Role]] = [
     (r"增加|增长|减少|下降|降低|上升|提高|下滑|减", Role.CHANGE_RATE),
 ]
 
-_UP = regex.compile(r"增加|增长|上升|提高|追加|增")
-_DOWN = regex.compile(r"减少|下降|降低|下滑|节约|压减|压缩|减")
+_UP = regex.compile(r"增加|增长|上升|提高|追加|增|预算数?(?:多|超)")
+_DOWN = regex.compile(r"减少|下降|降低|下滑|节约|压减|压缩|减|预算数?少")
 
 
 def _compile(cues: list[tuple[str, Role]]) -> tuple[regex.Pattern[str], list[Role]]:

@@ -61,7 +61,9 @@ def _table_role(labels: list[str], quantity: Quantity, fiscal_year: int | None) 
         if year:
             period = int(year.group(1))
     # The most specific role any header names wins: 预算数 over 合计 in 预算数/合计.
-    role = next((r for pattern, r in _TABLE_ROLES if any(pattern.search(x) for x in labels)),
+    # Stacked pieces count together too: 年初 over 预算数 is 年初预算数, not a bare 预算数.
+    words = [*labels, "".join(labels)]
+    role = next((r for pattern, r in _TABLE_ROLES if any(pattern.search(x) for x in words)),
                 None)
     if role is None:
         role = Role.RATE if quantity.kind is QuantityKind.PERCENT else Role.ACTUAL

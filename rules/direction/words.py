@@ -27,6 +27,7 @@ from ..verdict import evidence, figure
 _DOWN = regex.compile(r"压缩开支|压缩|压减|节约|减少|下降|降低")
 _UP = regex.compile(r"增加|增长|上升|提高")
 _REASON = regex.compile(r"\s*(?:[一二三四五六七八九十\d]+[是、.]\s*)?(?:主要原因|原因[是为]|主要是|其原因)")
+_AMOUNT_AFTER = regex.compile(r"[ ]{0,2}(?:了[ ]{0,2})?\d[\d,]*(?:\.\d+)?[ ]{0,2}万?元")
 _WORD = regex.compile(r"(增加|增长|上升|提高|减少|下降|降低|压减)\p{Han}{0,4}$")
 
 
@@ -94,8 +95,10 @@ class DirectionContradiction(Rule):
             subject = _topic(text)
             if subject is None or _REASON.match(text):
                 continue  # 主要原因：…压减“三公”经费 gives a cause of the change before it
+            amount = _AMOUNT_AFTER.match(text, word.end())  # 减少1.45万元: quote the amount too
             finding = self._compare(index, subject, year, word.group(0), sentence_no,
-                                    sentence.span.start + word.start(), word.group(0))
+                                    sentence.span.start + word.start(),
+                                    text[word.start():amount.end() if amount else word.end()])
             if finding is not None:
                 yield finding
 

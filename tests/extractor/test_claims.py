@@ -76,3 +76,9 @@ def test_item_named_without_its_kuan_is_a_namesake():
     found = claims("1.行政运行（项）：年初预算50.05万元，决算数56.59万元。\n")
     assert {c.reading.value for c in found} == {"namesake"}
     assert by_value(found, "56.59").subject == "行政运行"
+
+
+def test_difference_from_the_budget_is_a_change():
+    found = claims("基本支出739.67万元。基本支出比预算多6.67万元，主要是年中调整工资标准。\n")
+    diff = by_value(found, "6.67")
+    assert (diff.role, diff.direction) == (Role.CHANGE, Direction.UP)
