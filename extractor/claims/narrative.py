@@ -42,6 +42,8 @@ _LEVEL_ROLES = (Role.ACTUAL, Role.BUDGET, Role.BUDGET_INITIAL, Role.PRIOR, Role.
 _SCOPES = (("政府性基金", "政府性基金"), ("国有资本经营", "国有资本经营"), ("一般公共预算", "一般公共预算"),
            ("财政拨款", "财政拨款"))
 #: what a fund's name followed by these words names: its carry-over, not its income
+#: a figure of the department's own office only, beside its consolidated totals
+_OWN_LEVEL = regex.compile(r"(?:机关|单位|部门)[)）]?本级|本级(?:单位)?(?:的)?(?:本年|收入|支出)")
 _QUALIFIERS = ("结转和结余", "结转结余", "结转", "结余", "总计")
 #: joins a 款 and the 项 under it in a subject read from a 类/款/项 path (split into facet and
 #: subject when the claim is made)
@@ -157,6 +159,9 @@ class NarrativeReader:
         # A fund named before the first figure limits the whole sentence's figures; else the
         # fund its section is about (政府性基金预算财政拨款支出决算情况说明).
         scope = fund_scope(self.text[start:figures[0].start]) or self._section_scope(section)
+        if _OWN_LEVEL.search(self.text, start, figures[0].start):
+            # 局机关本级本年支出合计 is the office's alone, not the department's consolidated total
+            scope = f"本级{scope or ''}"
         sentence: list[Claim] = []
         prev_end = start
         for fig in figures:
