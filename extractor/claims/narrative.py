@@ -41,14 +41,14 @@ _LEVEL_ROLES = (Role.ACTUAL, Role.BUDGET, Role.BUDGET_INITIAL, Role.PRIOR, Role.
 #: funds, narrowest first: 一般公共预算财政拨款 is a part of 财政拨款, not all of it
 _SCOPES = (("政府性基金", "政府性基金"), ("国有资本经营", "国有资本经营"), ("一般公共预算", "一般公共预算"),
            ("财政拨款", "财政拨款"))
-#: what a fund's name followed by these words names: its carry-over, not its income
 #: a figure of the department's own office only, beside its consolidated totals
 _OWN_LEVEL = regex.compile(r"(?:机关|单位|部门)[)）]?本级|本级(?:单位)?(?:的)?(?:本年|收入|支出)")
+#: what a fund's name followed by these words names: its carry-over, not its income
 _QUALIFIERS = ("结转和结余", "结转结余", "结转", "结余", "总计")
 #: joins a 款 and the 项 under it in a subject read from a 类/款/项 path (split into facet and
 #: subject when the claim is made)
 _UNDER = "\u0000"
-_LIST_MARKS = frozenset(".．、) ）")
+_LIST_MARKS = frozenset(".．、) ）")  # what follows a list item's number (1. 2、 3）)
 #: how a clause that continues the sentence before it opens ("与上年相比，增加…")
 _CONTINUES = regex.compile(
     r"\s*(?:(?:19|20)\d{2}年度?)?\s*(?:与上年|较上年|比上年|同比|相比|其中|年初预算|全年预算|调整预算|预算数|预算为|"
