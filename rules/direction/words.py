@@ -27,7 +27,6 @@ from ..verdict import evidence, figure
 _DOWN = regex.compile(r"压缩开支|压缩|压减|节约|减少|下降|降低")
 _UP = regex.compile(r"增加|增长|上升|提高")
 _REASON = regex.compile(r"\s*(?:[一二三四五六七八九十\d]+[是、.]\s*)?(?:主要原因|原因[是为]|主要是|其原因)")
-_AMOUNT_AFTER = regex.compile(r"[ ]{0,2}(?:了[ ]{0,2})?\d[\d,]*(?:\.\d+)?[ ]{0,2}万?元")
 _WORD = regex.compile(r"(增加|增长|上升|提高|减少|下降|降低|压减)\p{Han}{0,4}$")
 
 
@@ -95,10 +94,8 @@ class DirectionContradiction(Rule):
             subject = _topic(text)
             if subject is None or _REASON.match(text):
                 continue  # 主要原因：…压减“三公”经费 gives a cause of the change before it
-            amount = _AMOUNT_AFTER.match(text, word.end())  # 减少1.45万元: quote the amount too
             finding = self._compare(index, subject, year, word.group(0), sentence_no,
-                                    sentence.span.start + word.start(),
-                                    text[word.start():amount.end() if amount else word.end()])
+                                    sentence.span.start + word.start(), word.group(0))
             if finding is not None:
                 yield finding
 
@@ -137,6 +134,10 @@ class DirectionContradiction(Rule):
         msg = message("DIRECTION_CONFLICT", word=word, subject=subject,
                       prior=figure(prior), current=figure(current))
         doc = index.document
+        end = start + len(text)
+        # 减少1.45万元: the amount the word states is quoted too
+        amount = next((c for c in index.claims if c.sentence == sentence and c.role is Role.CHANGE
+                       and 0 <= c.quantity.span.start - end <= 2), None)
         return ConflictFinding(
             rule=self.id,
             severity=Severity.ERROR,
@@ -144,7 +145,8 @@ class DirectionContradiction(Rule):
             message_en=msg.en,
             subject=subject,
             evidence=[
-                Evidence(role="stated", span=doc.span(start, start + len(text))),
+                Evidence(role="stated", span=doc.span(start, end)),
+                *([evidence("change", amount)] if amount else []),
                 evidence("current", current),
                 evidence("prior", prior),
             ],
