@@ -11,18 +11,41 @@ from models import Evidence, Finding, Severity, StructureFinding, message
 from ..index import ClaimIndex
 from ..registry import Rule, register
 
-_YEAR = regex.compile(r"(?<!\d)(20\d{2})\s*年")
+_YEAR = regex.compile(r"(?<!\d)(20\d{2})[ ]{0,2}年")
 _TARGET_SENTENCE = regex.compile(r"绩效目标|年度目标|目标设定|预期目标|完成时限")
 _TARGET_COLUMN = regex.compile(r"指标值|完成值|预期|目标|完成情况")
+#: the year a heading or table title is of: 第二部分 2020年度部门决算表, 2020年度项目支出绩效自评表
+_YEAR_OF = regex.compile(r"(?<!\d)(20\d{2})[ ]{0,2}年度")
+#: headings that may name another year on purpose (对比上年, 下一步工作计划)
+_OTHER_YEAR_HEADING = regex.compile(r"上年|对比|比较|计划|展望|下一步|以来|规划")
+#: the date a count is taken at: 截至2021年12月31日
+_AS_OF = regex.compile(r"截[至止][ ]{0,2}(20\d{2})[ ]{0,2}年[ ]{0,2}(\d{1,2})[ ]{0,2}月")
+#: next year's budget, which a self-evaluation feeds (编制2023年度部门预算)
+_NEXT_BUDGET = regex.compile(r"20\d{2}[ ]{0,2}年度?[ ]{0,2}(?:部门)?预算")
+#: a sentence that opens with its year: （三）2020年度本年支出合计…, 1.2019年度…
+_OPENING_YEAR = regex.compile(
+    r"[ \t]{0,4}(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]?[ ]{0,2})?"
+    r"(?:本部门|本单位)?(20\d{2})[ ]{0,2}年度")
+#: an amount after the year: what makes the line a statement of figures
+_AMOUNT = regex.compile(r"\d[ ]{0,2}(?:万元|元|亿元)")
+#: words that make a sentence about another year a comparison, not a slip
+_COMPARES = regex.compile(r"上年|上一年|较|比|同比|相比|对比|增|减|持平|下降|上升|变化")
+#: where a heading's title ends and its paragraph begins (（一）总体情况。2020年度…)
+_TITLE_END = regex.compile(r"[。:：；;]")
+#: how far before a table a title line stands (the title, its number, unit and fields)
+_CAPTION_REACH = 300
 
 
 @register("period.year")
 class TargetYear(Rule):
-    """Targets, plans and deadlines in a year's self-evaluation belong to that year.
+    """Targets, headings, table titles and 截至 dates of a year's report belong to that year.
 
     A 2022 target in a 2023 report is a copied template, or a deadline that fell in the
-    year before: a warning to check, never an error (the sentence may say why). Years in the
-    history of a figure (上年, 2019年决算数) or of an award are not targets and are not checked.
+    year before; so is a heading or a table title of another 年度 (第二部分 2020年度部门决算表
+    in a 2021 report), and a count taken 截至 a date before the year's end (截至2020年12月31日
+    in a 2021 report). Each is a warning to check, never an error (the text may say why).
+    Years in the history of a figure (上年, 2019年决算数) or of an award are not checked, nor
+    headings that compare or plan (对比上年, 下一步工作计划).
 
     **Anti-pattern**: 时效指标 | 完成时限 | 2019年12月底完成 in a 2020 report.
 
@@ -46,13 +69,55 @@ class TargetYear(Rule):
                 if cell.span is not None and _TARGET_COLUMN.search(labels):
                     yield from self._years(index, cell.span.start, cell.span.text, fiscal,
                                            ("指标", "indicator"))
+        yield from self._titles(index, fiscal)
+        for sentence in doc.sentences:
+            yield from self._as_of(index, sentence.span.start, sentence.span.text, fiscal)
+            yield from self._opening(index, sentence.span.start, sentence.span.text, fiscal)
+
+    def _titles(self, index: ClaimIndex, fiscal: int) -> Iterator[Finding]:
+        """Headings and table titles of another 年度; a title line read as both is told once."""
+        doc = index.document
+        lines = [(s.heading.start, _TITLE_END.split(s.heading.text, 1)[0]) for s in doc.sections]
+        for table in doc.tables:
+            if table.title and _YEAR_OF.search(table.title):
+                at = doc.original.rfind("\n", 0, max(0, table.start - _CAPTION_REACH)) + 1
+                lines.append((at, doc.original[at:table.start]))
+        seen: set[int] = set()
+        for start, text in lines:
+            for m in _YEAR_OF.finditer(text):
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                line_end = text.find("\n", m.end())
+                line = text[line_start:None if line_end < 0 else line_end]
+                if start + m.start() in seen or _OTHER_YEAR_HEADING.search(line) \
+                        or not (line.strip().endswith("表") or line is text):
+                    continue
+                seen.add(start + m.start())
+                yield from self._years(index, start + m.start(), m.group(0), fiscal,
+                                       ("标题", "heading"))
+
+    def _opening(self, index: ClaimIndex, start: int, text: str, fiscal: int) -> Iterator[Finding]:
+        """A statement of the year's figures dated another 年度 at its start (2016年度本部门会议费
+        支出5.30万元 in a 2017 report), unless it compares (较上年, 增加, 持平)."""
+        m = _OPENING_YEAR.match(text)
+        if m is None or _COMPARES.search(text) or not _AMOUNT.search(text, m.end()):
+            return  # no amount: a column header (2023年度决算数) left outside its table
+        yield from self._years(index, start + m.start(1), m.group(1) + "年", fiscal,
+                               ("表述", "statement"))
+
+    def _as_of(self, index: ClaimIndex, start: int, text: str, fiscal: int) -> Iterator[Finding]:
+        """截至…日 before the year's end, or a year's end of another year."""
+        for m in _AS_OF.finditer(text):
+            year, month = int(m.group(1)), int(m.group(2))
+            if year < fiscal or (year != fiscal and month == 12):
+                yield from self._years(index, start + m.start(1), m.group(1) + "年", fiscal,
+                                       ("截至日期", "as-of date"))
 
     def _years(self, index: ClaimIndex, start: int, text: str, fiscal: int,
                what: tuple[str, str]) -> Iterator[Finding]:
         for m in _YEAR.finditer(text):
             year = int(m.group(1))
-            if year == fiscal:
-                continue
+            if year == fiscal or (year == fiscal + 1 and _NEXT_BUDGET.match(text, m.start())):
+                continue  # 作为编制2023年度部门预算的依据: next year's budget is meant
             msg = message("PERIOD_MISMATCH", year=year, fiscal_year=fiscal, what=what[0],
                           what_en=what[1])
             span = index.document.span(start + m.start(), start + m.end())
