@@ -19,7 +19,7 @@ from .context import YEAR, Context
 
 _CLAUSE_DELIMS = "，,；;:。"
 #: what opens a list of a figure's parts: 其中, 包括, 具体构成为, 分别为…
-_LIST_HEAD = regex.compile(r"其中|具体包括|主要包括|包括|具体构成为|构成为|分别为|分项情况为")
+_LIST_HEAD = regex.compile(r"其中|主要由(?!于)|具体包括|主要包括|包括|具体构成为|构成为|分别为|分项情况为")
 _HEADING_SUFFIX = regex.compile(
     r"(?:绩效目标完成情况综述|绩效目标完成情况|完成情况|总体情况说明|具体情况说明|情况说明|情况)[。.]?$"
 )
@@ -204,7 +204,8 @@ class NarrativeReader:
             named = [m for m in mentions if cue[2] <= m[0] < fig.start]
             base = named[-1][2] if named else None
         subject, subject_span, reading = self._subject(section, start, clause, prev_end, fig,
-                                                       mentions, sentence, role, index, cue is not None)
+                                                       mentions, sentence, role, index, cue is not None,
+                                                       base)
         facet = None
         if _UNDER in subject:  # a 项 named with its 款: the 款 sets it apart from its namesakes
             facet, subject = subject.split(_UNDER, 1)
@@ -260,12 +261,17 @@ class NarrativeReader:
 
     def _subject(self, section: int | None, start: int, clause: int, prev_end: int,
                  fig: RawFigure, mentions: list[tuple[int, int, str]], sentence: list[Claim],
-                 role: Role, sentence_index: int, cued: bool) -> tuple[str, Span | None, Reading]:
+                 role: Role, sentence_index: int, cued: bool,
+                 base: str | None = None) -> tuple[str, Span | None, Reading]:
         """The figure's subject, and how surely: named in its clause (or the clause that
         introduces it, or by the figure it follows in the sentence) is a pattern reading; a
-        phrase, an earlier mention or the section's topic is context."""
+        phrase, an earlier mention or the section's topic is context. A share's subject is
+        the amount before it, unless that amount is the base it names ("A 180.95万元，占
+        政府采购支出总额197.56万元的63.28%" is A's share)."""
         if role is Role.SHARE and sentence:
             amounts = [c for c in sentence if c.role is not Role.SHARE]
+            if base is not None and len(amounts) > 1 and amounts[-1].subject == base:
+                amounts.pop()
             if amounts:
                 return amounts[-1].subject, amounts[-1].subject_span, Reading.PATTERN
         path = self._class_path(start, fig.start, mentions)
@@ -445,7 +451,10 @@ class NarrativeReader:
                     return
 
     def _whole(self, claim: Claim, before: list[Claim], section: int | None) -> None:
-        part = next((c for c in reversed(before) if c.role is not Role.SHARE), None)
+        amounts = [c for c in before if c.role is not Role.SHARE]
+        if claim.base is not None and len(amounts) > 1 and amounts[-1].subject == claim.base:
+            amounts.pop()  # the base's own amount, printed inside the share (占总额X万元的)
+        part = amounts[-1] if amounts else None
         if part is not None:
             claim.links[Link.ACTUAL] = part.id
         if claim.base is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from extractor import extract_text
-from models import Direction, Link, Role
+from models import Direction, Link, Reading, Role
 
 
 def claims(text: str):
@@ -40,6 +40,28 @@ def test_list_parts_link_to_their_total_and_shares_to_the_whole():
     assert part.links[Link.TOTAL] == total.id
     assert share.role is Role.SHARE and share.subject == "一般公共预算财政拨款收入"
     assert share.links[Link.WHOLE] == total.id and share.links[Link.ACTUAL] == part.id
+
+
+def test_parts_after_zhuyao_you_are_parts_of_the_figure_before():
+    # "X，主要由A a，占比s；B b，占比t构成": the whole is X, read, not guessed
+    found = claims("本年支出合计2632.57万元，主要由一般公共服务支出898.32万元，占比34.12%；"
+                   "住房保障支出233.44万元，占比8.87%构成。")
+    total, share = by_value(found, "2632.57"), by_value(found, "34.12")
+    assert by_value(found, "898.32").links[Link.TOTAL] == total.id
+    assert share.links[Link.WHOLE] == total.id and share.reading is Reading.PATTERN
+
+
+def test_zhuyao_youyu_is_a_reason_not_a_list():
+    found = claims("本年支出合计2632.57万元，主要由于人员增加，一般公共服务支出898.32万元。")
+    assert Link.TOTAL not in by_value(found, "898.32").links
+
+
+def test_share_whose_base_amount_is_printed_inside_it():
+    found = claims("授予中小企业合同金额180.95万元，占政府采购支出总额197.56万元的91.59%。")
+    share = by_value(found, "91.59")
+    assert share.subject == "授予中小企业合同金额"
+    assert share.links[Link.ACTUAL] == by_value(found, "180.95").id
+    assert share.links[Link.WHOLE] == by_value(found, "197.56").id
 
 
 def test_completion_rate_links_budget_and_actual():
