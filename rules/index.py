@@ -7,6 +7,9 @@ from functools import cached_property
 
 from models import Claim, Document, Link, Role, Source, Table
 
+from .arith import in_wan
+from .mentions import FigureKey, figure_key, general_is_all, table_phrase
+
 
 class ClaimIndex:
     """A document's claims by id, subject, role and table, so rules do not rescan them."""
@@ -42,6 +45,39 @@ class ClaimIndex:
     @cached_property
     def tables(self) -> dict[str, Table]:
         return {t.id: t for t in self.document.tables}
+
+    @cached_property
+    def figures(self) -> dict[FigureKey, list[Claim]]:
+        """The mentions of each figure (rules/mentions.py), in document order. A part listed
+        under a total of another fund is left out: its scope is the total's."""
+        groups: dict[FigureKey, list[Claim]] = defaultdict(list)
+        whole_is_general = general_is_all(self.claims)
+        for claim in self.claims:
+            key = figure_key(claim, whole_is_general)
+            if key is None:
+                continue
+            head = self.linked(claim, Link.TOTAL)
+            if head is not None and head.scope and head.scope != claim.scope:
+                continue
+            groups[key].append(claim)
+        return groups
+
+    @cached_property
+    def _figure_of(self) -> dict[str, FigureKey]:
+        return {c.id: key for key, claims in self.figures.items() for c in claims}
+
+    def restatements(self, claim: Claim) -> list[Claim]:
+        """Other mentions of `claim`'s figure that state another value (beyond rounding):
+        where a check fails on an operand the report states two ways, the operand is what is
+        wrong, and value.mismatch says so."""
+        key = self._figure_of.get(claim.id)
+        if key is None:
+            return []
+        mentions = self.figures[key]
+        if table_phrase(mentions, self.narrative_subjects):
+            return []
+        here = in_wan(claim.quantity)
+        return [c for c in mentions if c.id != claim.id and not in_wan(c.quantity).meets(here)]
 
     def linked(self, claim: Claim, link) -> Claim | None:
         """The claim `claim` links to under `link`, if any."""

@@ -7,9 +7,10 @@ or force-balanced figure such as 47.12% for 47.129%); further out is an error.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 
-from models import ArithmeticFinding, Claim, Evidence, Severity, message
+from models import ArithmeticFinding, Claim, Evidence, Finding, Severity, message
 
 from .arith import Interval, off_by, show_interval, shown, stated
 from .registry import Params
@@ -64,6 +65,24 @@ def arithmetic(rule_id: str, params: Params, code: str, claim: Claim, expected: 
         expected_high=expected.high,
         evidence=[evidence("stated", claim), *operands],
     )
+
+
+_MILDNESS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+def mildest(readings: Iterable[Finding | None]) -> Finding | None:
+    """The mildest outcome of one check over several readings of its operands: None (the
+    figure holds) before a warning before an error, the first of equals. A check whose
+    operand the report states two ways (基本支出 565.32 in the text, 556.32 in its table)
+    is judged on the reading that fits: the disputed operand is value.mismatch's finding,
+    not a second error here. Stops at the first reading that holds."""
+    best: Finding | None = None
+    for finding in readings:
+        if finding is None:
+            return None
+        if best is None or _MILDNESS[finding.severity] < _MILDNESS[best.severity]:
+            best = finding
+    return best
 
 
 def figure(claim: Claim) -> str:

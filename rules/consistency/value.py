@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 
 from models import Claim, Finding, Link, MismatchFinding, QuantityKind, Role, Severity, message
 
 from ..arith import in_wan
 from ..index import ClaimIndex
+from ..mentions import table_phrase
 from ..registry import Params, Rule, register
 from ..verdict import evidence, figure
 
-_ROLES = (Role.ACTUAL, Role.BUDGET, Role.BUDGET_INITIAL, Role.PRIOR)
 _ROLE_ZH = {Role.ACTUAL: "决算数", Role.BUDGET: "预算数", Role.BUDGET_INITIAL: "年初预算数",
             Role.PRIOR: "上年数"}
 
@@ -20,33 +19,6 @@ _ROLE_ZH = {Role.ACTUAL: "决算数", Role.BUDGET: "预算数", Role.BUDGET_INIT
 class ValueParams(Params):
     min_subject_length: int = 2  # shorter subjects ("支出") are too vague to compare
     compare_table_phrases: bool = False  # compare unlisted row labels across tables
-
-
-#: the funds besides 一般公共预算 that 财政拨款 may include
-_OTHER_FUNDS = ("政府性基金", "国有资本经营")
-#: 三公经费 are by definition paid from 财政拨款: a scope word adds nothing to them
-_FISCAL_BY_DEFINITION = {"三公经费", "因公出国（境）费", "公务用车购置及运行费", "公务用车购置费",
-                         "公务用车运行维护费", "公务接待费"}
-
-
-def _key(claim: Claim, general_is_all: bool) -> tuple | None:
-    q = claim.quantity
-    if claim.role not in _ROLES or q.approximate or q.bound is not None or not claim.subject:
-        return None
-    if q.kind is not QuantityKind.AMOUNT:
-        return None
-    scope = None if claim.subject in _FISCAL_BY_DEFINITION else claim.scope
-    if scope == "一般公共预算" and general_is_all:
-        scope = "财政拨款"
-    return claim.subject, claim.code, claim.role, claim.period, claim.facet, scope
-
-
-def _general_is_all(claims: list[Claim]) -> bool:
-    """Whether 一般公共预算 is all of 财政拨款 here: no other fund has a figure above zero."""
-    return not any(
-        c.quantity.value and c.quantity.kind is QuantityKind.AMOUNT
-        and any(word in f"{c.scope or ''}{c.subject}" for word in _OTHER_FUNDS)
-        for c in claims)
 
 
 def _places(claims: list[Claim]) -> set[str]:
@@ -92,20 +64,11 @@ class ValueMismatch(Rule):
     Params = ValueParams
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
-        groups: dict[tuple, list[Claim]] = defaultdict(list)
-        general_is_all = _general_is_all(index.claims)
-        for claim in index.claims:
-            key = _key(claim, general_is_all)
-            if key is None or len(claim.subject) < self.params.min_subject_length:  # type: ignore[attr-defined]
+        for (subject, _code, role, *_), claims in index.figures.items():
+            if len(subject) < self.params.min_subject_length:  # type: ignore[attr-defined]
                 continue
-            head = index.linked(claim, Link.TOTAL)
-            if head is not None and head.scope and head.scope != claim.scope:
+            if not self.params.compare_table_phrases and table_phrase(claims, index.narrative_subjects):  # type: ignore[attr-defined]
                 continue
-            groups[key].append(claim)
-        for (subject, _code, role, *_), claims in groups.items():
-            if all(c.table for c in claims) and not self.params.compare_table_phrases \
-                    and not any(c.code for c in claims) and subject not in index.narrative_subjects:
-                continue  # a row label such as 项目总投资 means something else in each table
             clusters = _clusters(claims)
             if len(clusters) < 2:
                 continue

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from models import Finding, Link, QuantityKind, Role
+from models import Claim, Finding, Link, QuantityKind, Role
 
 from ..arith import in_wan, ratio
 from ..index import ClaimIndex
 from ..registry import Rule, register
-from ..verdict import arithmetic, evidence, figure
+from ..verdict import arithmetic, evidence, figure, mildest
 
 
 @register("share.whole")
@@ -17,7 +17,8 @@ class ShareOfWhole(Rule):
     """占…% must equal the part divided by the whole the sentence names.
 
     The whole is the figure the sentence points at (占本年支出合计的…, 占基本支出的…) or,
-    for a list (其中…，占…%), the list's total. Computed on the printed intervals.
+    for a list (其中…，占…%), the list's total. Computed on the printed intervals; where
+    the report states the part or the whole two ways, on the mention that fits.
 
     **Anti-pattern**: 公务用车购置及运行费11.98万元，占比77.76% of 15.42 (11.98 / 15.42 =
     77.69%).
@@ -38,13 +39,18 @@ class ShareOfWhole(Rule):
                 continue
             if part.quantity.approximate or whole.quantity.approximate:
                 continue
-            expected = ratio(in_wan(part.quantity), in_wan(whole.quantity))
-            if expected is None:
-                continue
-            finding = arithmetic(
-                self.id, self.params, "SHARE_MISMATCH", claim, expected,
-                f"{figure(part)} / {figure(whole)}",
-                [evidence("part", part), evidence("whole", whole)],
-            )
+            finding = mildest(self._check(claim, p, w)
+                              for p in [part, *index.restatements(part)]
+                              for w in [whole, *index.restatements(whole)])
             if finding is not None:
                 yield finding
+
+    def _check(self, claim: Claim, part: Claim, whole: Claim) -> Finding | None:
+        expected = ratio(in_wan(part.quantity), in_wan(whole.quantity))
+        if expected is None:
+            return None
+        return arithmetic(
+            self.id, self.params, "SHARE_MISMATCH", claim, expected,
+            f"{figure(part)} / {figure(whole)}",
+            [evidence("part", part), evidence("whole", whole)],
+        )

@@ -10,7 +10,7 @@ from models import Claim, Finding, Link, QuantityKind
 from ..arith import Interval, in_unit_of, in_wan, total
 from ..index import ClaimIndex
 from ..registry import Rule, register
-from ..verdict import arithmetic, evidence, figure
+from ..verdict import arithmetic, evidence, figure, mildest
 from .identity import identities
 
 #: stated shares of a list that add up to this cover the whole
@@ -43,6 +43,15 @@ def _other_side(head: Claim, parts: list[Claim]) -> bool:
     return side is not None and any(_side(p.subject) not in (None, side) for p in parts)
 
 
+def _readings(index: ClaimIndex, parts: list[Claim]) -> Iterator[list[Claim]]:
+    """The parts as listed, then with one part replaced by each other value the report
+    states for it (its table's 556.32 for the text's 565.32)."""
+    yield parts
+    for i, part in enumerate(parts):
+        for other in index.restatements(part):
+            yield [*parts[:i], other, *parts[i + 1:]]
+
+
 @register("sum.narrative")
 class NarrativeSum(Rule):
     """A total and the parts a sentence lists under it (合计 X，其中 A、B、C) must add up.
@@ -50,7 +59,8 @@ class NarrativeSum(Rule):
     Parts that exceed the total are always wrong. Parts that fall short are wrong only
     when the list is complete: it has a residual 其他… item, it names every part of a known
     identity (data/identities.yaml), or the shares it states for the parts add up to 100%.
-    Sums are computed on printed intervals, so rounding never counts.
+    Sums are computed on printed intervals, so rounding never counts; a part the report
+    states two ways is taken at the value that fits (the other is value.mismatch's).
 
     **Anti-pattern**: 本年收入合计1320.41万元，其中：一般公共预算财政拨款收入927.15万元，
     政府性基金预算财政拨款收入305.68万元，…其他收入0万元 (the parts add to 1232.83).
@@ -73,7 +83,8 @@ class NarrativeSum(Rule):
                 continue
             parts = [p for p in parts if p.quantity.kind is QuantityKind.AMOUNT
                      and not p.quantity.approximate]
-            finding = self._check(index, head, parts)
+            finding = mildest(self._check(index, head, reading)
+                              for reading in _readings(index, parts))
             if finding is not None:
                 yield finding
 
