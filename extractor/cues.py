@@ -11,6 +11,8 @@ import regex
 
 from models import Direction, Role
 
+from .normalize import unwrap
+
 # Cues for money amounts and counts, nearest wins. Order inside the alternation only
 # matters for cues sharing a start; longer forms come first.
 AMOUNT_CUES: list[tuple[str, Role]] = [
@@ -55,20 +57,25 @@ def last_cue(text: str, start: int, end: int, percent: bool, *,
 
     Cues starting inside `masked` ranges (subject names: the 支出 of 工资福利支出) do not count, nor
     does a year that is not before the report's year. Of cues ending at the same place the
-    longest wins (年初预算为 over 预算为).
+    longest wins (年初预算为 over 预算为). A cue a PDF wrapped (上年\n决算数) is read whole.
     """
     pattern, roles = (_PERCENT, _PERCENT_ROLES) if percent else (_AMOUNT, _AMOUNT_ROLES)
     best: tuple[Role, int, int] | None = None
-    for m in pattern.finditer(text, start, end, overlapped=True):
-        if any(s <= m.start() < e for s, e in masked):
+    view, where = text, None
+    if "\n" in text[start:end]:
+        view, where = unwrap(text, start, end)
+        start, end = 0, len(view)
+    for m in pattern.finditer(view, start, end, overlapped=True):
+        m_start, m_end = (where[m.start()], where[m.end() - 1] + 1) if where else m.span()
+        if any(s <= m_start < e for s, e in masked):
             continue
         group = next(i for i, g in enumerate(m.groups()) if g is not None)
         role = roles[group]
         year = _YEAR.match(m.group(0)) if role is Role.PRIOR else None
         if year and (fiscal_year is None or int(year.group(0)) >= fiscal_year):
             continue  # the report's own year is not a prior period
-        if best is None or m.end() > best[2] or (m.end() == best[2] and m.start() < best[1]):
-            best = (role, m.start(), m.end())
+        if best is None or m_end > best[2] or (m_end == best[2] and m_start < best[1]):
+            best = (role, m_start, m_end)
     return best
 
 

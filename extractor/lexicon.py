@@ -15,7 +15,7 @@ from pathlib import Path
 import regex
 import yaml
 
-from .normalize import translate
+from .normalize import translate, unwrap
 
 
 @dataclass(frozen=True)
@@ -47,8 +47,7 @@ class Lexicon:
         if "\n" not in text[start:stop]:
             return [(m.start(), m.end(), self.forms[m.group(0)])
                     for m in self.pattern.finditer(text, start, stop)]
-        where = [i for i in range(start, stop) if text[i] != "\n"]
-        joined = "".join(text[i] for i in where)
+        joined, where = unwrap(text, start, stop)
         return [(where[m.start()], where[m.end() - 1] + 1, self.forms[m.group(0)])
                 for m in self.pattern.finditer(joined)]
 

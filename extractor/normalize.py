@@ -85,3 +85,11 @@ def normalize(original: str) -> tuple[str, OffsetMap]:
         anchors.append((end - dropped, end))
     pieces.append(mapped[kept_until:])
     return "".join(pieces), OffsetMap(anchors=anchors)
+
+
+def unwrap(text: str, start: int, stop: int) -> tuple[str, list[int]]:
+    """`text[start:stop]` without its line breaks, and where in `text` each character kept
+    stands: a sentence a PDF wrapped (一般公共预\\n算, 上年\\n决算数) reads as one line, and
+    what is found in it maps back to the original offsets."""
+    where = [i for i in range(start, stop) if text[i] != "\n"]
+    return "".join(text[i] for i in where), where

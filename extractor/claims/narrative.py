@@ -42,6 +42,8 @@ _LEVEL_ROLES = (Role.ACTUAL, Role.BUDGET, Role.BUDGET_INITIAL, Role.PRIOR, Role.
 _SCOPES = (("政府性基金", "政府性基金"), ("国有资本经营", "国有资本经营"), ("一般公共预算", "一般公共预算"),
            ("财政拨款", "财政拨款"))
 #: a figure of the department's own office only, beside its consolidated totals
+#: the scope of a figure of the unit's own office alone, beside the consolidated department
+_OWN = "本级"
 _OWN_LEVEL = regex.compile(r"(?:机关|单位|部门)[)）]?本级|本级(?:单位)?(?:的)?(?:本年|收入|支出)")
 #: what a fund's name followed by these words names: its carry-over, not its income
 _QUALIFIERS = ("结转和结余", "结转结余", "结转", "结余", "总计")
@@ -161,7 +163,7 @@ class NarrativeReader:
         scope = fund_scope(self.text[start:figures[0].start]) or self._section_scope(section)
         if _OWN_LEVEL.search(self.text, start, figures[0].start):
             # 局机关本级本年支出合计 is the office's alone, not the department's consolidated total
-            scope = f"本级{scope or ''}"
+            scope = f"{_OWN}{scope or ''}"
         sentence: list[Claim] = []
         prev_end = start
         for fig in figures:
@@ -471,7 +473,11 @@ class NarrativeReader:
             if other.subject == claim.base and other.role is Role.ACTUAL:
                 claim.links[Link.WHOLE] = other.id
                 return
-        earlier = self.ctx.actual_by_subject.get(claim.base, [])
+        # the whole a share of the department names is the department's, not the office's
+        # own (局机关本级本年支出合计) figure of that name
+        own = (part.scope or "").startswith(_OWN) if part is not None else False
+        earlier = [c for c in self.ctx.actual_by_subject.get(claim.base, [])
+                   if (c.scope or "").startswith(_OWN) == own]
         if earlier:
             claim.links[Link.WHOLE] = earlier[-1].id
 

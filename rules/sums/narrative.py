@@ -43,13 +43,25 @@ def _other_side(head: Claim, parts: list[Claim]) -> bool:
     return side is not None and any(_side(p.subject) not in (None, side) for p in parts)
 
 
-def _readings(index: ClaimIndex, parts: list[Claim]) -> Iterator[list[Claim]]:
-    """The parts as listed, then with one part replaced by each other value the report
-    states for it (its table's 556.32 for the text's 565.32)."""
+def _readings(index: ClaimIndex, head: Claim, parts: list[Claim]) -> Iterator[list[Claim]]:
+    """The parts as listed; without the balances named beside them; then with one part
+    replaced by each other value the report states for it (its table's 556.32 for the
+    text's 565.32)."""
     yield parts
+    if any(_beside(head, p) for p in parts):
+        yield [p for p in parts if not _beside(head, p)]
     for i, part in enumerate(parts):
         for other in index.restatements(part):
             yield [*parts[:i], other, *parts[i + 1:]]
+
+
+def _beside(head: Claim, part: Claim) -> bool:
+    """Whether `part` is a carry-over balance listed after an income or a spending (财政拨款
+    收入X，其中…；年初财政拨款结转和结余Y): a balance is part of a 总计 (收入总计 = 本年收入 +
+    年初结转和结余), and reports that call their 总计 本年支出合计 count it in; so the list
+    is read both ways."""
+    balance = part.subject.startswith(("年初", "年末")) and ("结转" in part.subject or "结余" in part.subject)
+    return balance and "总计" not in head.subject
 
 
 @register("sum.narrative")
@@ -84,7 +96,7 @@ class NarrativeSum(Rule):
             parts = [p for p in parts if p.quantity.kind is QuantityKind.AMOUNT
                      and not p.quantity.approximate]
             finding = mildest(self._check(index, head, reading)
-                              for reading in _readings(index, parts))
+                              for reading in _readings(index, head, parts) if len(reading) > 1)
             if finding is not None:
                 yield finding
 

@@ -64,6 +64,13 @@ def test_share_whose_base_amount_is_printed_inside_it():
     assert share.links[Link.WHOLE] == by_value(found, "197.56").id
 
 
+def test_cue_wrapped_over_a_pdf_line_break():
+    # "上年\n决算数为5.44万元": the prior year's figure, not a second 决算 of this year
+    found = claims("公务接待费支出决算6.05万元，为预算数9.13万元的66.23%，上年\n"
+                   "决算数为5.44万元，本年增加0.61万元。\n")
+    assert by_value(found, "5.44").role is Role.PRIOR
+
+
 def test_completion_rate_links_budget_and_actual():
     found = claims("1.一般公共服务（类）。年初预算为1034.85万元，支出决算为1695.43万元，"
                    "完成年初预算的163.83%。")
