@@ -48,6 +48,8 @@ _PERCENT, _PERCENT_ROLES = _compile(PERCENT_CUES)
 
 
 _YEAR = regex.compile(r"(?:19|20)\d{2}")
+#: one-character change words that, right before a subject, are the 加/减 of a formula
+_OPERATORS = {"减"}
 
 
 def last_cue(text: str, start: int, end: int, percent: bool, *,
@@ -69,6 +71,8 @@ def last_cue(text: str, start: int, end: int, percent: bool, *,
         m_start, m_end = (where[m.start()], where[m.end() - 1] + 1) if where else m.span()
         if any(s <= m_start < e for s, e in masked):
             continue
+        if m.group(0) in _OPERATORS and any(s == m_end for s, _ in masked):
+            continue  # "加年初结转和结余18.2万元，减本年支出合计…": arithmetic on a subject
         group = next(i for i, g in enumerate(m.groups()) if g is not None)
         role = roles[group]
         year = _YEAR.match(m.group(0)) if role is Role.PRIOR else None

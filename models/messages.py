@@ -195,6 +195,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{total_subject} {stated} does not equal the sum of its parts: {formula} = {expected}, "
         "but the report says {stated}",
     ),
+    "BALANCE_MISMATCH": (
+        "年末结转和结余有误：{formula} = {expected}，而报告为 {stated}",
+        "the closing balance is wrong: {formula} = {expected}, but the report says {stated}",
+    ),
     "SHARE_MISMATCH": (
         "{subject}占比有误：{formula} = {expected}%，而报告为 {stated}%",
         "share of {subject} is wrong: {formula} = {expected}%, but the report says {stated}%",

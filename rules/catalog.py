@@ -6,6 +6,7 @@ from . import (  # noqa: F401
     consistency,
     direction,
     entity,
+    identity,
     period,
     rate,
     reason,

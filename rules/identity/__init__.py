@@ -1,0 +1,3 @@
+"""Identities between the balances of a final account, by fund."""
+
+from . import balance  # noqa: F401
