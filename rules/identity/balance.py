@@ -33,12 +33,27 @@ def _term(subject: str) -> str | None:
     return None
 
 
+def _claim_term(claim: Claim) -> str | None:
+    """A sentence's figure by its subject; a table cell by its column (年初结转和结余 |
+    本年收入 | 本年支出 小计 | … | 年末结转和结余), not by its row's 科目. A column under a
+    term that breaks it down (本年支出 › 基本支出) is not the term."""
+    if claim.source is not Source.TABLE:
+        return _term(claim.subject)
+    labels = claim.column_labels
+    if not labels or any(label not in _SUBTOTALS for label in labels[1:]):
+        return None
+    return _term(labels[0])
+
+
+_SUBTOTALS = ("小计", "合计")
+
+
 @register("identity.balance")
 class Balance(Rule):
-    """A sentence that states a fund's opening balance, its income and spending of the year
-    and its closing balance states an identity: 年初结转和结余 + 本年收入 − 本年支出 =
-    年末结转和结余. Checked when the sentence gives exactly one figure of each term, of one
-    year and one fund; for all funds together only when nothing else (结余分配,
+    """A sentence or a table row that states a fund's opening balance, its income and
+    spending of the year and its closing balance states an identity: 年初结转和结余 + 本年收入
+    − 本年支出 = 年末结转和结余. Checked where exactly one figure of each term is given, of
+    one year and one fund (a row of the 政府性基金 table, by its columns); for all funds together only when nothing else (结余分配,
     用事业基金弥补收支差额) moves the balance. Computed on printed intervals.
 
     **Anti-pattern**: 政府性基金预算财政拨款年初结转和结余12.00万元，本年收入44.00万元，
@@ -53,11 +68,7 @@ class Balance(Rule):
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
         moved = any(c.quantity.value and any(w in c.subject for w in _OTHER_MOVES)
                     for c in index.claims)
-        sentences: dict[int, list[Claim]] = defaultdict(list)
-        for claim in index.claims:
-            if claim.source is Source.NARRATIVE and claim.sentence is not None:
-                sentences[claim.sentence].append(claim)
-        for claims in sentences.values():
+        for claims in self._places(index):
             terms = self._terms(claims)
             if terms is None:
                 continue
@@ -66,10 +77,21 @@ class Balance(Rule):
             yield from self._check(terms)
 
     @staticmethod
+    def _places(index: ClaimIndex) -> Iterator[list[Claim]]:
+        """The claims of each sentence and of each table row."""
+        places: dict[tuple, list[Claim]] = defaultdict(list)
+        for claim in index.claims:
+            if claim.source is Source.TABLE and claim.row is not None:
+                places[("t", claim.table, claim.row)].append(claim)
+            elif claim.source is Source.NARRATIVE and claim.sentence is not None:
+                places[("s", claim.sentence)].append(claim)
+        yield from places.values()
+
+    @staticmethod
     def _terms(claims: list[Claim]) -> dict[str, Claim] | None:
         found: dict[str, list[Claim]] = defaultdict(list)
         for claim in claims:
-            term = _term(claim.subject)
+            term = _claim_term(claim)
             if term is not None and claim.role is Role.ACTUAL \
                     and claim.quantity.kind is QuantityKind.AMOUNT and not claim.quantity.approximate:
                 found[term].append(claim)
@@ -84,7 +106,9 @@ class Balance(Rule):
 
     @staticmethod
     def _names_other_moves(index: ClaimIndex, claims: list[Claim]) -> bool:
-        span = index.document.sentences[claims[0].sentence or 0].span
+        if claims[0].sentence is None:
+            return False  # a table row: the report's other figures say whether anything else moved
+        span = index.document.sentences[claims[0].sentence].span
         return any(w in index.document.original[span.start:span.end] for w in _OTHER_MOVES)
 
     def _check(self, t: dict[str, Claim]) -> Iterator[Finding]:
