@@ -268,6 +268,14 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "评价等级与得分不符：得分 {score} 应为“{expected}”，而报告为“{stated}”",
         "grade does not follow from the score: {score} is '{expected}', the report says '{stated}'",
     ),
+    "REASON_MISSING": (
+        "原因缺失：“原因”之后没有说明（模板未填写）",
+        "reason missing: the explanation announced is not given (template never filled in)",
+    ),
+    "REASON_OWED": (
+        "未说明原因：{subject}变动或与预算相差 {gap}%，前后文未说明原因",
+        "no reason given: {subject} moved or differs from its budget by {gap}%, unexplained",
+    ),
     "PERIOD_MISMATCH": (
         "年度不符：{year}年的{what}出现在{fiscal_year}年度报告中",
         "wrong year: a {year} {what_en} in a {fiscal_year} report",

@@ -44,6 +44,7 @@ KINDS = (
     "missing_table",
     "balance",
     "repeat",
+    "reason_missing",
 )
 #: how often each kind is drawn, before a family's own kinds are favoured
 WEIGHTS = {
@@ -63,6 +64,7 @@ WEIGHTS = {
     "missing_table": 2,
     "balance": 2,
     "repeat": 2,
+    "reason_missing": 2,
 }
 FAVOURED = {
     "sangong": ("digit", "wrong_rate", "wrong_completion", "direction"),
@@ -437,6 +439,17 @@ def repeat(ctx: Context) -> list[Entry]:
     return [Entry("", stop, "a full stop printed twice", ["text.repeat"], "warning", "repeat")]
 
 
+def reason_missing(ctx: Context) -> list[Entry]:
+    """主要原因是 left without its cause (a template never filled in)."""
+    pool = [s for s in ctx.doc.slots() if s.kind == "reason" and "原因" in s.info["words"] and ctx.free(s)]
+    for slot in _shuffled(ctx, pool):
+        slot.text = slot.info["words"]
+        ctx.take(slot)
+        return [Entry("", slot, f"{slot.text} with no reason after it", ["reason.missing"], "warning",
+                      "reason_missing")]
+    return []
+
+
 def _score_pool(ctx: Context, key_end: str) -> list[Slot]:
     return [
         s
@@ -544,6 +557,7 @@ PLANTERS: dict[str, Planter] = {
     "missing_table": missing_table,
     "balance": balance,
     "repeat": repeat,
+    "reason_missing": reason_missing,
 }
 
 
@@ -568,6 +582,7 @@ def plant(ctx: Context, family: str, count: int, tables_only: bool) -> list[Entr
             "comparison",
             "balance",
             "repeat",
+            "reason_missing",
         ):
             weights.pop(kind)
     found: list[Entry] = []

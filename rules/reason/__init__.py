@@ -1,3 +1,3 @@
-"""Explanations of changes: two different causes for one change."""
+"""Explanations of changes: two different causes for one change, or none where one is due."""
 
-from . import conflict  # noqa: F401
+from . import conflict, missing  # noqa: F401

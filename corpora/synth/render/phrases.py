@@ -48,13 +48,15 @@ CHANGES = (
     ("上年决算数为{prior}，本年{dir}{change}，{dir2}{rate}", True),
     ("比上年决算{prior}{dir}{change}，{dir2}幅度为{rate}", True),
 )
+#: (before, the words that announce the reason, after): the words and the cause are one
+#: slot, so that a plant can leave the announcement without its cause
 REASONS = (
-    "，主要原因是{r}。",
-    "。主要原因：{r}。",
-    "，原因是{r}。",
-    "，主要是{r}。",
-    "。变动的主要原因是{r}。",
-    "，主要原因为{r}。",
+    ("，", "主要原因是", "。"),
+    ("。", "主要原因：", "。"),
+    ("，", "原因是", "。"),
+    ("，", "主要是", "。"),
+    ("。", "变动的主要原因是", "。"),
+    ("，", "主要原因为", "。"),
 )
 COMPLETIONS = (
     "年初预算为{budget}，支出决算为{actual}，完成年初预算的{rate}",
@@ -164,7 +166,8 @@ def reason(w: Writer, causes: tuple[str, ...]) -> list[Seg]:
     if w.rng.random() < 0.3 and len(causes) > 1:
         first, second = w.rng.sample(causes, 2)
         return [f"。主要原因：一是{first}；二是{second}。"]
-    return fill(w.pick(REASONS), r=w.pick(causes))
+    before, words, after = w.pick(REASONS)
+    return [before, w.word(words + w.pick(causes), "reason", words=words), after]
 
 
 def completion(w: Writer, key: str, actual: Slot, budget: Decimal) -> list[Seg]:
