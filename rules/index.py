@@ -58,12 +58,13 @@ class ClaimIndex:
         return out
 
     def level(self, subject: str, period: int | None,
-              roles: tuple[Role, ...] = (Role.ACTUAL, Role.PRIOR)) -> Claim | None:
-        """The first stated amount of `subject` for `period` in one of `roles` (narrative or
-        table), not a column's part of it (facet): what a sentence that names a subject but
-        prints no figure of it speaks about."""
+              roles: tuple[Role, ...] = (Role.ACTUAL, Role.PRIOR),
+              source: Source | None = None) -> Claim | None:
+        """The first stated amount of `subject` for `period` in one of `roles` (from `source`,
+        else narrative or table), not a column's part of it (facet): what a sentence that
+        names a subject but prints no figure of it speaks about."""
         for claim in self.by_subject.get(subject, []):
-            if claim.period == period and claim.role in roles \
+            if claim.period == period and claim.role in roles and source in (None, claim.source) \
                     and claim.quantity.kind is QuantityKind.AMOUNT and not claim.facet:
                 return claim
         return None
