@@ -234,6 +234,16 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "表述与数据方向相反：称“{word}”，但{subject}由 {prior} 变为 {current}",
         "wording contradicts the figures: says '{word}' but {subject} went from {prior} to {current}",
     ),
+    "COMPARISON_CONFLICT": (
+        "比较用语与数据不符：称“{word}”，但{subject}决算数为 {actual}，{what}为 {other}",
+        "comparison word contradicts the figures: says '{word}', but the actual of {subject} is "
+        "{actual} and the {what_en} {other}",
+    ),
+    "COMPARISON_RATE_CONFLICT": (
+        "比较用语与数据不符：称“{word}”，但{subject}决算数为预算数的 {rate}",
+        "comparison word contradicts the figures: says '{word}', but the actual of {subject} is "
+        "{rate} of the budget",
+    ),
     "REASON_CONFLICT": (
         "对{subject}同一变动给出不同原因：“{a}”（{cause_a}）与“{b}”（{cause_b}）",
         "two different explanations for the same change of {subject}: '{a}' ({cause_a_en}) "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import cached_property
 
-from models import Claim, Document, Link, Role, Source, Table
+from models import Claim, Document, Link, QuantityKind, Role, Source, Table
 
 from .arith import in_wan
 from .mentions import FigureKey, figure_key, general_is_all, table_phrase
@@ -83,6 +83,27 @@ class ClaimIndex:
         """The claim `claim` links to under `link`, if any."""
         target = claim.links.get(link)
         return self.by_id.get(target) if target else None
+
+    @cached_property
+    def by_sentence(self) -> dict[int, list[Claim]]:
+        """Narrative claims by the sentence they were read in, in reading order."""
+        out: dict[int, list[Claim]] = defaultdict(list)
+        for claim in self.claims:
+            if claim.sentence is not None:
+                out[claim.sentence].append(claim)
+        return out
+
+    def level(self, subject: str, period: int | None,
+              roles: tuple[Role, ...] = (Role.ACTUAL, Role.PRIOR),
+              source: Source | None = None) -> Claim | None:
+        """The first stated amount of `subject` for `period` in one of `roles` (from `source`,
+        else narrative or table), not a column's part of it (facet): what a sentence that
+        names a subject but prints no figure of it speaks about."""
+        for claim in self.by_subject.get(subject, []):
+            if claim.period == period and claim.role in roles and source in (None, claim.source) \
+                    and claim.quantity.kind is QuantityKind.AMOUNT and not claim.facet:
+                return claim
+        return None
 
     def narrative(self) -> list[Claim]:
         return [c for c in self.claims if c.source is Source.NARRATIVE]

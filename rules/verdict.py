@@ -10,16 +10,34 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
+import regex
+
 from models import ArithmeticFinding, Claim, Evidence, Finding, Severity, message
 
 from .arith import Interval, off_by, show_interval, shown, stated
+from .index import ClaimIndex
 from .registry import Params
+
+#: a direction word and the few characters between it and the figure it states (增长幅度为)
+_DIRECTION_WORD = regex.compile(r"(增加|增长|上升|提高|减少|下降|降低|压减)\p{Han}{0,4}$")
 
 
 def evidence(role: str, claim: Claim) -> Evidence:
     """Evidence pointing at a claim's printed figure."""
     return Evidence(role=role, span=claim.quantity.span, claim=claim.id,
                     value=claim.quantity.value)
+
+
+def direction_word(index: ClaimIndex, claim: Claim) -> Evidence | None:
+    """The direction word a change figure follows ("增长幅度为24.89%"): the word a finding
+    about the change's direction points at."""
+    doc = index.document
+    start = doc.offsets.to_normalized(claim.quantity.span.start)
+    m = _DIRECTION_WORD.search(doc.text, max(0, start - 10), start)  # normalized: 增長 reads 增长
+    if m is None:
+        return None
+    return Evidence(role="word", span=doc.span(doc.offsets.to_original(m.start(1)),
+                                               doc.offsets.to_original(m.end(1))))
 
 
 def consistent(claim: Claim, expected: Interval) -> bool:

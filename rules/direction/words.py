@@ -7,13 +7,11 @@ from collections.abc import Iterator
 import regex
 
 from models import (
-    Claim,
     ConflictFinding,
     Direction,
     Evidence,
     Finding,
     Link,
-    QuantityKind,
     Role,
     Severity,
     message,
@@ -22,23 +20,11 @@ from models import (
 from ..arith import in_wan
 from ..index import ClaimIndex
 from ..registry import Rule, register
-from ..verdict import evidence, figure
+from ..verdict import direction_word, evidence, figure
 
 _DOWN = regex.compile(r"压缩开支|压缩|压减|节约|减少|下降|降低")
 _UP = regex.compile(r"增加|增长|上升|提高")
 _REASON = regex.compile(r"\s*(?:[一二三四五六七八九十\d]+[是、.]\s*)?(?:主要原因|原因[是为]|主要是|其原因)")
-_WORD = regex.compile(r"(增加|增长|上升|提高|减少|下降|降低|压减)\p{Han}{0,4}$")
-
-
-def _word_before(index: ClaimIndex, claim: Claim) -> Evidence | None:
-    """The direction word a change figure follows ("增长幅度为24.89%"): what is wrong."""
-    doc = index.document
-    start = doc.offsets.to_normalized(claim.quantity.span.start)
-    m = _WORD.search(doc.text, max(0, start - 10), start)  # normalized: 增長 reads 增长
-    if m is None:
-        return None
-    return Evidence(role="word", span=doc.span(doc.offsets.to_original(m.start(1)),
-                                               doc.offsets.to_original(m.end(1))))
 #: only these subjects' totals are claimed to be cut in prose ("压缩开支" of 三公经费…)
 _WATCHED = ("三公经费", "公务接待费", "公务用车购置及运行费", "公务用车运行维护费",
             "因公出国（境）费", "机关运行经费", "会议费", "培训费", "一般性支出")
@@ -53,15 +39,6 @@ def _topic(text: str) -> str | None:
         named.append((text.find("三公"), "三公经费"))
     found = [(at, s) for at, s in named if at >= 0]
     return min(found)[1] if found else None
-
-
-def _level(index: ClaimIndex, subject: str, period: int | None) -> Claim | None:
-    """The first stated actual figure of `subject` for `period` (narrative or table)."""
-    for claim in index.by_subject.get(subject, []):
-        if claim.period == period and claim.role in (Role.ACTUAL, Role.PRIOR) \
-                and claim.quantity.kind is QuantityKind.AMOUNT and not claim.facet:
-            return claim
-    return None
 
 
 @register("direction.contradiction")
@@ -113,7 +90,7 @@ class DirectionContradiction(Rule):
                 word = "减少" if claim.direction is Direction.DOWN else "增加"
                 msg = message("DIRECTION_CONFLICT", word=word, subject=claim.subject,
                               prior=figure(prior), current=figure(current))
-                said = _word_before(index, claim)
+                said = direction_word(index, claim)
                 change = index.linked(claim, Link.CHANGE)  # 增加0.93万元，增长22.96%: both say it
                 yield ConflictFinding(
                     rule=self.id, severity=Severity.ERROR, message_zh=msg.zh, message_en=msg.en,
@@ -125,8 +102,8 @@ class DirectionContradiction(Rule):
 
     def _compare(self, index: ClaimIndex, subject: str, year: int, word: str, sentence: int,
                  start: int, text: str) -> Finding | None:
-        current = _level(index, subject, year)
-        prior = _level(index, subject, year - 1)
+        current = index.level(subject, year)
+        prior = index.level(subject, year - 1)
         if current is None or prior is None:
             return None
         if not in_wan(current.quantity).low > in_wan(prior.quantity).high:
