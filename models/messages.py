@@ -278,6 +278,16 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "评价等级与得分不符：得分 {score} 应为“{expected}”，而报告为“{stated}”",
         "grade does not follow from the score: {score} is '{expected}', the report says '{stated}'",
     ),
+    "UNIT_SCALE": (
+        "金额单位疑误：{subject} {stated} 是别处 {other} 的一万倍或万分之一（元与万元混用）",
+        "unit slip: {subject} {stated} is 10,000 times (or a ten-thousandth of) {other} "
+        "elsewhere (元 and 万元 mixed up)",
+    ),
+    "UNIT_SCALE_TABLE": (
+        "金额单位疑误：{table} 的多个金额与正文相差一万倍，请核对该表的金额单位",
+        "unit slip: several figures of {table} are 10,000 times off the text's: check the "
+        "table's unit",
+    ),
     "REASON_MISSING": (
         "原因缺失：“原因”之后没有说明（模板未填写）",
         "reason missing: the explanation announced is not given (template never filled in)",

@@ -13,5 +13,6 @@ from . import (  # noqa: F401
     score,
     share,
     sums,
+    unit,
     wording,
 )

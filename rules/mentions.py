@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from decimal import Decimal
+
 from models import Claim, QuantityKind, Role
+
+from .arith import in_wan
 
 #: the roles a figure is stated in more than once (rates and shares are derived)
 ROLES = (Role.ACTUAL, Role.BUDGET, Role.BUDGET_INITIAL, Role.PRIOR)
@@ -50,3 +54,35 @@ def table_phrase(claims: Iterable[Claim], narrative_subjects: set[str]) -> bool:
     claims = list(claims)
     return (all(c.table for c in claims) and not any(c.code for c in claims)
             and claims[0].subject not in narrative_subjects)
+
+
+def clusters(claims: list[Claim]) -> list[list[Claim]]:
+    """Group mentions that state the same value up to rounding.
+
+    The most precise mentions found the groups; a less precise one (21.9) joins the group
+    whose value is nearest among those it is consistent with, so 21.89 / 21.90 / 21.9 leaves
+    21.89 as the odd one.
+    """
+    groups: list[list[Claim]] = []
+    for claim in sorted(claims, key=lambda c: (-c.quantity.decimals, c.quantity.wan or 0)):
+        here = in_wan(claim.quantity)
+        fits = [cl for cl in groups if all(in_wan(c.quantity).meets(here) for c in cl)]
+        if fits:
+            nearest = min(fits, key=lambda cl: abs((cl[0].quantity.wan or 0) - (claim.quantity.wan or 0)))
+            nearest.append(claim)
+        else:
+            groups.append([claim])
+    return groups
+
+
+#: 元 written as 万元 (or the other way): the one slip that multiplies a figure by 10^4
+UNIT_FACTOR = Decimal(10_000)
+
+
+def scaled(a: Claim, b: Claim) -> bool:
+    """Whether two mentions differ by exactly the factor between 元 and 万元 (on their
+    printed intervals): one was copied in the other's unit."""
+    x, y = in_wan(a.quantity), in_wan(b.quantity)
+    if not (a.quantity.value and b.quantity.value):
+        return False
+    return x.scale(UNIT_FACTOR).meets(y) or y.scale(UNIT_FACTOR).meets(x)

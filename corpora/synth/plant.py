@@ -45,6 +45,7 @@ KINDS = (
     "balance",
     "repeat",
     "reason_missing",
+    "unit_slip",
 )
 #: how often each kind is drawn, before a family's own kinds are favoured
 WEIGHTS = {
@@ -65,6 +66,7 @@ WEIGHTS = {
     "balance": 2,
     "repeat": 2,
     "reason_missing": 2,
+    "unit_slip": 2,
 }
 FAVOURED = {
     "sangong": ("digit", "wrong_rate", "wrong_completion", "direction"),
@@ -77,7 +79,7 @@ FAVOURED = {
     "code-in-name": ("digit",),
     "header-multiline": ("digit",),
     "side-by-side": ("digit", "balance"),
-    "yuan-unit": ("digit",),
+    "yuan-unit": ("digit", "unit_slip"),
 }
 PLACEHOLDERS = ("XX局", "XXX单位", "XX部门", "×××")
 
@@ -450,6 +452,25 @@ def reason_missing(ctx: Context) -> list[Entry]:
     return []
 
 
+def unit_slip(ctx: Context) -> list[Entry]:
+    """A figure of the text printed 10,000 times too large: its 元 value written as 万元."""
+    pool = [
+        s
+        for s in ctx.doc.slots()
+        if s.kind == "amount" and s.value and not s.table and ctx.free(s) and ctx.repeated(s)
+        and s.printer is not None and s.printer.decimals == 2
+    ]
+    for slot in _shuffled(ctx, pool):
+        assert slot.value is not None
+        old = slot.text
+        slot.set_value(slot.value * 10_000)
+        ctx.take(slot)
+        rules = sorted({*slot.rules, "unit.scale", "value.mismatch"})
+        return [Entry("", slot, f"{slot.key} was {old}; printed {slot.text} (its 元 value as 万元)",
+                      rules, "error", "unit_slip")]
+    return []
+
+
 def _score_pool(ctx: Context, key_end: str) -> list[Slot]:
     return [
         s
@@ -558,6 +579,7 @@ PLANTERS: dict[str, Planter] = {
     "balance": balance,
     "repeat": repeat,
     "reason_missing": reason_missing,
+    "unit_slip": unit_slip,
 }
 
 
@@ -583,6 +605,7 @@ def plant(ctx: Context, family: str, count: int, tables_only: bool) -> list[Entr
             "balance",
             "repeat",
             "reason_missing",
+            "unit_slip",
         ):
             weights.pop(kind)
     found: list[Entry] = []

@@ -8,7 +8,7 @@ from models import Claim, Finding, Link, MismatchFinding, QuantityKind, Role, Se
 
 from ..arith import in_wan
 from ..index import ClaimIndex
-from ..mentions import table_phrase
+from ..mentions import clusters, scaled, table_phrase
 from ..registry import Params, Rule, register
 from ..verdict import evidence, figure
 
@@ -24,25 +24,6 @@ class ValueParams(Params):
 def _places(claims: list[Claim]) -> set[str]:
     """Where mentions stand: each table is one place, each sentence another."""
     return {c.table or f"sentence {c.sentence}" for c in claims}
-
-
-def _clusters(claims: list[Claim]) -> list[list[Claim]]:
-    """Group mentions that state the same value up to rounding.
-
-    The most precise mentions found the groups; a less precise one (21.9) joins the group
-    whose value is nearest among those it is consistent with, so 21.89 / 21.90 / 21.9 leaves
-    21.89 as the odd one.
-    """
-    clusters: list[list[Claim]] = []
-    for claim in sorted(claims, key=lambda c: (-c.quantity.decimals, c.quantity.wan or 0)):
-        here = in_wan(claim.quantity)
-        fits = [cl for cl in clusters if all(in_wan(c.quantity).meets(here) for c in cl)]
-        if fits:
-            nearest = min(fits, key=lambda cl: abs((cl[0].quantity.wan or 0) - (claim.quantity.wan or 0)))
-            nearest.append(claim)
-        else:
-            clusters.append([claim])
-    return clusters
 
 
 @register("value.mismatch")
@@ -69,15 +50,17 @@ class ValueMismatch(Rule):
                 continue
             if not self.params.compare_table_phrases and table_phrase(claims, index.narrative_subjects):  # type: ignore[attr-defined]
                 continue
-            clusters = _clusters(claims)
-            if len(clusters) < 2:
+            groups = clusters(claims)
+            if len(groups) < 2:
                 continue
-            clusters.sort(key=len, reverse=True)
-            majority = clusters[0] if len(clusters[0]) > len(clusters[1]) else None
-            reference = clusters[0]
-            for odd in clusters[1:]:
+            groups.sort(key=len, reverse=True)
+            majority = groups[0] if len(groups[0]) > len(groups[1]) else None
+            reference = groups[0]
+            for odd in groups[1:]:
                 if len(_places(reference) | _places(odd)) < 2:
                     continue  # one table does not state one quantity twice: different rows
+                if scaled(reference[0], odd[0]):
+                    continue  # 元 written as 万元: unit.scale's finding
                 yield self._finding(subject, role, reference, odd, majority is not None)
 
     def _finding(self, subject: str, role: Role, reference: list[Claim], odd: list[Claim],
