@@ -1,0 +1,3 @@
+"""The wording itself: template text never filled in."""
+
+from . import placeholder  # noqa: F401
