@@ -276,6 +276,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "模板内容未填写（{what}）：“{text}”",
         "template text never filled in ({what_en}): '{text}'",
     ),
+    "REPEATED": (
+        "{what}重复：“{unit}”连续出现两次（“{text}”）",
+        "{what_en} printed twice in a row: '{unit}' ('{text}')",
+    ),
     "MISSING_TABLE": (
         "缺少应公开的表格：{name}",
         "a table the disclosure must contain is missing: {name}",

@@ -1,3 +1,3 @@
-"""The wording itself: template text never filled in."""
+"""The wording itself: template text never filled in, words and marks printed twice."""
 
-from . import placeholder  # noqa: F401
+from . import placeholder, repeat  # noqa: F401
