@@ -304,6 +304,14 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "主体不符：{unit}的报告中出现“{text}”",
         "wrong entity: '{text}' in a report of {unit}",
     ),
+    "PLACEHOLDER": (
+        "模板内容未填写（{what}）：“{text}”",
+        "template text never filled in ({what_en}): '{text}'",
+    ),
+    "REPEATED": (
+        "{what}重复：“{unit}”连续出现两次（“{text}”）",
+        "{what_en} printed twice in a row: '{unit}' ('{text}')",
+    ),
     "MISSING_TABLE": (
         "缺少应公开的表格：{name}",
         "a table the disclosure must contain is missing: {name}",

@@ -13,6 +13,7 @@ from . import (  # noqa: F401
     score,
     share,
     sums,
+    text,
     unit,
     wording,
 )
