@@ -44,6 +44,9 @@ _GROUP_TOTALS = {"合计", "小计"}  # the first column under a group header (�
 #: a table's number on a line of its own above the header: 表一, 附表2, 公开03表
 _TABLE_NUMBER = regex.compile(r"附?表\s*[一二三四五六七八九十\d]{1,3}|公开\s*0?\d{1,2}\s*表")
 _TAB = regex.compile(r"\t")
+#: a note printed under a table: 注：…, 说明：…, （说明：…）, 备注…
+_NOTE = regex.compile(r"[（(]?(?:注|说明|备注)\s*[:：\d（(]")
+_NOTE_LINES = 4  # a table's note is a few lines at most
 _SKIP_COLUMNS = ("行次",)
 _NON_MONEY = ("分值", "得分", "行次", "栏次", "编制", "人数", "率", "人", "分", "数量", "次")
 
@@ -671,9 +674,10 @@ class TableBuilder:
         self.to_quantity = to_quantity
         self.to_span = to_span
 
-    def caption(self, first_line: int, stop_line: int) -> tuple[str | None, str | None, str | None]:
-        """Title, 公开NN表 label and unit from the lines just above a table."""
-        title = label = unit = None
+    def caption(self, first_line: int, stop_line: int,
+                ) -> tuple[str | None, Span | None, str | None, str | None]:
+        """Title (and where it is printed), 公开NN表 label and unit from the lines just above a table."""
+        title = title_span = label = unit = None
         j = first_line - 1
         seen = 0
         while j > stop_line and seen < 8:
@@ -692,14 +696,41 @@ class TableBuilder:
                 continue
             if title is None and _TITLE.search(line):
                 title = line
+                printed = _strip(self.text, *self.lines[j + 1])
+                title_span = self.to_span(printed.start, printed.end) if printed else None
                 break
             if len(line) > 40:
                 break
-        return title, label, unit
+        return title, title_span, label, unit
 
-    def build(self, block: _Block, index: int, stop_line: int) -> Table:
+    def note(self, block: _Block, next_line: int) -> str | None:
+        """The note printed under a table, its lines joined; None when it has none.
+
+        A note is what a 注 / 说明 line or a line about 本表 itself says (本表反映…; 本单位无政府性
+        基金收支，故本表为空表): an empty table owes one saying why it is empty. It runs up to
+        the first other line, page furniture skipped, and never into the next table; a table
+        read one cell per line may have taken it (and what follows) in as its lines.
+        """
+        j = next((k for k in range(block.first_line + 1, block.last_line + 1) if self._is_note(k)),
+                 block.last_line + 1)
+        notes: list[str] = []
+        while j < next_line and len(notes) < _NOTE_LINES:
+            line = self.text[slice(*self.lines[j])].strip()
+            j += 1
+            if not line or furniture(line):
+                continue
+            if not self._is_note(j - 1):
+                break
+            notes.append(line)
+        return "\n".join(notes) or None
+
+    def _is_note(self, j: int) -> bool:
+        line = self.text[slice(*self.lines[j])]
+        return "\t" not in line and bool(_NOTE.match(line.strip()) or "本表" in line)
+
+    def build(self, block: _Block, index: int, stop_line: int, next_line: int) -> Table:
         text = self.text
-        title, label, unit = self.caption(block.first_line, stop_line)
+        title, title_span, label, unit = self.caption(block.first_line, stop_line)
         width = max((len(r) for r in block.rows), default=0)
         header: list[list[str]] = []
         cells: list[Cell] = []
@@ -741,6 +772,7 @@ class TableBuilder:
         return Table(
             id=f"t{index}",
             title=title,
+            title_span=title_span,
             label=label,
             unit=unit,
             start=extent.start,
@@ -748,6 +780,7 @@ class TableBuilder:
             layout=block.layout,
             header_rows=active,
             cells=cells,
+            note=self.note(block, next_line),
             form=form.id if form else None,
             unsure=unsure,
         )
@@ -844,8 +877,10 @@ def read_tables(text: str, lines: Lines, to_quantity: Callable[..., Quantity],
     tables: list[Table] = []
     occupied: set[int] = set()
     stop = -1
-    for n, block in enumerate(find_blocks(text, lines), start=1):
-        tables.append(builder.build(block, n, stop))
+    blocks = find_blocks(text, lines)
+    for n, block in enumerate(blocks, start=1):
+        next_line = blocks[n].first_line if n < len(blocks) else len(lines)
+        tables.append(builder.build(block, n, stop, next_line))
         occupied.update(range(block.first_line, block.last_line + 1))
         stop = block.last_line
     return tables, occupied
