@@ -58,7 +58,7 @@ class EmptyTable(Rule):
 
     Three findings, one per table: an empty table (a header with no figures, or only 0)
     whose note does not say why (a warning: the 公开 rules ask for the note; a workbook of
-    tables without its report is not asked); an empty table while the text gives a non-zero
+    the tables, published beside the report that explains them, is not asked); an empty table while the text gives a non-zero
     amount of its subject (an error when the table and the amount were both read surely,
     else a warning to check; the missing note is then not told again); a table with
     non-zero spending while the text says there was none (likewise). A statement about an
@@ -79,7 +79,8 @@ class EmptyTable(Rule):
         doc = index.document
         if doc.meta.kind not in (ReportKind.FINAL_ACCOUNT, ReportKind.MIXED):
             return
-        report = bool(index.narrative())  # not a workbook of tables published beside its report
+        # a report, with its numbered parts, not a workbook of its tables published beside it
+        report = bool(doc.sections)
         for spec in disclosure()["tables"]:
             if "empty" not in spec:
                 continue
