@@ -81,6 +81,8 @@ FAVOURED = {
 #: kinds only a family draws (its documents' own problems), with their weights
 OWN = {"empty-tables": {"empty_table": 60}}
 PLACEHOLDERS = ("XX局", "XXX单位", "XX部门", "×××")
+#: what the text names when it gives an amount for an empty table
+EMPTY_SUBJECTS = {"govfund": "政府性基金预算财政拨款支出", "capital": "国有资本经营预算财政拨款支出"}
 
 
 @dataclass
@@ -408,7 +410,7 @@ def empty_table(ctx: Context) -> list[Entry]:
         paras = [b for b in ctx.doc.blocks if not isinstance(b, Table)]
         if how == "note":
             if any(table.title in plain(p) for p in paras):
-                continue  # the title printed elsewhere too (目录, 故《…》为空表): gold could not tell which
+                continue  # printed elsewhere too (目录, 故《…》为空表): gold could not tell which line
             ctx.used |= _table_groups(table)
             table.notes.pop()  # the empty-table note, after the 本表反映… one
             title = Slot(table.title, "title", f"title:{table.name}", group=_new_group(ctx))
@@ -416,19 +418,19 @@ def empty_table(ctx: Context) -> list[Entry]:
             why = f"{table.title} is printed empty and its note saying why was dropped"
             return [Entry("", title, why, ["table.empty", "completeness.tables"], "warning", "empty_table")]
         if how == "amount":
-            subject = {"govfund": "政府性基金预算财政拨款支出", "capital": "国有资本经营预算财政拨款支出"}[table.name]
-            said = next((p for p in paras if subject[:6] in plain(p) and ("空表" in plain(p) or "无数据" in plain(p))),
-                        None)
+            subject = EMPTY_SUBJECTS[table.name]
+            said = next((p for p in paras if subject[:6] in plain(p)
+                         and ("空表" in plain(p) or "无数据" in plain(p))), None)
             if said is None:
                 continue
             ctx.used |= _table_groups(table)
             value = round_to(Decimal(str(ctx.rng.uniform(1, 60))), 2)
             amount = Slot(f"{value}万元", "amount", f"text:{table.name}", value, group=_new_group(ctx))
             said[:] = [f"{ctx.year}年度{subject}", amount, "，主要用于专项业务支出。"]
-            why = f"{table.title} is empty (its note says there is none); the text gives {subject} {amount.text}"
+            why = f"{table.title} is empty (its note says there is none); the text gives {amount.text}"
             return [Entry("", amount, why, ["table.empty", "value.mismatch"], "error", "empty_table")]
-        heading = next((i for i, p in enumerate(ctx.doc.blocks)
-                        if not isinstance(p, Table) and plain(p).endswith("“三公”经费财政拨款支出决算总体情况说明")), None)
+        heading = next((i for i, p in enumerate(ctx.doc.blocks) if not isinstance(p, Table)
+                        and plain(p).endswith("“三公”经费财政拨款支出决算总体情况说明")), None)
         if heading is None:
             continue
         ctx.used |= _table_groups(table)

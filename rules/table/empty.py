@@ -58,12 +58,12 @@ class EmptyTable(Rule):
 
     Three findings, one per table: an empty table (a header with no figures, or only 0)
     whose note does not say why (a warning: the 公开 rules ask for the note; a workbook of
-    the tables, published beside the report that explains them, is not asked); an empty table while the text gives a non-zero
-    amount of its subject (an error when the table and the amount were both read surely,
-    else a warning to check; the missing note is then not told again); a table with
-    non-zero spending while the text says there was none (likewise). A statement about an
-    earlier year (上年无…) or about income alone (无…收入: a carry-over may be spent) is not
-    a statement that this year's table is empty.
+    the tables, published beside the report that explains them, is not asked); an empty
+    table while the text gives a non-zero amount of its subject (an error when the table
+    and the amount were both read surely, else a warning to check; the missing note is
+    then not told again); a table with non-zero spending while the text says there was none
+    (likewise). A statement about an earlier year (上年无…) or about income alone (无…收入: a
+    carry-over may be spent) is not a statement that this year's table is empty.
 
     **Anti-pattern**: 九、国有资本经营预算财政拨款支出决算情况说明 2020年度国有资本经营预算财政拨款支出
     8.60万元 beside 表9 printed empty with 注：本单位无国有资本经营预算财政拨款收入和支出，故本表为空表;
