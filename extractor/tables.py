@@ -46,7 +46,9 @@ _TABLE_NUMBER = regex.compile(r"附?表\s*[一二三四五六七八九十\d]{1,3
 _TAB = regex.compile(r"\t")
 #: a note printed under a table: 注：…, 说明：…, （说明：…）, 备注…
 _NOTE = regex.compile(r"[（(]?(?:注|说明|备注)\s*[:：\d（(]")
-_NOTE_LINES = 4  # a table's note is a few lines at most
+_NOTE_LINES = 4  # a table's note is a few sentences at most
+_NOTE_END = "。；;）)"  # where a note's sentence ends (a line of PDF text may break before)
+_LEFT_CELLS, _CELL_LINE = 12, 12  # cells (short lines) a table's reader may leave above its note
 _SKIP_COLUMNS = ("行次",)
 _NON_MONEY = ("分值", "得分", "行次", "栏次", "编制", "人数", "率", "人", "分", "数量", "次")
 
@@ -415,6 +417,10 @@ def _rows_fit(content: Callable[[int], str], rows: list[tuple[int, int]], header
         if c and kind is not None and (kind.holds_figures or kind.type == "ordinal"))
 
 
+def _is_note(line: str) -> bool:
+    return "\t" not in line and bool(_NOTE.match(line) or "本表" in line)
+
+
 def _header_word(line: str) -> bool:
     """A short line that is a column word of tables.yaml (科目名称, 决算数…), not a figure."""
     return (len(line) <= 12 and not _is_figure_text(line) and line not in _NUMBERING
@@ -708,25 +714,37 @@ class TableBuilder:
 
         A note is what a 注 / 说明 line or a line about 本表 itself says (本表反映…; 本单位无政府性
         基金收支，故本表为空表): an empty table owes one saying why it is empty. It runs up to
-        the first other line, page furniture skipped, and never into the next table; a table
-        read one cell per line may have taken it (and what follows) in as its lines.
+        the first other line (a line of text taken from PDF continues the one before it until
+        a sentence ends), page furniture skipped, and never into the next table. A table read
+        one cell per line may have taken the note (and what follows) in as its lines, or left
+        a few of its cells (short lines) above it.
         """
-        j = next((k for k in range(block.first_line + 1, block.last_line + 1) if self._is_note(k)),
+        def line(k: int) -> str:
+            return self.text[slice(*self.lines[k])].strip()
+
+        j = next((k for k in range(block.first_line + 1, block.last_line + 1) if _is_note(line(k))),
                  block.last_line + 1)
         notes: list[str] = []
+        left = _LEFT_CELLS
         while j < next_line and len(notes) < _NOTE_LINES:
-            line = self.text[slice(*self.lines[j])].strip()
-            j += 1
-            if not line or furniture(line):
+            if not line(j) or furniture(line(j)):
+                j += 1
                 continue
-            if not self._is_note(j - 1):
+            if not notes and left and len(line(j)) <= _CELL_LINE and not _is_note(line(j)) \
+                    and not _SENTENCE_END.search(line(j)):
+                j, left = j + 1, left - 1  # a cell the table's reader left after it
+                continue
+            sentence = line(j)
+            j += 1
+            while j < next_line and line(j) and "\t" not in line(j) and sentence[-1] not in _NOTE_END \
+                    and not _TITLE.search(line(j)):
+                if not furniture(line(j)):
+                    sentence += line(j)  # broken over lines (a page's header and number between)
+                j += 1
+            if not _is_note(sentence) or "\t" in sentence:
                 break
-            notes.append(line)
+            notes.append(sentence)
         return "\n".join(notes) or None
-
-    def _is_note(self, j: int) -> bool:
-        line = self.text[slice(*self.lines[j])]
-        return "\t" not in line and bool(_NOTE.match(line.strip()) or "本表" in line)
 
     def build(self, block: _Block, index: int, stop_line: int, next_line: int) -> Table:
         text = self.text
