@@ -141,17 +141,19 @@ class EmptyTable(Rule):
 
     def _said_none(self, index: ClaimIndex, spec: dict, table: Table,
                    spending: list[Claim]) -> Iterator[Finding]:
+        said = list(self._statements(index, spec["empty"]["topic"]))
+        if not said:
+            return
         first = spending[0]
-        for said in self._statements(index, spec["empty"]["topic"]):
-            msg = message("TABLE_AMOUNT_TEXT_NONE", said=said.text, name=spec["name"],
-                          subject=first.subject, amount=f"{figure(first)}{first.quantity.unit or ''}")
-            finding = ConflictFinding(
-                rule=self.id, severity=Severity.ERROR, message_zh=msg.zh, message_en=msg.en,
-                subject=first.subject,
-                evidence=[Evidence(role="stated", span=said),
-                          Evidence(role="table", span=title_span(index.document, table)),
-                          evidence("component", first)])
-            yield self._unsure_table(finding, table)
+        msg = message("TABLE_AMOUNT_TEXT_NONE", said=said[0].text, name=spec["name"],
+                      subject=first.subject, amount=f"{figure(first)}{first.quantity.unit or ''}")
+        finding = ConflictFinding(
+            rule=self.id, severity=Severity.ERROR, message_zh=msg.zh, message_en=msg.en,
+            subject=first.subject,
+            evidence=[*(Evidence(role="stated", span=s) for s in said),
+                      Evidence(role="table", span=title_span(index.document, table)),
+                      evidence("component", first)])
+        yield self._unsure_table(finding, table)
 
     @staticmethod
     def _statements(index: ClaimIndex, topic: str) -> Iterator[Span]:
