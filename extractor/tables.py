@@ -44,6 +44,11 @@ _GROUP_TOTALS = {"合计", "小计"}  # the first column under a group header (�
 #: a table's number on a line of its own above the header: 表一, 附表2, 公开03表
 _TABLE_NUMBER = regex.compile(r"附?表\s*[一二三四五六七八九十\d]{1,3}|公开\s*0?\d{1,2}\s*表")
 _TAB = regex.compile(r"\t")
+#: a note printed under a table: 注：…, 说明：…, （说明：…）, 备注…
+_NOTE = regex.compile(r"[（(]?(?:注|说明|备注)\s*[:：\d（(]")
+_NOTE_LINES = 4  # a table's note is a few sentences at most
+_NOTE_END = "。；;）)"  # where a note's sentence ends (a line of PDF text may break before)
+_LEFT_CELLS, _CELL_LINE = 12, 12  # cells (short lines) a table's reader may leave above its note
 _SKIP_COLUMNS = ("行次",)
 _NON_MONEY = ("分值", "得分", "行次", "栏次", "编制", "人数", "率", "人", "分", "数量", "次")
 
@@ -412,6 +417,10 @@ def _rows_fit(content: Callable[[int], str], rows: list[tuple[int, int]], header
         if c and kind is not None and (kind.holds_figures or kind.type == "ordinal"))
 
 
+def _is_note(line: str) -> bool:
+    return "\t" not in line and bool(_NOTE.match(line) or "本表" in line)
+
+
 def _header_word(line: str) -> bool:
     """A short line that is a column word of tables.yaml (科目名称, 决算数…), not a figure."""
     return (len(line) <= 12 and not _is_figure_text(line) and line not in _NUMBERING
@@ -671,9 +680,10 @@ class TableBuilder:
         self.to_quantity = to_quantity
         self.to_span = to_span
 
-    def caption(self, first_line: int, stop_line: int) -> tuple[str | None, str | None, str | None]:
-        """Title, 公开NN表 label and unit from the lines just above a table."""
-        title = label = unit = None
+    def caption(self, first_line: int, stop_line: int,
+                ) -> tuple[str | None, Span | None, str | None, str | None]:
+        """Title (and where it is printed), 公开NN表 label and unit from the lines just above a table."""
+        title = title_span = label = unit = None
         j = first_line - 1
         seen = 0
         while j > stop_line and seen < 8:
@@ -692,14 +702,53 @@ class TableBuilder:
                 continue
             if title is None and _TITLE.search(line):
                 title = line
+                printed = _strip(self.text, *self.lines[j + 1])
+                title_span = self.to_span(printed.start, printed.end) if printed else None
                 break
             if len(line) > 40:
                 break
-        return title, label, unit
+        return title, title_span, label, unit
 
-    def build(self, block: _Block, index: int, stop_line: int) -> Table:
+    def note(self, block: _Block, next_line: int) -> str | None:
+        """The note printed under a table, its lines joined; None when it has none.
+
+        A note is what a 注 / 说明 line or a line about 本表 itself says (本表反映…; 本单位无政府性
+        基金收支，故本表为空表): an empty table owes one saying why it is empty. It runs up to
+        the first other line (a line of text taken from PDF continues the one before it until
+        a sentence ends), page furniture skipped, and never into the next table. A table read
+        one cell per line may have taken the note (and what follows) in as its lines, or left
+        a few of its cells (short lines) above it.
+        """
+        def line(k: int) -> str:
+            return self.text[slice(*self.lines[k])].strip()
+
+        j = next((k for k in range(block.first_line + 1, block.last_line + 1) if _is_note(line(k))),
+                 block.last_line + 1)
+        notes: list[str] = []
+        left = _LEFT_CELLS
+        while j < next_line and len(notes) < _NOTE_LINES:
+            if not line(j) or furniture(line(j)):
+                j += 1
+                continue
+            if not notes and left and len(line(j)) <= _CELL_LINE and not _is_note(line(j)) \
+                    and not _SENTENCE_END.search(line(j)):
+                j, left = j + 1, left - 1  # a cell the table's reader left after it
+                continue
+            sentence = line(j)
+            j += 1
+            while j < next_line and line(j) and "\t" not in line(j) and sentence[-1] not in _NOTE_END \
+                    and not _TITLE.search(line(j)):
+                if not furniture(line(j)):
+                    sentence += line(j)  # broken over lines (a page's header and number between)
+                j += 1
+            if not _is_note(sentence) or "\t" in sentence:
+                break
+            notes.append(sentence)
+        return "\n".join(notes) or None
+
+    def build(self, block: _Block, index: int, stop_line: int, next_line: int) -> Table:
         text = self.text
-        title, label, unit = self.caption(block.first_line, stop_line)
+        title, title_span, label, unit = self.caption(block.first_line, stop_line)
         width = max((len(r) for r in block.rows), default=0)
         header: list[list[str]] = []
         cells: list[Cell] = []
@@ -741,6 +790,7 @@ class TableBuilder:
         return Table(
             id=f"t{index}",
             title=title,
+            title_span=title_span,
             label=label,
             unit=unit,
             start=extent.start,
@@ -748,6 +798,7 @@ class TableBuilder:
             layout=block.layout,
             header_rows=active,
             cells=cells,
+            note=self.note(block, next_line),
             form=form.id if form else None,
             unsure=unsure,
         )
@@ -844,8 +895,10 @@ def read_tables(text: str, lines: Lines, to_quantity: Callable[..., Quantity],
     tables: list[Table] = []
     occupied: set[int] = set()
     stop = -1
-    for n, block in enumerate(find_blocks(text, lines), start=1):
-        tables.append(builder.build(block, n, stop))
+    blocks = find_blocks(text, lines)
+    for n, block in enumerate(blocks, start=1):
+        next_line = blocks[n].first_line if n < len(blocks) else len(lines)
+        tables.append(builder.build(block, n, stop, next_line))
         occupied.update(range(block.first_line, block.last_line + 1))
         stop = block.last_line
     return tables, occupied

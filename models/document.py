@@ -108,6 +108,7 @@ class Table(HechaModel):
 
     id: str
     title: str | None = None
+    title_span: Span | None = None  # where the title is printed above the table
     label: str | None = None  # 公开02表
     unit: str | None = None  # 万元
     start: int  # offsets of the table's lines in the original text
@@ -115,6 +116,7 @@ class Table(HechaModel):
     layout: str  # "tsv" (a row per line) or "cell_lines" (a cell per line)
     header_rows: list[list[str]] = Field(default_factory=list)
     cells: list[Cell] = Field(default_factory=list)
+    # the note printed under it (注：…; 本单位无政府性基金收支，故本表为空表), its lines joined
     note: str | None = None
     # the table form it was recognised as (extractor/data/tables.yaml), None when none fits
     form: str | None = None

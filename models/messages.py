@@ -324,6 +324,21 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "表号重复：{label} 同时用于“{a}”和“{b}”",
         "duplicate table label: {label} is used for both '{a}' and '{b}'",
     ),
+    "EMPTY_TABLE_NO_NOTE": (
+        "空表未说明原因：{name}无数据，但表下没有注明为何为空表（如：本单位无…收支，故本表为空表）",
+        "empty table without a note: {name} shows no figures and no note says why it is empty "
+        "(e.g. 本单位无…收支，故本表为空表)",
+    ),
+    "EMPTY_TABLE_TEXT_AMOUNT": (
+        "空表与说明不符：{name}为空表（无数据或全为0），而文字说明{subject}为 {amount}",
+        "empty table contradicted by the text: {name} is empty (no figures or all 0), while the "
+        "text gives {subject} as {amount}",
+    ),
+    "TABLE_AMOUNT_TEXT_NONE": (
+        "表格与说明不符：文字说明“{said}”，而{name}列有{subject} {amount}",
+        "table contradicted by the text: the text says '{said}' (none), while {name} shows "
+        "{subject} {amount}",
+    ),
     "NEEDS_REVIEW": (
         "（请核对：{why}）",
         " (needs review: {why_en})",

@@ -13,6 +13,7 @@ from . import (  # noqa: F401
     score,
     share,
     sums,
+    table,
     text,
     unit,
     wording,

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .doc import Doc, Para, Slot, Table
+from .doc import Doc, Para, Slot, Table, plain
 from .gold import Entry
 from .money import percent, round_to
 from .names import Unit, other_unit
@@ -46,6 +46,7 @@ KINDS = (
     "repeat",
     "reason_missing",
     "unit_slip",
+    "empty_table",
 )
 #: how often each kind is drawn, before a family's own kinds are favoured
 WEIGHTS = {
@@ -81,7 +82,11 @@ FAVOURED = {
     "side-by-side": ("digit", "balance"),
     "yuan-unit": ("digit", "unit_slip"),
 }
+#: kinds only a family draws (its documents' own problems), with their weights
+OWN = {"empty-tables": {"empty_table": 60}}
 PLACEHOLDERS = ("XX局", "XXX单位", "XX部门", "×××")
+#: what the text names when it gives an amount for an empty table
+EMPTY_SUBJECTS = {"govfund": "政府性基金预算财政拨款支出", "capital": "国有资本经营预算财政拨款支出"}
 
 
 @dataclass
@@ -384,6 +389,62 @@ def missing_table(ctx: Context) -> list[Entry]:
     return []
 
 
+def _table_groups(table: Table) -> set[int]:
+    return {s.group for p in [*table.caption, *[c for r in table.rows for c in r], *table.notes]
+            for s in p if isinstance(s, Slot)}
+
+
+def _new_group(ctx: Context) -> int:
+    """A statement number no slot has yet, taken: what a plant writes is not a true negative."""
+    group = max((s.group for s in ctx.doc.slots()), default=0) + 1
+    ctx.used.add(group)
+    return group
+
+
+def empty_table(ctx: Context) -> list[Entry]:
+    """An empty table and its text disagree: the note that says why it is empty is dropped,
+    the text gives an amount for the empty table, or the text says 无“三公”经费支出 beside a
+    三公 table with amounts (a sentence copied from another year's report)."""
+    tables = [b for b in ctx.doc.blocks if isinstance(b, Table)]
+    empty = [t for t in tables if t.empty and not _table_groups(t) & ctx.used]
+    sangong = [t for t in tables if t.name == "sangong" and not _table_groups(t) & ctx.used
+               and any(s.value for r in t.rows for c in r for s in c if isinstance(s, Slot))]
+    plants = [("note", t) for t in empty] + [("amount", t) for t in empty] + [("none", t) for t in sangong]
+    for how, table in _shuffled(ctx, plants):
+        paras = [b for b in ctx.doc.blocks if not isinstance(b, Table)]
+        if how == "note":
+            if any(table.title in plain(p) for p in paras):
+                continue  # printed elsewhere too (目录, 故《…》为空表): gold could not tell which line
+            ctx.used |= _table_groups(table)
+            table.notes.pop()  # the empty-table note, after the 本表反映… one
+            title = Slot(table.title, "title", f"title:{table.name}", group=_new_group(ctx))
+            table.caption[0] = [title]
+            why = f"{table.title} is printed empty and its note saying why was dropped"
+            return [Entry("", title, why, ["table.empty", "completeness.tables"], "warning", "empty_table")]
+        if how == "amount":
+            subject = EMPTY_SUBJECTS[table.name]
+            said = next((p for p in paras if subject[:6] in plain(p)
+                         and ("空表" in plain(p) or "无数据" in plain(p))), None)
+            if said is None:
+                continue
+            ctx.used |= _table_groups(table)
+            value = round_to(Decimal(str(ctx.rng.uniform(1, 60))), 2)
+            amount = Slot(f"{value}万元", "amount", f"text:{table.name}", value, group=_new_group(ctx))
+            said[:] = [f"{ctx.year}年度{subject}", amount, "，主要用于专项业务支出。"]
+            why = f"{table.title} is empty (its note says there is none); the text gives {amount.text}"
+            return [Entry("", amount, why, ["table.empty", "value.mismatch"], "error", "empty_table")]
+        heading = next((i for i, p in enumerate(ctx.doc.blocks) if not isinstance(p, Table)
+                        and plain(p).endswith("“三公”经费财政拨款支出决算总体情况说明")), None)
+        if heading is None:
+            continue
+        ctx.used |= _table_groups(table)
+        none = Slot("无“三公”经费支出", "none", "text:sangong-none", group=_new_group(ctx))
+        ctx.doc.blocks.insert(heading + 1, [f"{ctx.year}年度本单位", none, "。"])
+        why = f"{table.title} prints 三公 amounts; the text says there were none"
+        return [Entry("", none, why, ["table.empty"], "error", "empty_table")]
+    return []
+
+
 def balance(ctx: Context) -> list[Entry]:
     pool = [s for s in ctx.doc.slots() if "balance" in s.info and ctx.free(s)]
     for slot in _shuffled(ctx, pool):
@@ -580,6 +641,7 @@ PLANTERS: dict[str, Planter] = {
     "repeat": repeat,
     "reason_missing": reason_missing,
     "unit_slip": unit_slip,
+    "empty_table": empty_table,
 }
 
 
@@ -594,6 +656,8 @@ def plant(ctx: Context, family: str, count: int, tables_only: bool) -> list[Entr
     weights = dict(WEIGHTS)
     for kind in FAVOURED.get(family, ()):
         weights[kind] *= 3
+    if not tables_only:  # a workbook of tables has no text to disagree with, nor notes
+        weights |= OWN.get(family, {})
     if tables_only:
         for kind in (
             "missing_table",

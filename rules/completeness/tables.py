@@ -3,22 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
-from importlib import resources
-
-import yaml
 
 from models import Evidence, Finding, ReportKind, Severity, StructureFinding, message
 
+from ..disclosure import disclosure, title_span
 from ..index import ClaimIndex
 from ..registry import Rule, register
-
-
-@cache
-def disclosure() -> dict:
-    text = resources.files("rules").joinpath("data/disclosure.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
-
 
 #: recognised forms that make a text a disclosure that owes all of them
 _WHOLE = 3
@@ -26,9 +16,11 @@ _WHOLE = 3
 
 @register("completeness.tables")
 class Completeness(Rule):
-    """A 部门决算 disclosure contains the nine 公开 tables (eight before 2020; an empty one
-    with a note saying why) and explains 三公经费, 机关运行经费, 政府采购 and 国有资产; each
-    公开NN表 label names one table.
+    """A 部门决算 disclosure contains the nine 公开 tables (eight before 2020) and explains
+    三公经费, 机关运行经费, 政府采购 and 国有资产; each 公开NN表 label names one table.
+
+    A table printed empty is present: whether it says why, and agrees with the text, is
+    table.empty's to check, so one problem is told once.
 
     A table is present when one of the text's tables was recognised as its form, under any
     regional title. A text with a few of the tables is an excerpt and owes only those its
@@ -38,7 +30,7 @@ class Completeness(Rule):
     **Anti-pattern**: 第五部分 附表 listing 一、收入支出决算总表 … with no table following;
     公开06表 printed over both the 基本支出 table and the “三公” table.
 
-    **Correct**: 公开08表 政府性基金预算财政拨款收入支出决算表 with 注：…故本表无数据.
+    **Correct**: 公开08表 政府性基金预算财政拨款收入支出决算表, empty, with 注：…故本表无数据.
     """
 
     name = "completeness.disclosure"
@@ -76,8 +68,7 @@ class Completeness(Rule):
                 continue
             first = seen.setdefault(table.label, table.title or "")
             if first != (table.title or "") and table.title:
-                where = doc.original.find(table.title, table.start - 400 if table.start > 400 else 0)
-                span = doc.span(where, where + len(table.title)) if where >= 0 else anchor
+                span = title_span(doc, table)
                 msg = message("DUPLICATE_TABLE_LABEL", label=table.label, a=first, b=table.title)
                 yield StructureFinding(rule=self.id, severity=Severity.WARNING,
                                        message_zh=msg.zh, message_en=msg.en,

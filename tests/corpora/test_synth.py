@@ -19,7 +19,7 @@ from corpora.scoring import locate
 from corpora.synth import build
 from corpora.synth.accounts import make_accounts
 from corpora.synth.build import TEXT_DIR, Spec, make_document
-from corpora.synth.doc import Slot
+from corpora.synth.doc import Slot, plain
 from corpora.synth.money import percent, round_to
 from corpora.synth.plant import KINDS, PLACEHOLDERS, PLANTERS, Context
 from corpora.synth.render import render
@@ -338,4 +338,15 @@ def test_plant_changes_what_it_says(kind: str) -> None:
         else:
             band = next(n for low, n in slot.info["bands"] if total.value >= low)
             assert slot.text != band
+    elif kind == "empty_table":
+        # the text it writes (an amount, a 无 statement) or the title it marks is the one new slot
+        if slot.kind == "amount":
+            assert slot.value and slot.text.endswith("万元")
+        elif slot.kind == "none":
+            sangong = next(t for t in ctx.doc.tables() if t.name == "sangong")
+            assert any(s.value for r in sangong.rows for c in r for s in c if isinstance(s, Slot))
+        else:
+            table = next(t for t in ctx.doc.tables() if t.title == slot.text)
+            assert table.empty and not any("空表" in plain(n) or "无数据" in plain(n) for n in table.notes)
+        before.add(slot.key)
     assert {s.key for s in ctx.doc.slots()} <= before | {"punct"}
