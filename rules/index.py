@@ -79,6 +79,11 @@ class ClaimIndex:
         here = in_wan(claim.quantity)
         return [c for c in mentions if c.id != claim.id and not in_wan(c.quantity).meets(here)]
 
+    def readings(self, claim: Claim) -> list[Claim]:
+        """`claim`, then the other values the report states for its figure: the readings a
+        check tries before it says the figure is wrong (verdict.mildest)."""
+        return [claim, *self.restatements(claim)]
+
     def linked(self, claim: Claim, link) -> Claim | None:
         """The claim `claim` links to under `link`, if any."""
         target = claim.links.get(link)

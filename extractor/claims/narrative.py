@@ -51,6 +51,10 @@ _QUALIFIERS = ("结转和结余", "结转结余", "结转", "结余", "总计")
 #: subject when the claim is made)
 _UNDER = "\u0000"
 _LIST_MARKS = frozenset(".．、) ）")  # what follows a list item's number (1. 2、 3）)
+#: a year that dates the statement it opens (2019年度财政拨款收支总计…), not a prior figure
+_DATING_YEAR = regex.compile(r"(?:19|20)\d{2}年度?")
+#: what makes a statement compare its year with the year before
+_AGAINST_PRIOR = regex.compile(r"与上年|较上年|比上年|同比|上年决算")
 #: how a clause that continues the sentence before it opens ("与上年相比，增加…")
 _CONTINUES = regex.compile(
     r"\s*(?:(?:19|20)\d{2}年度?)?\s*(?:与上年|较上年|比上年|同比|相比|其中|年初预算|全年预算|调整预算|预算数|预算为|"
@@ -118,6 +122,7 @@ class NarrativeReader:
         self.latest_sentence: dict[int | None, int] = {}  # the sentence `latest` was read in
         self.paths: list[regex.Match[str]] = []  # the 类/款/项 paths of the sentence being read
         self.cued: set[str] = set()
+        self.sentence_end = 0  # where the sentence being read ends
 
     def heading_topic(self, section: int) -> tuple[str, Span | None] | None:
         """What a heading says its section is about: a lexicon subject or a project name."""
@@ -157,6 +162,7 @@ class NarrativeReader:
             self._reason_only(index, start, end)
             return
         mentions = self.ctx.lexicon.find(self.text, start, end)
+        self.sentence_end = end
         self.paths = list(_CLASS_PATH.finditer(self.text, start, end))
         # A fund named before the first figure limits the whole sentence's figures; else the
         # fund its section is about (政府性基金预算财政拨款支出决算情况说明).
@@ -194,6 +200,11 @@ class NarrativeReader:
             cue = cues.last_cue(text, start, fig.start, percent, masked=masked,
                                 fiscal_year=fiscal)
         role = cue[0] if cue else (Role.RATE if percent else Role.ACTUAL)
+        dated = role is Role.PRIOR and cue is not None and self._opens_with_year(start, cue)
+        if dated and self._compares_with_prior(fig):
+            # "2019年度财政拨款收支总计2454.11万元，与上年相比，减少…" in a 2020 report: the
+            # year dates the statement (a slip period.year reports), the figure is its own
+            role = Role.ACTUAL
         if fig.kind is QuantityKind.POINTS:
             role = Role.CHANGE
         elif fig.kind is QuantityKind.COUNT:
@@ -211,6 +222,8 @@ class NarrativeReader:
         facet = None
         if _UNDER in subject:  # a 项 named with its 款: the 款 sets it apart from its namesakes
             facet, subject = subject.split(_UNDER, 1)
+        if dated:
+            reading = Reading.CONTEXT
         if cue is None and (percent or fig.unit is None) and reading is Reading.PATTERN:
             # a percentage without a cue word (what rate is it?), a bare number (a table cell
             # that lost its table?): the figure may be right, its reading is not sure
@@ -242,6 +255,22 @@ class NarrativeReader:
         if cue is not None:
             self.cued.add(claim.id)
         return claim
+
+    def _opens_with_year(self, start: int, cue: tuple[Role, int, int]) -> bool:
+        """Whether a prior-year cue is a bare year that opens its sentence (2017年度一般公共预算
+        财政拨款支出…): a statement dated the year before, or a slip for this year; either
+        way its figure is not surely a prior-year figure."""
+        if not _DATING_YEAR.fullmatch(self.text, cue[1], cue[2]):
+            return False
+        opening = self.text[start:cue[1]].strip(" \t（）()、.．一二三四五六七八九十0123456789")
+        return len(opening) <= 3
+
+    def _compares_with_prior(self, fig: RawFigure) -> bool:
+        """Whether the sentence goes on to compare with the year before (与上年相比): then the
+        year that opens it is the statement's own, not the figure's role."""
+        stop = self.text.find("。", fig.end, self.sentence_end)
+        end = self.sentence_end if stop < 0 else stop
+        return _AGAINST_PRIOR.search(self.text, fig.end, end) is not None
 
     def _mention(self, local: list[tuple[int, int, str]], fig: RawFigure) -> tuple[str, Span] | None:
         """The subject a clause names: the last lexicon mention, seen through containers."""

@@ -83,8 +83,10 @@ class DirectionContradiction(Rule):
             prior = index.linked(claim, Link.PRIOR)
             if current is None or prior is None or claim.direction is None:
                 continue
-            now, before = in_wan(current.quantity), in_wan(prior.quantity)
-            rose, fell = now.low > before.high, now.high < before.low
+            pairs = [(in_wan(c.quantity), in_wan(p.quantity))
+                     for c in index.readings(current) for p in index.readings(prior)]
+            rose = all(now.low > before.high for now, before in pairs)
+            fell = all(now.high < before.low for now, before in pairs)
             if (claim.direction is Direction.DOWN and rose) or (
                     claim.direction is Direction.UP and fell):
                 word = "减少" if claim.direction is Direction.DOWN else "增加"
@@ -106,8 +108,9 @@ class DirectionContradiction(Rule):
         prior = index.level(subject, year - 1)
         if current is None or prior is None:
             return None
-        if not in_wan(current.quantity).low > in_wan(prior.quantity).high:
-            return None
+        if not all(in_wan(c.quantity).low > in_wan(p.quantity).high
+                   for c in index.readings(current) for p in index.readings(prior)):
+            return None  # a figure the report states two ways may not have risen
         msg = message("DIRECTION_CONFLICT", word=word, subject=subject,
                       prior=figure(prior), current=figure(current))
         doc = index.document

@@ -30,6 +30,8 @@ _OPENING_YEAR = regex.compile(
 _AMOUNT = regex.compile(r"\d[ ]{0,2}(?:万元|元|亿元)")
 #: words that make a sentence about another year a comparison, not a slip
 _COMPARES = regex.compile(r"上年|上一年|较|比|同比|相比|对比|增|减|持平|下降|上升|变化")
+#: a statement that compares its own year with the one before: its opening year is its own
+_AGAINST_PRIOR = regex.compile(r"与上年|较上年|比上年|同比")
 #: where a heading's title ends and its paragraph begins (（一）总体情况。2020年度…)
 _TITLE_END = regex.compile(r"[。:：；;]")
 #: how far before a table a title line stands (the title, its number, unit and fields)
@@ -97,10 +99,14 @@ class TargetYear(Rule):
 
     def _opening(self, index: ClaimIndex, start: int, text: str, fiscal: int) -> Iterator[Finding]:
         """A statement of the year's figures dated another 年度 at its start (2016年度本部门会议费
-        支出5.30万元 in a 2017 report), unless it compares (较上年, 增加, 持平)."""
+        支出5.30万元 in a 2017 report, or 2019年度…总计X，与上年相比减少Y in a 2020 one), unless
+        it compares two years it names (…2020年…, 本年…) or changes without saying from what."""
         m = _OPENING_YEAR.match(text)
-        if m is None or _COMPARES.search(text) or not _AMOUNT.search(text, m.end()):
+        if m is None or not _AMOUNT.search(text, m.end()):
             return  # no amount: a column header (2023年度决算数) left outside its table
+        own_year = regex.search(rf"{fiscal}[ ]{{0,2}}年|本年", text)
+        if own_year or (_COMPARES.search(text) and not _AGAINST_PRIOR.search(text)):
+            return  # 2019年…，2020年…: two years compared, each named
         yield from self._years(index, start + m.start(1), m.group(1) + "年", fiscal,
                                ("表述", "statement"))
 

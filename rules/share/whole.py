@@ -40,8 +40,7 @@ class ShareOfWhole(Rule):
             if part.quantity.approximate or whole.quantity.approximate:
                 continue
             finding = mildest(self._check(claim, p, w)
-                              for p in [part, *index.restatements(part)]
-                              for w in [whole, *index.restatements(whole)])
+                              for p in index.readings(part) for w in index.readings(whole))
             if finding is not None:
                 yield finding
 

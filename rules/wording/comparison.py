@@ -160,9 +160,10 @@ class ComparisonWording(Rule):
                           rate=other.quantity.span.text)
             return self._finding(relation, actual.subject, msg,
                                  [word, evidence("actual", actual), evidence("rate", other)])
-        if not contradicts(relation, in_wan(actual.quantity), in_wan(other.quantity),
-                           self.params.roughly_level):
-            return None
+        if not all(contradicts(relation, in_wan(a.quantity), in_wan(o.quantity),
+                               self.params.roughly_level)
+                   for a in index.readings(actual) for o in index.readings(other)):
+            return None  # a figure the report states two ways: judged on the mention that fits
         what = ("预算数", "budget") if to_budget else ("上年数", "prior year's figure")
         msg = message("COMPARISON_CONFLICT", subject=actual.subject, word=span.text,
                       what=what[0], what_en=what[1], actual=figure(actual), other=figure(other))
@@ -245,8 +246,9 @@ class ComparisonWording(Rule):
             if budget is None or word is None:
                 continue
             relation = Relation.MORE if claim.direction is Direction.UP else Relation.LESS
-            if not contradicts(relation, in_wan(current.quantity), in_wan(budget.quantity),
-                               self.params.roughly_level):
+            if not all(contradicts(relation, in_wan(c.quantity), in_wan(b.quantity),
+                                   self.params.roughly_level)
+                       for c in index.readings(current) for b in index.readings(budget)):
                 continue
             msg = message("COMPARISON_CONFLICT", subject=claim.subject, word=word.span.text,
                           what="预算数", what_en="budget", actual=figure(current),

@@ -71,6 +71,14 @@ def test_cue_wrapped_over_a_pdf_line_break():
     assert by_value(found, "5.44").role is Role.PRIOR
 
 
+def test_year_opening_a_statement_that_compares_with_the_year_before_dates_it():
+    # a 2020 report: 2454.11 is the statement's own figure (its year a slip), not a prior one
+    found = claims("2019年度财政拨款收、支总计2454.11万元，与上年相比，减少802.24万元，减少24.64%。")
+    total, rate = by_value(found, "2454.11"), by_value(found, "24.64")
+    assert total.role is Role.ACTUAL and total.reading is Reading.CONTEXT
+    assert rate.links[Link.CURRENT] == total.id
+
+
 def test_completion_rate_links_budget_and_actual():
     found = claims("1.一般公共服务（类）。年初预算为1034.85万元，支出决算为1695.43万元，"
                    "完成年初预算的163.83%。")

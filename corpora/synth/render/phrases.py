@@ -151,6 +151,9 @@ def change(w: Writer, key: str, current: Slot, prior: Decimal, with_prior: bool 
     prior_slot = w.amount(f"prior:{key}", prior, "rate.change", "direction.contradiction")
     for slot in (dir1, dir2, rate, current):
         slot.rules.update({"direction.contradiction", "rate.change"})
+    if has_prior:  # current − prior = the change amount printed between them
+        current.rules.add("rate.change_amount")
+        prior_slot.rules.add("rate.change_amount")
     rate.info.update(
         current_slot=current,
         change_slot=amount,
