@@ -51,6 +51,8 @@ _QUALIFIERS = ("结转和结余", "结转结余", "结转", "结余", "总计")
 #: subject when the claim is made)
 _UNDER = "\u0000"
 _LIST_MARKS = frozenset(".．、) ）")  # what follows a list item's number (1. 2、 3）)
+#: a figure followed by a column gap and another figure: two in a line make it a table row
+_COLUMN_GAP = regex.compile(r"\d(?:[ ]{2,}|\t)(?=[-\d])")
 #: a year that dates the statement it opens (2019年度财政拨款收支总计…), not a prior figure
 _DATING_YEAR = regex.compile(r"(?:19|20)\d{2}年度?")
 #: what makes a statement compare its year with the year before
@@ -222,7 +224,7 @@ class NarrativeReader:
         facet = None
         if _UNDER in subject:  # a 项 named with its 款: the 款 sets it apart from its namesakes
             facet, subject = subject.split(_UNDER, 1)
-        if dated:
+        if dated or self._in_loose_row(fig):
             reading = Reading.CONTEXT
         if cue is None and (percent or fig.unit is None) and reading is Reading.PATTERN:
             # a percentage without a cue word (what rate is it?), a bare number (a table cell
@@ -255,6 +257,15 @@ class NarrativeReader:
         if cue is not None:
             self.cued.add(claim.id)
         return claim
+
+    def _in_loose_row(self, fig: RawFigure) -> bool:
+        """Whether the figure stands in a line of figures spaced into columns (合计   1028.92
+        700.93  327.99): a table row no table reader took, whose subject a sentence pattern
+        cannot tell."""
+        start = self.text.rfind("\n", 0, fig.start) + 1
+        end = self.text.find("\n", fig.end)
+        gaps = _COLUMN_GAP.findall(self.text, start, len(self.text) if end < 0 else end)
+        return len(gaps) >= 2
 
     def _opens_with_year(self, start: int, cue: tuple[Role, int, int]) -> bool:
         """Whether a prior-year cue is a bare year that opens its sentence (2017年度一般公共预算

@@ -79,6 +79,13 @@ def test_year_opening_a_statement_that_compares_with_the_year_before_dates_it():
     assert rate.links[Link.CURRENT] == total.id
 
 
+def test_figures_spaced_into_columns_are_not_read_as_a_sentence():
+    # a table row no table reader took: the header's last word is not the row's subject
+    found = claims("科目编码     科目名称   合计    基本支出      项目支出\n"
+                   "合计   1028.92      700.93  327.99\n")
+    assert all(c.reading is Reading.CONTEXT for c in found)
+
+
 def test_completion_rate_links_budget_and_actual():
     found = claims("1.一般公共服务（类）。年初预算为1034.85万元，支出决算为1695.43万元，"
                    "完成年初预算的163.83%。")
