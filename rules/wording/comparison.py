@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from enum import StrEnum
 
@@ -125,8 +125,11 @@ class ComparisonWording(Rule):
             start = doc.offsets.to_normalized(sentence.span.start)
             end = doc.offsets.to_normalized(sentence.span.end)
             # a PDF wraps lines anywhere (决\n算数大于预算数): words are matched without the breaks
-            where = [i for i in range(start, end) if doc.text[i] != "\n"]
-            joined = "".join(doc.text[i] for i in where)
+            joined = doc.text[start:end]
+            where: Sequence[int] = range(start, end)
+            if "\n" in joined:
+                where = [i for i in range(start, end) if doc.text[i] != "\n"]
+                joined = "".join(doc.text[i] for i in where)
             for pattern in (_TO_BUDGET, _LEVEL_WITH):
                 for m in pattern.finditer(joined):
                     finding = self._word(index, number, m, where, fiscal)
@@ -134,7 +137,7 @@ class ComparisonWording(Rule):
                         yield finding
         yield from self._changes(index)
 
-    def _word(self, index: ClaimIndex, number: int, m: regex.Match[str], where: list[int],
+    def _word(self, index: ClaimIndex, number: int, m: regex.Match[str], where: Sequence[int],
               fiscal: int | None) -> Finding | None:
         """The finding on one comparison word (`m` in the sentence's characters at normalized
         offsets `where`), if its figures contradict it."""
