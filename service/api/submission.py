@@ -14,7 +14,6 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
 from fastapi import HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
@@ -60,10 +59,7 @@ def parse_profile(profile: dict[str, Any] | str | None) -> tuple[dict[str, Any] 
         DocumentError: E_RULES_CONFIG.
     """
     if isinstance(profile, str):
-        try:
-            profile = yaml.safe_load(profile)
-        except yaml.YAMLError as exc:
-            raise DocumentError("E_RULES_CONFIG", detail=str(exc)[:500]) from exc
+        profile = rules.read_profile(profile)
     if profile is None or profile == {}:
         return None, None
     if not isinstance(profile, dict):

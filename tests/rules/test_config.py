@@ -49,6 +49,45 @@ def test_bad_config_is_refused(tmp_path, text):
     assert info.value.code == "E_RULES_CONFIG"
 
 
+def _alias_bomb(levels: int = 9) -> str:
+    """Nine levels of ten aliases: under 500 bytes, 10^9 strings once expanded."""
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for n in range(1, levels):
+        lines.append(f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("sum.narrative: hello", "sum.narrative"),  # a scalar where parameters go
+        ("{1: 2}", "1"),
+        ("sum.narrative: {1: 2}", "sum.narrative"),
+        ("sum.narrative: !!binary aGVsbG8=", "binary"),
+        ("[" * 5000 + "]" * 5000, "nested"),
+        (_alias_bomb(), "aliases"),
+        ("sum.narrative: {warning_ulps: -x}", "warning_ulps"),
+        ("x" * (rules.config.MAX_PROFILE_BYTES + 1), "larger"),
+    ],
+)
+def test_hostile_profile_is_one_catalogued_error_naming_its_problem(text, names):
+    with pytest.raises(DocumentError) as info:
+        rules.load_config(overrides=rules.read_profile(text))
+    assert info.value.code == "E_RULES_CONFIG"
+    detail = str(info.value.values["detail"])
+    assert names in detail and "\n" not in detail
+
+
+def test_profile_that_is_not_utf8_is_refused():
+    with pytest.raises(DocumentError) as info:
+        rules.read_profile(b"sum.narrative: {warning_ulps: 2}\xff\xfe")
+    assert info.value.code == "E_RULES_CONFIG" and "UTF-8" in str(info.value.values["detail"])
+
+
+def test_plain_profile_reads():
+    assert rules.read_profile("sum.narrative: {warning_ulps: 2}\n") == {"sum.narrative": {"warning_ulps": 2}}
+
+
 def test_duplicate_rule_id_fails_at_import():
     from rules.registry import Rule, register
 
