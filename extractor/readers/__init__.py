@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import importlib
 import io
+import struct
 import zipfile
 
 from models import DocumentError
@@ -63,9 +64,11 @@ def _zip_kind(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        # no readable central directory (a truncated download): the local headers still
-        # name the parts, and the reader will say the file is damaged
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
+            NotImplementedError, RuntimeError, struct.error):
+        # no readable central directory (a truncated download, a "version needed to
+        # extract" zipfile does not implement): the local headers still name the parts,
+        # and the reader will say the file is damaged
         head = data[:1 << 20]
         return "docx" if b"word/" in head else "xlsx" if b"xl/" in head else "zip"
     if "word/document.xml" in names:

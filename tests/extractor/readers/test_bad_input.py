@@ -200,6 +200,24 @@ def test_truncated_docx_is_damaged(format_fixtures):
     assert refused(format_fixtures.docx.read_bytes()[:4000], "cut.docx").code == "E_CORRUPT"
 
 
+def _zip_version(data: bytes, version: int) -> bytes:
+    """`data` with every header's "version needed to extract" set to `version`."""
+    out = bytearray(data)
+    for signature, at in ((b"PK\x03\x04", 4), (b"PK\x01\x02", 6)):
+        i = out.find(signature)
+        while i >= 0:
+            out[i + at:i + at + 2] = version.to_bytes(2, "little")
+            i = out.find(signature, i + 4)
+    return bytes(out)
+
+
+def test_zip_of_a_version_zipfile_cannot_extract_is_damaged(format_fixtures):
+    # "zip file version 9.9": NotImplementedError from zipfile, once raised in detection
+    data = _zip_version(format_fixtures.docx.read_bytes(), 99)
+    assert readers.detect(data) == "docx"
+    assert refused(data, "v99.docx").code == "E_CORRUPT"
+
+
 def test_xlsx_with_a_million_empty_rows_reads_its_data_quickly():
     base = xlsx_bytes()
     with zipfile.ZipFile(io.BytesIO(base)) as z:
