@@ -10,6 +10,7 @@ from extractor.reading import decode
 from models import DocumentError
 
 TEXT = "县委办2020年“三公”经费支出15.42万元。"
+TRADITIONAL = "2016年度一般公共預算財政撥款支出決算為1047.08萬元，完成年初預算的96.50%。"
 
 
 @pytest.mark.parametrize(
@@ -20,10 +21,17 @@ TEXT = "县委办2020年“三公”经费支出15.42万元。"
         (TEXT.encode("gb18030"), "gb18030"),
         (TEXT.encode("gbk"), "gb18030"),
         (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16"),
+        (codecs.BOM_UTF32_LE + TEXT.encode("utf-32-le"), "utf-32"),  # not UTF-16 with NULs
+        (TEXT.encode("utf-16-le"), "utf-16-le"),  # no BOM: told by where ASCII's zeros fall
+        (TEXT.encode("utf-16-be"), "utf-16-be"),
+        (TEXT.encode("utf-32-le"), "utf-32-le"),
+        (TRADITIONAL.encode("big5"), "cp950"),  # not mojibake read as GB18030
+        (TRADITIONAL.encode("gb18030"), "gb18030"),
     ],
 )
 def test_encodings(data, encoding):
-    assert decode(data, "x.txt") == (TEXT, encoding)
+    text, found = decode(data, "x.txt")
+    assert found == encoding and text.lstrip("\ufeff") in (TEXT, TRADITIONAL)
 
 
 def test_truncated_utf8_keeps_what_is_there():
@@ -38,6 +46,7 @@ def test_truncated_utf8_keeps_what_is_there():
         (b"", "E_EMPTY"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10, "E_BINARY"),
         (bytes(range(1, 31)) * 50, "E_BINARY"),
+        (TEXT.encode("utf-8") * 5000 + b"\x00", "E_BINARY"),  # a NUL past the first 64 KiB
     ],
 )
 def test_bad_input(data, code):
