@@ -10,6 +10,7 @@ from models import (
     Box,
     Claim,
     Document,
+    DocumentError,
     Page,
     Quantity,
     QuantityKind,
@@ -29,6 +30,11 @@ from .numbers import RawFigure
 from .reading import MAX_BYTES, decode
 from .segment import RawHeading, heading_at, sentence_ranges, title_heading
 from .tables import read_tables, split_lines
+
+
+#: the longest text read (10 million characters, some 30 MB of Chinese): the longest
+#: disclosures hold a few hundred thousand; past this the claims alone would take gigabytes
+MAX_TEXT_CHARS = 10_000_000
 
 
 @dataclass(frozen=True)
@@ -136,7 +142,13 @@ def _owners(sections: list[Section], starts: list[int]) -> list[int | None]:
 
 
 def extract_text(original: str, name: str, *, doc_id: str, encoding: str) -> Extraction:
-    """Extract a document whose text is already decoded."""
+    """Extract a document whose text is already decoded.
+
+    Raises:
+        DocumentError: E_TEXT_TOO_LONG past `MAX_TEXT_CHARS`, E_TOO_MANY_CLAIMS.
+    """
+    if len(original) > MAX_TEXT_CHARS:
+        raise DocumentError("E_TEXT_TOO_LONG", name=name, chars=len(original), limit=MAX_TEXT_CHARS)
     text, offsets = normalize(original)
     doc = Document(id=doc_id, name=name, encoding=encoding, original=original, text=text,
                    offsets=offsets, meta=read_meta(text))

@@ -21,8 +21,16 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "E_EMPTY": ("文件为空：{name}", "empty file: {name}"),
     "E_BINARY": ("不是文本文件（含二进制数据）：{name}", "not a text file (binary data): {name}"),
     "E_DECODE": (
-        "无法识别文件编码（尝试了 UTF-8、GB18030）：{name}",
-        "cannot decode file (tried UTF-8, GB18030): {name}",
+        "无法识别文件编码（尝试了 UTF-8、UTF-16/32、GB18030、Big5）：{name}",
+        "cannot decode file (tried UTF-8, UTF-16/32, GB18030, Big5): {name}",
+    ),
+    "E_TEXT_TOO_LONG": (
+        "文本过长（{chars} 个字符，上限 {limit} 个）：{name}",
+        "text too long ({chars} characters, limit {limit}): {name}",
+    ),
+    "E_TOO_MANY_CLAIMS": (
+        "数字过多（超过 {limit} 个）：{name}；是否为部门决算或绩效报告？",
+        "too many figures (more than {limit}): {name}; is this a budget report?",
     ),
     "E_TOO_LARGE": (
         "文件过大（{size} 字节，上限 {limit} 字节）：{name}",

@@ -7,10 +7,13 @@ from dataclasses import dataclass, field
 
 import regex
 
-from models import Claim, Document, Quantity, Role, Source, Span
+from models import Claim, Document, DocumentError, Quantity, Role, Source, Span
 
 from ..lexicon import Lexicon
 
+#: more figures than any report has (the largest seen hold a few thousand): past this a
+#: file is a data dump whose claims would only exhaust memory
+MAX_CLAIMS = 200_000
 #: a year as reports write it (2020年, 2020年度)
 YEAR = regex.compile(r"((?:19|20)\d{2})年")
 
@@ -29,6 +32,8 @@ class Context:
     actual_by_subject: dict[str, list[Claim]] = field(default_factory=dict)
 
     def add(self, claim: Claim) -> Claim:
+        if len(self.claims) >= MAX_CLAIMS:
+            raise DocumentError("E_TOO_MANY_CLAIMS", name=self.doc.name, limit=MAX_CLAIMS)
         self.claims.append(claim)
         self.by_section.setdefault(claim.section, []).append(claim)
         if claim.role is Role.ACTUAL and claim.source is Source.NARRATIVE:

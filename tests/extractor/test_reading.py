@@ -60,3 +60,24 @@ def test_too_large():
     with pytest.raises(DocumentError) as info:
         decode(b"a" * 11, "big.txt", max_bytes=10)
     assert info.value.code == "E_TOO_LARGE"
+
+
+def test_text_past_the_character_cap_is_refused(monkeypatch):
+    import importlib
+
+    from extractor import extract_text
+
+    monkeypatch.setattr(importlib.import_module("extractor.extract"), "MAX_TEXT_CHARS", 100)
+    with pytest.raises(DocumentError) as info:
+        extract_text(TEXT * 10, "long.txt", doc_id="d", encoding="utf-8")
+    assert info.value.code == "E_TEXT_TOO_LONG"
+
+
+def test_too_many_figures_are_refused(monkeypatch):
+    from extractor import extract_text
+    from extractor.claims import context
+
+    monkeypatch.setattr(context, "MAX_CLAIMS", 5)
+    with pytest.raises(DocumentError) as info:
+        extract_text(TEXT * 10, "many.txt", doc_id="d", encoding="utf-8")
+    assert info.value.code == "E_TOO_MANY_CLAIMS" and "many.txt" in info.value.msg.en
