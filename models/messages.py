@@ -111,6 +111,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "不支持的请求类型：{media_type}（请用 multipart/form-data 上传文件，或提交 JSON）",
         "unsupported request type: {media_type} (upload a file as multipart/form-data, or send JSON)",
     ),
+    "E_CHECK_MEMORY": (
+        "核查所需内存超过上限：{name}；文件是否过大或并非部门决算？",
+        "checking needs more memory than allowed: {name}; is the file too large or not a "
+        "budget report?",
+    ),
     "E_TIMEOUT": ("核查超时（超过 {limit} 秒）：{name}", "checking took too long (over {limit} s): {name}"),
     "E_WORKER_CRASHED": ("核查进程意外退出：{name}", "the checking process died: {name}"),
     "E_ABANDONED": (

@@ -69,6 +69,8 @@ def check_task(task: Task) -> Outcome:
         report = rules.check(extraction.document, extraction.claims, config)
     except DocumentError as exc:
         return Outcome(error_code=exc.code, error_zh=exc.msg.zh, error_en=exc.msg.en)
+    except MemoryError:  # past the checking process's ceiling (service/pool.py)
+        return Outcome.failure("E_CHECK_MEMORY", name=task.name)
     meta = report.document.meta
     by_rule = Counter((f.rule, f.severity.value) for f in report.findings)
     return Outcome(

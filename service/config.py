@@ -29,6 +29,8 @@ class Settings(BaseSettings):
     job_timeout_s: float = Field(120.0, gt=0, description="processing time limit per document")
     rate_limit_per_minute: int = Field(600, ge=0, description="requests per API key per minute; 0: no limit")
     max_concurrent_jobs: int = Field(2, ge=1, le=64, description="checking processes (inline and background)")
+    job_memory_mb: int = Field(4096, ge=256, description="memory a checking process may take beyond "
+                               "its start, for extraction and rules (readers have their own cap)")
     job_lease_s: float = Field(30.0, gt=0, description="a running job whose lease is not renewed for "
                                                       "this long is taken over by another worker")
     job_max_attempts: int = Field(3, ge=1, description="a job interrupted this many times fails")

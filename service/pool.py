@@ -22,6 +22,8 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 
+from extractor.readers.sandbox import limit_memory
+
 from . import checking, heap
 from .checking import Outcome, Task, check_task
 
@@ -48,11 +50,15 @@ def _orphan_watch(lifeline: Connection) -> None:
     os._exit(1)
 
 
-def _serve(conn: Connection, lifeline: Connection) -> None:
-    """A checking process: Task in, Outcome out, until the pipe closes."""
+def _serve(conn: Connection, lifeline: Connection, memory_mb: int | None) -> None:
+    """A checking process: Task in, Outcome out, until the pipe closes. Its address space
+    is capped `memory_mb` above its size once warm: extraction and rules run here, outside
+    the reader's sandbox, and a document past the cap fails alone (E_CHECK_MEMORY)."""
     threading.Thread(target=_orphan_watch, args=(lifeline,), daemon=True).start()
     checking._config(None)  # the default rules, loaded before the first document arrives
     heap.settle()
+    if memory_mb is not None:
+        limit_memory(memory_mb)
     while True:
         try:
             task = conn.recv()
@@ -83,11 +89,11 @@ def _context() -> Context:
 
 
 class _Child:
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, memory_mb: int | None) -> None:
         self.conn, child_conn = ctx.Pipe()
         lifeline, self.lifeline = ctx.Pipe(duplex=False)
-        self.process: BaseProcess = ctx.Process(target=_serve, args=(child_conn, lifeline), daemon=True,
-                                                name="hecha-check")
+        self.process: BaseProcess = ctx.Process(target=_serve, args=(child_conn, lifeline, memory_mb),
+                                                daemon=True, name="hecha-check")
         self.process.start()
         child_conn.close()
         lifeline.close()
@@ -112,8 +118,9 @@ class _Child:
 class CheckPool:
     """`size` checking processes, started on first use (or by `warm`)."""
 
-    def __init__(self, size: int, max_tasks: int = 500) -> None:
+    def __init__(self, size: int, max_tasks: int = 500, memory_mb: int | None = None) -> None:
         self._ctx = _context()
+        self.memory_mb = memory_mb
         self._idle: queue.Queue[_Child | None] = queue.Queue()
         for _ in range(size):
             self._idle.put(None)
@@ -125,7 +132,7 @@ class CheckPool:
         """Start every process now, so the first documents do not wait for imports."""
         slots = [self._idle.get() for _ in range(self.size)]
         try:
-            slots = [s or _Child(self._ctx) for s in slots]
+            slots = [s or _Child(self._ctx, self.memory_mb) for s in slots]
             for child in slots:
                 child.conn.send(Task(data=b"warm-up", name="warm-up"))
             for child in slots:
@@ -157,7 +164,7 @@ class CheckPool:
             if self.closed:
                 raise PoolClosed
             if child is None:
-                child = _Child(self._ctx)
+                child = _Child(self._ctx, self.memory_mb)
             child.conn.send(task)
             deadline = time.monotonic() + timeout
             while not child.conn.poll(max(0.0, min(tick_every, deadline - time.monotonic()))):
@@ -169,7 +176,8 @@ class CheckPool:
                     tick()
             outcome: Outcome = child.conn.recv()
             child.tasks += 1
-            if child.tasks >= self.max_tasks:
+            if child.tasks >= self.max_tasks or outcome.error_code == "E_CHECK_MEMORY":
+                # recycled: after a MemoryError a process's heap is not to be trusted
                 child.close()
                 child = None
             return outcome

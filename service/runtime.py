@@ -30,7 +30,7 @@ class Service:
         self.sessions = make_sessions(self.engine)  # read-only work
         self.writes = make_sessions(self.engine, write=True)
         self.blobs = BlobStore(settings.blob_dir)
-        self.pool = CheckPool(settings.max_concurrent_jobs)
+        self.pool = CheckPool(settings.max_concurrent_jobs, memory_mb=settings.job_memory_mb)
         self.metrics = Metrics()
         self.limiter = RateLimiter()
         self.worker = Worker(self)

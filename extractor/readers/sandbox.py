@@ -44,7 +44,7 @@ class Budget:
             self._send(("extend", seconds))
 
 
-def _limit_memory(megabytes: int) -> None:
+def limit_memory(megabytes: int) -> None:
     """Cap the address space at its current size plus `megabytes`."""
     try:
         import resource
@@ -71,7 +71,7 @@ def _child(fd: int, fn: Callable[..., Any], args: tuple[Any, ...], memory_mb: in
            seconds: float) -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, signal.SIG_DFL)
-    _limit_memory(memory_mb)
+    limit_memory(memory_mb)
     budget = Budget(seconds, lambda message: _write(fd, message))
     try:
         result: tuple[Any, ...] = ("ok", fn(*args, budget))
