@@ -27,7 +27,6 @@ import time
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 from corpora import make_fixtures
 from service.checking import Task

@@ -119,4 +119,6 @@ _FILLER = (
 )
 #: Cue and filler words stripped from both ends of a phrase before it can name a subject.
 LEADING_FILLER = regex.compile(f"(?:{_FILLER})+")  # used with match(): anchored at pos
-TRAILING_FILLER = regex.compile(f"(?:{_FILLER})+$")
+#: matched from the end backwards (?r): searched forwards, a run of filler (一一一…, 0.0.0.…)
+#: was tried from every start position, quadratic in the run's length
+TRAILING_FILLER = regex.compile(f"(?r)(?:{_FILLER})+$")

@@ -31,7 +31,6 @@ from .reading import MAX_BYTES, decode
 from .segment import RawHeading, heading_at, sentence_ranges, title_heading
 from .tables import read_tables, split_lines
 
-
 #: the longest text read (10 million characters, some 30 MB of Chinese): the longest
 #: disclosures hold a few hundred thousand; past this the claims alone would take gigabytes
 MAX_TEXT_CHARS = 10_000_000

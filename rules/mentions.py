@@ -8,7 +8,6 @@ answer lives here, once.
 from __future__ import annotations
 
 from collections.abc import Iterable
-
 from decimal import Decimal
 
 from models import Claim, QuantityKind, Role

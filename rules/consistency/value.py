@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from models import Claim, Finding, Link, MismatchFinding, QuantityKind, Role, Severity, message
+from models import Claim, Finding, MismatchFinding, Role, Severity, message
 
 from ..arith import in_wan
 from ..index import ClaimIndex

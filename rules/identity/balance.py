@@ -53,8 +53,9 @@ class Balance(Rule):
     """A sentence or a table row that states a fund's opening balance, its income and
     spending of the year and its closing balance states an identity: 年初结转和结余 + 本年收入
     − 本年支出 = 年末结转和结余. Checked where exactly one figure of each term is given, of
-    one year and one fund (a row of the 政府性基金 table, by its columns); for all funds together only when nothing else (结余分配,
-    用事业基金弥补收支差额) moves the balance. Computed on printed intervals.
+    one year and one fund (a row of the 政府性基金 table, by its columns); for all funds
+    together only when nothing else (结余分配, 用事业基金弥补收支差额) moves the balance.
+    Computed on printed intervals.
 
     **Anti-pattern**: 政府性基金预算财政拨款年初结转和结余12.00万元，本年收入44.00万元，
     本年支出56.00万元，年末结转和结余12.00万元 (12 + 44 − 56 = 0).

@@ -76,11 +76,8 @@ class MissingReason(Rule):
             after = m.end()
             while after < len(text) and text[after] in " \t":
                 after += 1
-            if after < len(text) and text[after] in _STOP or after == len(text):
-                pass
-            elif text[after:after + 1] == "\n" and self._next_item(text, m.start(), after):
-                pass
-            else:
+            ends = after == len(text) or text[after] in _STOP
+            if not ends and not (text[after] == "\n" and self._next_item(text, m.start(), after)):
                 continue
             start = max(text.rfind(w, max(0, m.start() - 4), m.start()) for w in ("主要", "原"))
             span = index.document.span(start if start >= 0 else m.start(), m.end())
