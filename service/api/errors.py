@@ -98,8 +98,8 @@ def install(app: FastAPI) -> None:
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         detail = exc.detail
         if not (isinstance(detail, dict) and "error" in detail):
-            if exc.status_code == 404:
-                msg, code = message("API_NO_ROUTE", path=request.url.path), "API_NO_ROUTE"
+            if exc.status_code == 404:  # the path is not echoed: it is the caller's text
+                msg, code = message("API_NO_ROUTE"), "API_NO_ROUTE"
             elif exc.status_code == 405:
                 msg, code = message("API_METHOD", method=request.method), "API_METHOD"
             else:

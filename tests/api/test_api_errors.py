@@ -4,6 +4,7 @@ right status. Another tenant's document must look exactly like a missing one."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -66,6 +67,23 @@ def test_too_large_is_413(client: httpx.Client) -> None:
     assert client.get("/v1/documents").json()["count"] == 0
 
 
+def _chunks(data: bytes, size: int = 65536) -> Iterator[bytes]:
+    yield from (data[i:i + size] for i in range(0, len(data), size))
+
+
+@pytest.mark.parametrize("media", ["multipart/form-data; boundary=b0undary", "application/json"])
+def test_a_chunked_body_over_the_limit_is_413_whatever_its_type(client: httpx.Client, media: str) -> None:
+    # no Content-Length: the limit is met while reading, and answers like the header would
+    over = b"x" * (MAX_UPLOAD + 2 * 1024 * 1024)
+    data = (b'--b0undary\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\n' + over
+            + b"\r\n--b0undary--\r\n") if media.startswith("multipart") else over
+    for path in ("/v1/documents", "/v1/check"):
+        response = client.post(path, content=_chunks(data), headers={"content-type": media})
+        assert "content-length" not in response.request.headers
+        assert_error(response, 413, "API_BODY_TOO_LARGE")
+    assert client.get("/v1/documents").json()["count"] == 0
+
+
 def test_unsupported_types_are_415(client: httpx.Client) -> None:
     # the bytes decide, not the name or the declared type: RTF and a plain zip are refused now
     assert_error(client.post("/v1/documents", files={"file": ("x.txt", b"{\\rtf1 report}", "text/plain")}),
@@ -110,7 +128,8 @@ def test_bad_query_parameters_are_422(client: httpx.Client, params: dict[str, ob
 
 def test_bad_ids_and_routes(client: httpx.Client) -> None:
     assert_error(client.get("/v1/documents/not-a-uuid"), 422, "API_INVALID")
-    assert_error(client.get("/v2/nothing"), 404, "API_NO_ROUTE")
+    error = assert_error(client.get("/v2/nothing-<script>"), 404, "API_NO_ROUTE")
+    assert "nothing" not in error["message_zh"] + error["message_en"]  # the path is not echoed
     assert_error(client.put("/v1/documents"), 405, "API_METHOD")
 
 
@@ -126,6 +145,26 @@ def test_rate_limit_is_429_per_key(server: LiveServer, make_client: ClientFactor
         assert int(response.headers["retry-after"]) >= 1
         assert other.get("/v1/documents").status_code == 200  # limits are per key
         assert httpx.get(f"{server.url}/healthz").status_code == 200  # health is not limited
+    finally:
+        server.app.dependency_overrides[get_settings] = lambda: base
+
+
+def test_requests_without_a_valid_key_are_limited_per_address(server: LiveServer,
+                                                              make_client: ClientFactory) -> None:
+    base = server.app.dependency_overrides[get_settings]()
+    limited_settings = base.model_copy(update={"rate_limit_anonymous_per_minute": 4})
+    server.app.dependency_overrides[get_settings] = lambda: limited_settings
+    try:
+        with httpx.Client(base_url=server.url, headers={"X-API-Key": "hk_00000000_guess"}) as guesser:
+            assert [guesser.get("/v1/documents").status_code for _ in range(2)] == [401, 401]
+        statuses = [httpx.post(f"{server.url}/v1/check").status_code for _ in range(2)]  # no key at all
+        assert statuses == [401, 401]
+        response = httpx.get(f"{server.url}/v1/documents")
+        error = assert_error(response, 429, "API_RATE_LIMITED_ADDRESS")
+        assert int(response.headers["retry-after"]) >= 1 and "4" in error["message_en"]
+        # a valid key from the same address is not refused for the failures of others
+        assert make_client().get("/v1/documents").status_code == 200
+        assert httpx.get(f"{server.url}/healthz").status_code == 200
     finally:
         server.app.dependency_overrides[get_settings] = lambda: base
 
