@@ -3,6 +3,9 @@ right status. Another tenant's document must look exactly like a missing one."""
 
 from __future__ import annotations
 
+import logging
+import socket
+import time
 import uuid
 from collections.abc import Iterator
 
@@ -176,3 +179,19 @@ def test_report_of_failed_document_is_409(client: httpx.Client, server: LiveServ
     with service.writes.begin() as session:
         session.get(DocumentRow, uuid.UUID(doc["id"])).status = "failed"  # type: ignore[union-attr]
     assert_error(client.get(f"/v1/documents/{doc['id']}/report"), 409, "API_NOT_READY")
+
+
+def test_a_client_that_hangs_up_is_one_line_in_the_log(server: LiveServer, caplog: pytest.LogCaptureFixture,
+                                                       client: httpx.Client) -> None:
+    key = client.headers["authorization"]
+    caplog.set_level(logging.INFO)
+    with socket.create_connection(("127.0.0.1", server.port)) as sock:
+        sock.sendall(f"POST /v1/check HTTP/1.1\r\nHost: x\r\nAuthorization: {key}\r\n"
+                     "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"text\": \"".encode())
+    deadline = time.monotonic() + 10
+    while not any("disconnected" in r.getMessage() for r in caplog.records) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    lines = [r for r in caplog.records if "disconnected" in r.getMessage()]
+    assert len(lines) == 1 and lines[0].exc_info is None
+    assert "Traceback" not in caplog.text and not any(r.exc_info for r in caplog.records)
+    assert client.get("/v1/documents").status_code == 200
