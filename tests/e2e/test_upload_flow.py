@@ -30,7 +30,7 @@ def test_upload_read_and_list(page, server, artifacts):
     live, key = server
     # the pages run under the server's Content-Security-Policy: nothing of theirs is refused
     refused = []
-    page.on("console", lambda msg: refused.append(msg.text) if "Content Security Policy" in msg.text else None)
+    page.on("console", lambda msg: "Content Security Policy" in msg.text and refused.append(msg.text))
     page.goto(live.url + "/ui")
     page.fill("#api-key", key)
     page.dispatch_event("#api-key", "change")
