@@ -131,7 +131,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "missing or invalid API key (send Authorization: Bearer or X-API-Key)",
     ),
     "API_NOT_FOUND": ("文档不存在：{id}", "document not found: {id}"),
-    "API_NO_ROUTE": ("地址不存在：{path}", "no such endpoint: {path}"),
+    "API_NO_ROUTE": ("地址不存在", "no such endpoint"),
     "API_METHOD": ("该地址不支持 {method} 请求", "method {method} is not allowed here"),
     "API_NOT_READY": (
         "报告尚未生成（文档状态：{status}）",
@@ -145,6 +145,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "API_RATE_LIMITED": (
         "请求过于频繁：每个密钥每分钟最多 {limit} 次，请 {retry} 秒后再试",
         "too many requests: at most {limit} per minute per key; retry in {retry} s",
+    ),
+    "API_RATE_LIMITED_ADDRESS": (
+        "来自该地址的无有效密钥请求过于频繁：每分钟最多 {limit} 次，请 {retry} 秒后再试",
+        "too many requests without a valid API key from this address: at most {limit} per minute; "
+        "retry in {retry} s",
     ),
     "API_INVALID": ("请求无效：{detail}", "invalid request: {detail}"),
     "API_BODY_TOO_LARGE": ("请求体过大（上限 {limit} 字节）", "request body too large (limit {limit} bytes)"),

@@ -12,9 +12,16 @@ from fastapi.concurrency import run_in_threadpool
 
 from .api import errors
 from .api.main import api_router
-from .api.middleware import BodyLimitMiddleware, MetricsMiddleware
+from .api.middleware import BodyLimitMiddleware, MetricsMiddleware, SecurityHeadersMiddleware
 from .config import MIB, Settings, get_settings
+from .report import content_security_policy
 from .runtime import Service
+
+#: The OpenAPI pages FastAPI serves: Swagger UI and ReDoc from jsDelivr, bootstrapped inline.
+DOCS_POLICY = ("default-src 'none'; script-src https://cdn.jsdelivr.net 'unsafe-inline'; "
+               "style-src https://cdn.jsdelivr.net https://fonts.googleapis.com 'unsafe-inline'; "
+               "font-src https://fonts.gstatic.com; img-src 'self' data: https://fastapi.tiangolo.com; "
+               "connect-src 'self'; worker-src blob:; base-uri 'none'; frame-ancestors 'none'")
 
 DESCRIPTION = """\
 核查 hecha: submit Chinese final-account (部门决算) and performance self-evaluation reports,
@@ -46,5 +53,8 @@ def create_app(settings: Settings | None = None, *, worker: bool = True, warm: b
     errors.install(app)
     app.add_middleware(BodyLimitMiddleware, limit=settings.max_upload_bytes + MIB)  # + multipart framing
     app.add_middleware(MetricsMiddleware, metrics=service.metrics)
+    docs = frozenset(p for p in (app.docs_url, app.redoc_url, app.swagger_ui_oauth2_redirect_url) if p)
+    app.add_middleware(SecurityHeadersMiddleware, policy=content_security_policy(),
+                       docs_policy=DOCS_POLICY, docs_paths=docs)
     app.include_router(api_router)
     return app

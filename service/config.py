@@ -28,6 +28,9 @@ class Settings(BaseSettings):
                                    "larger ones answer 202 and are checked by the background worker")
     job_timeout_s: float = Field(120.0, gt=0, description="processing time limit per document")
     rate_limit_per_minute: int = Field(600, ge=0, description="requests per API key per minute; 0: no limit")
+    rate_limit_anonymous_per_minute: int = Field(
+        60, ge=0, description="requests without a valid API key (none, unknown or revoked) per client "
+                              "address per minute (429 past it, instead of 401); 0: no limit")
     max_concurrent_jobs: int = Field(2, ge=1, le=64, description="checking processes (inline and background)")
     job_memory_mb: int = Field(4096, ge=256, description="memory a checking process may take beyond "
                                "its start, for extraction and rules (readers have their own cap)")

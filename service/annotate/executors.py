@@ -6,11 +6,12 @@ results of a 10,000-document run are ever held at once.
 
 Local: a `ProcessPoolExecutor` over the forkserver start method, whose server imports
 hecha once (`set_forkserver_preload`), so workers start warm without inheriting the
-client's threads (tqdm's monitor, for one), and settle their heap (heap.py) before the
-first document. Workers read the files and commit parts themselves. A worker that dies
-(killed for memory) breaks the whole pool: the documents that were in flight are run
-again in a fresh pool, one at a time, so that only the one that kills its worker again
-fails (E_WORKER_LOST); then the run goes on as before.
+client's threads (tqdm's monitor, for one), settle their heap (heap.py) before the
+first document, and exit when the client does, even killed (lifeline.py). Workers read
+the files and commit parts themselves. A worker that dies (killed for memory) breaks the
+whole pool: the documents that were in flight are run again in a fresh pool, one at a
+time, so that only the one that kills its worker again fails (E_WORKER_LOST); then the
+run goes on as before.
 
 Dask: the client reads the files and submits their bytes, a batch per task (workers on
 other machines see neither the input paths nor the output folder); the worker returns
@@ -22,6 +23,7 @@ once, and each worker's heap is settled as the local ones are. A batch whose tas
 from __future__ import annotations
 
 import multiprocessing
+import os
 import uuid
 from collections import deque
 from collections.abc import Callable, Generator, Sequence
@@ -36,6 +38,7 @@ from models import DocumentError, message
 from rules import RulesConfig
 from service.heap import settle
 
+from .lifeline import start_worker
 from .names import FAILED
 from .worker import DocumentResult, annotate_document
 
@@ -108,7 +111,8 @@ def run_local(items: Sequence[WorkItem], *, jobs: int, config: RulesConfig, part
     ctx.set_forkserver_preload(["service.annotate.worker"])
     batches = Batches(items, batch_size(len(items), jobs))
     while True:
-        pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=settle)
+        pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=start_worker,
+                                   initargs=(os.getpid(),))
         pending: dict[Future[list[DocumentResult]], list[WorkItem]] = {}
         broken = False
         try:

@@ -138,8 +138,9 @@ def _table(header: list[str], rows: Iterable[list[Any]]) -> str:
 def _charts(summary: Summary) -> list[str]:
     import plotly.graph_objects as go
 
+    # by total, ties by id: set order follows the hash seed, and two runs must match byte for byte
     rules = sorted({r for r, _ in summary.by_rule},
-                   key=lambda r: sum(summary.by_rule[(r, s)] for s in SEVERITIES))
+                   key=lambda r: (sum(summary.by_rule[(r, s)] for s in SEVERITIES), r))
     by_rule = go.Figure([
         go.Bar(name=s, y=rules, x=[summary.by_rule[(r, s)] for r in rules], orientation="h",
                marker_color=_COLOURS[s])

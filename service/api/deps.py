@@ -2,7 +2,12 @@
 
 `TenantDep` is how every tenant-scoped route learns who is calling: it reads the API key
 (`Authorization: Bearer <key>` or `X-API-Key: <key>`), answers 401 for a missing, unknown
-or revoked key and 429 past the key's rate limit.
+or revoked key and 429 past the key's rate limit. Requests without a valid key are limited
+too, per client address (`rate_limit_anonymous_per_minute`): past it they answer 429
+instead of 401, so guessing keys or hammering the API without one is slowed like any client.
+The key is still looked up first, so a valid key behind a shared address (a NAT, a proxy)
+is never refused for another client's failures; keys are too random for that answer to help
+a guesser.
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ _header = APIKeyHeader(name="X-API-Key", auto_error=False, description="the API 
 
 
 def get_tenant(
+    request: Request,
     service: ServiceDep,
     settings: SettingsDep,
     bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
@@ -57,14 +63,22 @@ def get_tenant(
         with service.sessions() as session:  # a read of its own, never a write lock
             found = keys.authenticate(session, key)
     if found is None:
+        address = request.client.host if request.client else "unknown"
+        _limit(service, f"address {address}", settings.rate_limit_anonymous_per_minute,
+               "API_RATE_LIMITED_ADDRESS")
         raise api_error(401, "API_UNAUTHORIZED", headers={"WWW-Authenticate": "Bearer"})
     tenant, api_key = found
-    wait = service.limiter.take(api_key.prefix, settings.rate_limit_per_minute)
+    _limit(service, api_key.prefix, settings.rate_limit_per_minute, "API_RATE_LIMITED")
+    return tenant
+
+
+def _limit(service: Service, bucket: str, limit: int, code: str) -> None:
+    """Spend a token of `bucket` (a key prefix `hk_…`, or `address …`: the two never
+    collide) or raise 429 `code` with Retry-After."""
+    wait = service.limiter.take(bucket, limit)
     if wait:
         retry = service.limiter.retry_after(wait)
-        raise api_error(429, "API_RATE_LIMITED", headers={"Retry-After": str(retry)},
-                        limit=settings.rate_limit_per_minute, retry=retry)
-    return tenant
+        raise api_error(429, code, headers={"Retry-After": str(retry)}, limit=limit, retry=retry)
 
 
 TenantDep = Annotated[Tenant, Depends(get_tenant)]

@@ -12,10 +12,11 @@ from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from models import DocumentError, message
 
@@ -98,8 +99,8 @@ def install(app: FastAPI) -> None:
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         detail = exc.detail
         if not (isinstance(detail, dict) and "error" in detail):
-            if exc.status_code == 404:
-                msg, code = message("API_NO_ROUTE", path=request.url.path), "API_NO_ROUTE"
+            if exc.status_code == 404:  # the path is not echoed: it is the caller's text
+                msg, code = message("API_NO_ROUTE"), "API_NO_ROUTE"
             elif exc.status_code == 405:
                 msg, code = message("API_METHOD", method=request.method), "API_METHOD"
             else:
@@ -130,6 +131,14 @@ def install(app: FastAPI) -> None:
         # A check caught by shutdown: its job keeps its lease and is done after the restart.
         msg = message("API_UNAVAILABLE", detail="shutting down")
         return JSONResponse(body("API_UNAVAILABLE", msg.zh, msg.en), status_code=503)
+
+    @app.exception_handler(ClientDisconnect)
+    async def disconnected(request: Request, exc: ClientDisconnect) -> Response:
+        """A client that hung up while sending its body (a slow or cancelled upload): an
+        ordinary event, one line in the log rather than a traceback. Nobody reads the
+        answer; 499 (nginx's "client closed request") is what the metrics count."""
+        log.info("client disconnected while sending %s %s", request.method, request.url.path)
+        return Response(status_code=499)
 
     @app.exception_handler(Exception)
     async def internal(request: Request, exc: Exception) -> JSONResponse:

@@ -1,4 +1,5 @@
-"""ASGI middleware: request metrics, and the request body limit (413 before reading more)."""
+"""ASGI middleware: request metrics, security headers, and the request body limit (413
+before reading more)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from models import message
 
 from ..metrics import Metrics
-from .errors import api_error, body
+from .errors import body
 
 
 class MetricsMiddleware:
@@ -45,8 +46,44 @@ class MetricsMiddleware:
             self.metrics.latency.labels(method, path).observe(time.perf_counter() - started)
 
 
+class SecurityHeadersMiddleware:
+    """Adds the browser's defences to every response, errors included: `policy` as the
+    Content-Security-Policy (`docs_policy` on the OpenAPI pages, which load Swagger UI and
+    ReDoc from their CDN with an inline bootstrap script and show no user content), no
+    framing by other sites, no MIME sniffing, no Referer sent elsewhere."""
+
+    def __init__(self, app: ASGIApp, policy: str, docs_policy: str, docs_paths: frozenset[str]) -> None:
+        self.app = app
+        self.docs_paths = docs_paths
+        common = [(b"x-frame-options", b"DENY"), (b"x-content-type-options", b"nosniff"),
+                  (b"referrer-policy", b"same-origin")]
+        self.headers = [(b"content-security-policy", policy.encode()), *common]
+        self.docs_headers = [(b"content-security-policy", docs_policy.encode()), *common]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        extra = self.docs_headers if scope["path"] in self.docs_paths else self.headers
+
+        async def secured(msg: Message) -> None:
+            if msg["type"] == "http.response.start":
+                msg["headers"] = [*msg.get("headers", []), *extra]
+            await send(msg)
+
+        await self.app(scope, receive, secured)
+
+
+class _BodyTooLarge(Exception):
+    """Raised from `receive` past the limit and caught by BodyLimitMiddleware alone: a
+    private type, so no handler or `except HTTPException` of the code reading the body (the
+    multipart parser answers 400 for those) can turn it into another status."""
+
+
 class BodyLimitMiddleware:
-    """Refuses a body over `limit` bytes: at once from Content-Length, else while reading."""
+    """Refuses a body over `limit` bytes with 413 API_BODY_TOO_LARGE, the one place that
+    enforces it: at once from Content-Length, else while the body is read, whatever reads it
+    (JSON, multipart, chunked or not)."""
 
     def __init__(self, app: ASGIApp, limit: int) -> None:
         self.app = app
@@ -56,12 +93,12 @@ class BodyLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        headers = dict(scope["headers"])
-        length = headers.get(b"content-length")
+        length = dict(scope["headers"]).get(b"content-length")
         if length is not None and length.isdigit() and int(length) > self.limit:
             await self._refuse(send)
             return
         seen = 0
+        started = False
 
         async def limited() -> Message:
             nonlocal seen
@@ -69,10 +106,20 @@ class BodyLimitMiddleware:
             if msg["type"] == "http.request":
                 seen += len(msg.get("body", b""))
                 if seen > self.limit:
-                    raise api_error(413, "API_BODY_TOO_LARGE", limit=self.limit)
+                    raise _BodyTooLarge
             return msg
 
-        await self.app(scope, receive if length is not None else limited, send)
+        async def tracked(msg: Message) -> None:
+            nonlocal started
+            started = started or msg["type"] == "http.response.start"
+            await send(msg)
+
+        try:
+            await self.app(scope, limited, tracked)
+        except _BodyTooLarge:
+            if started:  # a response that streams while reading: nothing left to answer
+                raise
+            await self._refuse(send)
 
     async def _refuse(self, send: Send) -> None:
         msg = message("API_BODY_TOO_LARGE", limit=self.limit)

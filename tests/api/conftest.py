@@ -29,7 +29,8 @@ def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
 def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Settings:
     return Settings(data_dir=tmp_path_factory.mktemp("data"), database_url=database_url,
                     inline_max_bytes=INLINE_MAX, max_upload_bytes=MAX_UPLOAD, job_timeout_s=60,
-                    rate_limit_per_minute=0, max_concurrent_jobs=2, job_lease_s=5, poll_interval_s=0.2)
+                    rate_limit_per_minute=0, rate_limit_anonymous_per_minute=0, max_concurrent_jobs=2,
+                    job_lease_s=5, poll_interval_s=0.2)
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,11 @@ right status. Another tenant's document must look exactly like a missing one."""
 
 from __future__ import annotations
 
+import logging
+import socket
+import time
 import uuid
+from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -66,6 +70,23 @@ def test_too_large_is_413(client: httpx.Client) -> None:
     assert client.get("/v1/documents").json()["count"] == 0
 
 
+def _chunks(data: bytes, size: int = 65536) -> Iterator[bytes]:
+    yield from (data[i:i + size] for i in range(0, len(data), size))
+
+
+@pytest.mark.parametrize("media", ["multipart/form-data; boundary=b0undary", "application/json"])
+def test_a_chunked_body_over_the_limit_is_413_whatever_its_type(client: httpx.Client, media: str) -> None:
+    # no Content-Length: the limit is met while reading, and answers like the header would
+    over = b"x" * (MAX_UPLOAD + 2 * 1024 * 1024)
+    data = (b'--b0undary\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\n' + over
+            + b"\r\n--b0undary--\r\n") if media.startswith("multipart") else over
+    for path in ("/v1/documents", "/v1/check"):
+        response = client.post(path, content=_chunks(data), headers={"content-type": media})
+        assert "content-length" not in response.request.headers
+        assert_error(response, 413, "API_BODY_TOO_LARGE")
+    assert client.get("/v1/documents").json()["count"] == 0
+
+
 def test_unsupported_types_are_415(client: httpx.Client) -> None:
     # the bytes decide, not the name or the declared type: RTF and a plain zip are refused now
     assert_error(client.post("/v1/documents", files={"file": ("x.txt", b"{\\rtf1 report}", "text/plain")}),
@@ -110,7 +131,8 @@ def test_bad_query_parameters_are_422(client: httpx.Client, params: dict[str, ob
 
 def test_bad_ids_and_routes(client: httpx.Client) -> None:
     assert_error(client.get("/v1/documents/not-a-uuid"), 422, "API_INVALID")
-    assert_error(client.get("/v2/nothing"), 404, "API_NO_ROUTE")
+    error = assert_error(client.get("/v2/nothing-<script>"), 404, "API_NO_ROUTE")
+    assert "nothing" not in error["message_zh"] + error["message_en"]  # the path is not echoed
     assert_error(client.put("/v1/documents"), 405, "API_METHOD")
 
 
@@ -130,6 +152,26 @@ def test_rate_limit_is_429_per_key(server: LiveServer, make_client: ClientFactor
         server.app.dependency_overrides[get_settings] = lambda: base
 
 
+def test_requests_without_a_valid_key_are_limited_per_address(server: LiveServer,
+                                                              make_client: ClientFactory) -> None:
+    base = server.app.dependency_overrides[get_settings]()
+    limited_settings = base.model_copy(update={"rate_limit_anonymous_per_minute": 4})
+    server.app.dependency_overrides[get_settings] = lambda: limited_settings
+    try:
+        with httpx.Client(base_url=server.url, headers={"X-API-Key": "hk_00000000_guess"}) as guesser:
+            assert [guesser.get("/v1/documents").status_code for _ in range(2)] == [401, 401]
+        statuses = [httpx.post(f"{server.url}/v1/check").status_code for _ in range(2)]  # no key at all
+        assert statuses == [401, 401]
+        response = httpx.get(f"{server.url}/v1/documents")
+        error = assert_error(response, 429, "API_RATE_LIMITED_ADDRESS")
+        assert int(response.headers["retry-after"]) >= 1 and "4" in error["message_en"]
+        # a valid key from the same address is not refused for the failures of others
+        assert make_client().get("/v1/documents").status_code == 200
+        assert httpx.get(f"{server.url}/healthz").status_code == 200
+    finally:
+        server.app.dependency_overrides[get_settings] = lambda: base
+
+
 def test_report_of_failed_document_is_409(client: httpx.Client, server: LiveServer) -> None:
     doc = client.post("/v1/documents", json={"text": "2020年收入合计100.00万元。"}).json()["document"]
     assert doc["status"] == "done"
@@ -137,3 +179,19 @@ def test_report_of_failed_document_is_409(client: httpx.Client, server: LiveServ
     with service.writes.begin() as session:
         session.get(DocumentRow, uuid.UUID(doc["id"])).status = "failed"  # type: ignore[union-attr]
     assert_error(client.get(f"/v1/documents/{doc['id']}/report"), 409, "API_NOT_READY")
+
+
+def test_a_client_that_hangs_up_is_one_line_in_the_log(server: LiveServer, caplog: pytest.LogCaptureFixture,
+                                                       client: httpx.Client) -> None:
+    key = client.headers["authorization"]
+    caplog.set_level(logging.INFO)
+    with socket.create_connection(("127.0.0.1", server.port)) as sock:
+        sock.sendall(f"POST /v1/check HTTP/1.1\r\nHost: x\r\nAuthorization: {key}\r\n"
+                     "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"text\": \"".encode())
+    deadline = time.monotonic() + 10
+    while not any("disconnected" in r.getMessage() for r in caplog.records) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    lines = [r for r in caplog.records if "disconnected" in r.getMessage()]
+    assert len(lines) == 1 and lines[0].exc_info is None
+    assert "Traceback" not in caplog.text and not any(r.exc_info for r in caplog.records)
+    assert client.get("/v1/documents").status_code == 200

@@ -28,6 +28,9 @@ def server(tmp_path_factory):
 
 def test_upload_read_and_list(page, server, artifacts):
     live, key = server
+    # the pages run under the server's Content-Security-Policy: nothing of theirs is refused
+    refused = []
+    page.on("console", lambda msg: "Content Security Policy" in msg.text and refused.append(msg.text))
     page.goto(live.url + "/ui")
     page.fill("#api-key", key)
     page.dispatch_event("#api-key", "change")
@@ -43,6 +46,8 @@ def test_upload_read_and_list(page, server, artifacts):
     message = frame.locator("#d-zh").inner_text()
     assert "39.66%" in message and "28.4" in message
     assert frame.locator("mark.f.active").count() >= 3  # the rate, the change, the current value
+    assert frame_element.get_attribute("sandbox") == "allow-scripts"
+    assert refused == []
     page.screenshot(path=str(artifacts / "ui-report-001.png"))
     page.goto(live.url + "/ui/documents")
     row = page.locator("#documents tbody tr", has_text=SEED.name)
