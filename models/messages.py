@@ -195,6 +195,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{total_subject} {stated} does not equal the sum of its parts: {formula} = {expected}, "
         "but the report says {stated}",
     ),
+    "PART_EXCEEDS_WHOLE": (
+        "{subject} {stated} 大于其所属的{whole_subject} {whole}：部分不能超过整体（应有 {formula}）",
+        "{subject} {stated} exceeds {whole_subject} {whole}, the whole it is part of "
+        "({formula} must hold)",
+    ),
     "BALANCE_MISMATCH": (
         "年末结转和结余有误：{formula} = {expected}，而报告为 {stated}",
         "the closing balance is wrong: {formula} = {expected}, but the report says {stated}",
