@@ -83,7 +83,10 @@ class Bound(Rule):
                 fitting = [w for w in wholes if w.role is role and w.period == period
                            and _inside(mentions[0], w)]
                 if fitting:
-                    yield from self._check(min(mentions, key=_low), max(fitting, key=_high))
+                    part = min(mentions, key=_low)
+                    # of equal wholes, the one printed beside the part is the one it is read against
+                    whole = max(fitting, key=lambda w: (_high(w), w.sentence == part.sentence))
+                    yield from self._check(part, whole)
 
     def _check(self, part: Claim, whole: Claim) -> Iterator[Finding]:
         if not (part.reading.certain and whole.reading.certain):
