@@ -213,6 +213,23 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{total_subject} {stated} does not equal the sum of its parts: {formula} = {expected}, "
         "but the report says {stated}",
     ),
+    "PART_EXCEEDS_WHOLE": (
+        "{subject} {stated} 大于其所属的{whole_subject} {whole}：部分不能超过整体（应有 {formula}）",
+        "{subject} {stated} exceeds {whole_subject} {whole}, the whole it is part of "
+        "({formula} must hold)",
+    ),
+    "SHARE_OVER_WHOLE": (
+        "{subject}占{base}的比重为 {stated}%，超过 100%：部分不能大于整体",
+        "{subject} is stated as {stated}% of {base}, over 100%: a part cannot exceed its whole",
+    ),
+    "NEGATIVE_AMOUNT": (
+        "{subject}为负数（{stated}）：全年的支出或收入不能小于零",
+        "{subject} is negative ({stated}): a year's spending or income cannot be below zero",
+    ),
+    "NEGATIVE_SCORE": (
+        "得分为负数：{subject} {stated} 分，得分不能小于零",
+        "a negative score: {subject} {stated}, a score cannot be below zero",
+    ),
     "BALANCE_MISMATCH": (
         "年末结转和结余有误：{formula} = {expected}，而报告为 {stated}",
         "the closing balance is wrong: {formula} = {expected}, but the report says {stated}",

@@ -47,6 +47,8 @@ KINDS = (
     "reason_missing",
     "unit_slip",
     "empty_table",
+    "part_over_whole",
+    "share_over_whole",
 )
 #: how often each kind is drawn, before a family's own kinds are favoured
 WEIGHTS = {
@@ -68,6 +70,8 @@ WEIGHTS = {
     "repeat": 2,
     "reason_missing": 2,
     "unit_slip": 2,
+    "part_over_whole": 2,
+    "share_over_whole": 2,
 }
 FAVOURED = {
     "sangong": ("digit", "wrong_rate", "wrong_completion", "direction"),
@@ -465,6 +469,35 @@ def balance(ctx: Context) -> list[Entry]:
     return []
 
 
+def part_over_whole(ctx: Context) -> list[Entry]:
+    """授予中小企业合同金额 printed above the 政府采购支出总额 it is part of."""
+    whole = next((s for s in ctx.doc.slots() if s.key == "proc.total" and s.value), None)
+    pool = [s for s in ctx.doc.slots() if s.key == "proc.sme" and ctx.free(s)]
+    if whole is None or not pool:
+        return []
+    slot = pool[0]
+    assert whole.value is not None and slot.printer is not None
+    old = slot.text
+    slot.set_value(round_to(whole.value * Decimal(str(ctx.rng.uniform(1.05, 1.4))), slot.printer.decimals))
+    ctx.take(slot)
+    rules = ["identity.bound", "share.whole", *(["value.mismatch"] if ctx.repeated(slot) else [])]
+    why = f"授予中小企业合同金额 was {old}, within 政府采购支出总额 {whole.text}; printed {slot.text}"
+    return [Entry("", slot, why, rules, "error", "part_over_whole")]
+
+
+def share_over_whole(ctx: Context) -> list[Entry]:
+    """A share of 政府采购支出总额 printed above 100%."""
+    pool = [s for s in ctx.doc.slots() if s.key in ("share:proc.sme", "share:proc.small") and ctx.free(s)]
+    for slot in _shuffled(ctx, pool):
+        assert slot.printer is not None
+        old = slot.text
+        slot.set_value(round_to(Decimal(str(ctx.rng.uniform(101, 160))), slot.printer.decimals))
+        ctx.take(slot)
+        why = f"part / 政府采购支出总额 = {old}; printed {slot.text}, over 100%"
+        return [Entry("", slot, why, ["value.impossible", "share.whole"], "error", "share_over_whole")]
+    return []
+
+
 def repeat(ctx: Context) -> list[Entry]:
     """A doubled word (增加增加) or a doubled full stop (。。)."""
     words = [s for s in ctx.doc.slots() if s.kind in ("direction", "compare") and ctx.free(s)]
@@ -642,6 +675,8 @@ PLANTERS: dict[str, Planter] = {
     "reason_missing": reason_missing,
     "unit_slip": unit_slip,
     "empty_table": empty_table,
+    "part_over_whole": part_over_whole,
+    "share_over_whole": share_over_whole,
 }
 
 
