@@ -51,6 +51,10 @@ def _level(claim: Claim) -> bool:
         and not claim.facet and not claim.quantity.approximate and claim.quantity.bound is None
 
 
+#: a part this many times its whole was read in the wrong unit (元 as 万元), not overspent
+_UNIT_DOUBT = 1000
+
+
 @register("identity.bound")
 class Bound(Rule):
     """授予小微企业合同金额 is part of 授予中小企业合同金额, which is part of 政府采购支出总额;
@@ -93,6 +97,8 @@ class Bound(Rule):
             return  # far-apart figures are one part and its whole only on sure readings
         if scaled(part, whole):
             return  # one copied in the other's unit: unit.scale's finding
+        if in_wan(part.quantity).low > _UNIT_DOUBT * in_wan(whole.quantity).high > 0:
+            return  # 229000 against 60.89: a table's 元 read as 万元, not a part over its whole
         high = in_wan(whole.quantity).high
         ceiling = Interval(min(high, Decimal(0)), high)
         finding = arithmetic(
