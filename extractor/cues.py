@@ -109,7 +109,7 @@ ANAPHORIC = regex.compile(
 )
 
 _FILLER = (
-    r"[①-⑳]|\d{1,2}[.、]|[(]\d{1,2}[)]|[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)]"
+    r"[①-⑳]|\d{1,2}[.、]|[(]\d{1,2}[)]|[一二三四五六七八九十]++、|[(][一二三四五六七八九十]++[)]"
     r"|年[初处][^，。；,;:\d]{0,14}?预算(?:数|为|支出)?|全年预算数?|预算数?为?|决算数?为?|支出决算为?"
     r"|与上年相比|与上年|比上年|较上年|同比|相比|上年决算数?|上年|(?:19|20)\d{2}年度?|本年度?|全年"
     r"|其中|主要|包括|具体内容|具体|分别|共计|合计|总计|共|计|为|是|达到?|约|完成|实际|执行数"
@@ -119,6 +119,17 @@ _FILLER = (
 )
 #: Cue and filler words stripped from both ends of a phrase before it can name a subject.
 LEADING_FILLER = regex.compile(f"(?:{_FILLER})+")  # used with match(): anchored at pos
-#: matched from the end backwards (?r): searched forwards, a run of filler (一一一…, 0.0.0.…)
-#: was tried from every start position, quadratic in the run's length
-TRAILING_FILLER = regex.compile(f"(?r)(?:{_FILLER})+$")
+#: one filler word ending where the search ends, matched from the end backwards
+_LAST_FILLER = regex.compile(f"(?r)(?:{_FILLER})$")
+
+
+def trailing_filler(text: str, start: int, end: int) -> int:
+    """Where the run of filler words that ends `text[start:end]` begins (`end` if none).
+
+    Peeled one word at a time from the end: a single pattern for the whole run, searched
+    forwards, was tried from every start of a long run (一一一…) and, matched backwards,
+    grew quadratically with the run's length."""
+    while end > start and (m := _LAST_FILLER.search(text, start, end)) is not None \
+            and m.end() == end and m.start() < end:
+        end = m.start()
+    return end

@@ -27,9 +27,12 @@ _HAN = regex.compile(r"\p{Han}")
 _DIGIT = regex.compile(r"\d")
 _CHANGE_WORD = regex.compile(r"增加|减少|追加")
 #: a classification path "社会保障和就业（类）抚恤（款）死亡抚恤（项）": its last level is the subject
+#: names possessive ({2,30}+): a name ends at its bracket, so giving characters back never
+#: helps, and backtracking over a run of spaces (which names and \s* both match) was
+#: quadratic; nor does a path start on white space, or each space of a run would scan it
 _CLASS_PATH = regex.compile(
-    r"(?:[^，,。；;：:()（）\d]{2,30}[(（]类[)）])?\s*(?:([^，,。；;：:()（）\d]{2,30})[(（]款[)）])?\s*"
-    r"(?:([^，,。；;：:()（）\d]{2,40})[(（](?P<level>项|款|类)[)）])"
+    r"(?=\S)(?:[^，,。；;：:()（）\d]{2,30}+[(（]类[)）])?\s*+(?:([^，,。；;：:()（）\d]{2,30}+)[(（]款[)）])?\s*+"
+    r"(?:([^，,。；;：:()（）\d]{2,40}+)[(（](?P<level>项|款|类)[)）])"
 )
 #: Subjects that contain other subjects' money ("三公经费财政拨款支出" is about 三公经费).
 _CONTAINERS = {"财政拨款支出", "一般公共预算财政拨款支出", "财政拨款收入", "一般公共预算财政拨款收入",
@@ -59,7 +62,7 @@ _DATING_YEAR = regex.compile(r"(?:19|20)\d{2}年度?")
 _AGAINST_PRIOR = regex.compile(r"与上年|较上年|比上年|同比|上年决算")
 #: how a clause that continues the sentence before it opens ("与上年相比，增加…")
 _CONTINUES = regex.compile(
-    r"\s*(?:(?:19|20)\d{2}年度?)?\s*(?:与上年|较上年|比上年|同比|相比|其中|年初预算|全年预算|调整预算|预算数|预算为|"
+    r"\s*+(?:(?:19|20)\d{2}年度?)?\s*+(?:与上年|较上年|比上年|同比|相比|其中|年初预算|全年预算|调整预算|预算数|预算为|"
     r"支出决算|决算数|决算为|完成|增加|减少|增长|下降|上升|持平|占)")
 #: "项目支出中基本公共卫生服务1246.80万元": the figure is the part named after 中
 _PART_OF = regex.compile(r"中\p{Han}{2,}")
@@ -104,9 +107,7 @@ def _phrase(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     lead = cues.LEADING_FILLER.match(text, start, end)
     if lead:
         start = lead.end()
-    trail = cues.TRAILING_FILLER.search(text, start, end)
-    if trail:
-        end = trail.start()
+    end = cues.trailing_filler(text, start, end)
     phrase = text[start:end].strip("“”\"()")
     if len(phrase) < 2 or cues.ANAPHORIC.search(phrase) or not _HAN.search(phrase):
         return None
