@@ -5,9 +5,9 @@ A line read from a PDF or a spreadsheet can be hundreds of kilobytes of one char
 characters backtracks quadratically on such a line. Each module-level pattern is run as
 the code runs it (every match found over the line, the first one only, or matched at its
 start where the code only anchors it) on lines of 4,000 and 16,000 characters of each
-adversarial piece; the time may grow at most eight times for four times the length (linear is four, quadratic sixteen). A
-ratio, not an absolute time, so a busy machine does not fail it; a run under 5 ms at the
-large size is not compared (noise).
+adversarial piece; the time may grow at most eight times for four times the length
+(linear is four, quadratic sixteen). A ratio, not an absolute time, so a busy machine does
+not fail it; a run under 5 ms at the large size is not compared (noise).
 """
 
 from __future__ import annotations
