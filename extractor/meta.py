@@ -11,13 +11,14 @@ from models import DateMention, DocumentMeta, ReportKind, Span, UnitField
 
 _YEAR_TITLE = regex.compile(r"(20\d{2})\s*年度?(?:部门|单位)?(?:整体支出|决算|部门决算)")
 _YEAR_ANY = regex.compile(r"(?<!\d)(20\d{2})\s*年度")
+#: a unit's name: its place and body, ending as a body's name ends
+_UNIT_NAME = r"(?:中共)?\p{Han}{2,30}?(?:办公室|委员会|局|中心|政府|委|办|部|院|所|站|馆|队|学校|医院)"
 #: the labels of a field that names the reporting unit; 主管部门 and 实施单位 name other units
 #: on purpose, so a label must not be the end of a longer word
 UNIT_LABEL = r"(?<!\p{Han})(?:编制单位|填报单位|编制部门|单位名称|部门名称|预算单位|部门)"
 _UNIT_FIELD = regex.compile(
-    rf"({UNIT_LABEL})(?:[(（]盖章[)）])?[ \t]*(?:[:：]|\n?\t)[ \t]*"
-    r"((?:中共)?\p{Han}{2,30}?(?:办公室|委员会|局|中心|政府|委|办|部|院|所|站|馆|队|学校|医院))"
-    r"(?!\p{Han})"
+    rf"(?P<label>{UNIT_LABEL})(?:[(（]盖章[)）])?[ \t]*(?:[:：]|\n?\t)[ \t]*"
+    rf"(?P<name>{_UNIT_NAME})(?!\p{{Han}})"
 )
 _UNIT_TITLE = regex.compile(
     r"^\s*((?:中共)?[^\s\d]{2,20}?(?:委员会办公室|委办公室|人民政府办公室|政府办公室|委办|办公室))"
@@ -31,6 +32,11 @@ _TITLE_LINE = regex.compile(
     r"^((?:中共)?\p{Han}{2,30}?(?:委员会办公室|人民政府办公室|办公室|委员会|管理局|局|委|中心|院|所|站|厅|"
     r"学校|医院|馆|队|街道办事处|人民政府|政府))(?:(?:19|20)\d{2}年|部门|单位|整体|本级|$)"
 )
+#: the heading of the part that describes the reporting unit: 第一部分 桃溪县文化旅游局概况
+_OVERVIEW = regex.compile(
+    rf"^[ \t]*第[一二三四五六七八九十]部分[ \t:：]*(?P<name>{_UNIT_NAME})"
+    r"(?:部门|单位)?(?:基本)?(?P<label>概况)[ \t]*$",
+    regex.MULTILINE)
 #: the year a title may open with (2017年河和市交通运输局部门整体支出绩效自评报告)
 _LEADING_YEAR = regex.compile(r"^(?:19|20)\d{2}年度?")
 #: the level of government and the kind of body a unit name shows (for entity checks)
@@ -55,9 +61,11 @@ def fiscal_year(text: str) -> int | None:
 
 
 def unit_fields(text: str, span: Callable[[int, int], Span]) -> list[UnitField]:
-    """Every field that names the reporting unit (编制单位：…, 单位名称\t…), in order."""
-    return [UnitField(label=m.group(1), name=m.group(2), span=span(m.start(2), m.end(2)))
-            for m in _UNIT_FIELD.finditer(text)]
+    """Every field that names the reporting unit (编制单位：…, 单位名称\t…, the heading of
+    its 概况), in order."""
+    found = [m for pattern in (_UNIT_FIELD, _OVERVIEW) for m in pattern.finditer(text)]
+    return [UnitField(label=m["label"], name=m["name"], span=span(m.start("name"), m.end("name")))
+            for m in sorted(found, key=lambda m: m.start())]
 
 
 def title_unit(text: str) -> str | None:

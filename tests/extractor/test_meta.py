@@ -38,3 +38,8 @@ def test_a_date_printed_as_it_is_not_corrected():
 def test_amounts_are_not_dates():
     assert meta("支出2021.45万元，完成时间：2022年12月底。\n").dates[0].label is None
     assert len(meta("支出2021.45万元。\n").dates) == 0
+
+
+def test_the_overview_heading_names_the_unit():
+    m = meta("桃溪县文化旅游局2021年度部门决算\n第一部分 桃溪县财政局概况\n")
+    assert [(f.label, f.name) for f in m.unit_fields] == [("概况", "桃溪县财政局")]
