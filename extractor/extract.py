@@ -150,8 +150,9 @@ def extract_text(original: str, name: str, *, doc_id: str, encoding: str) -> Ext
         raise DocumentError("E_TEXT_TOO_LONG", name=name, chars=len(original), limit=MAX_TEXT_CHARS)
     text, offsets = normalize(original)
     doc = Document(id=doc_id, name=name, encoding=encoding, original=original, text=text,
-                   offsets=offsets, meta=read_meta(text))
+                   offsets=offsets)
     mapper = _Mapper(doc)
+    doc.meta = read_meta(text, mapper.span)
     lines = split_lines(text)
     tables, occupied = read_tables(text, lines, mapper.quantity, mapper.span)
     headings = {

@@ -22,6 +22,7 @@ import regex
 from models import Cell, Quantity, QuantityKind, Span, Table
 
 from . import forms, lexicon
+from .meta import UNIT_LABEL
 from .numbers import RawFigure, scan
 
 _LABEL = regex.compile(r"公开\s*0?(\d{1,2})\s*表")
@@ -34,7 +35,7 @@ _CODE_NAME = regex.compile(r"([23]\d{2}(?:\d{2}){0,2})\s*(\p{Han}.*)")
 _RATE_ROW = regex.compile(r"率|比例|占比|%")
 #: caption lines that are fields or notes, not titles: 部门：…, 填报单位：…, 注：…
 _FIELD_LINE = regex.compile(
-    r"(?:部门|填报单位|编制单位|编制部门|单位|填报日期|实施单位|主管部门)(?:名称)?\s*[:：]|注\s*[:：\d]|注$")
+    rf"(?:{UNIT_LABEL}|单位|填报日期|实施单位|主管部门)(?:名称)?\s*[:：]|注\s*[:：\d]|注$")
 _SENTENCE_END = regex.compile(r"[。；;]")
 _DASHES = regex.compile(r"[—\-－–]+")
 _PLAIN_CELL = regex.compile(r"-?\d+(?:\.\d+)?%?|[—-]+")

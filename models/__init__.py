@@ -8,6 +8,7 @@ from .base import HechaModel, Span
 from .claim import Claim, Direction, Link, Reading, Reason, Role, Source
 from .document import (
     Cell,
+    DateMention,
     Document,
     DocumentMeta,
     OffsetMap,
@@ -16,6 +17,7 @@ from .document import (
     SectionKind,
     Sentence,
     Table,
+    UnitField,
 )
 from .errors import DocumentError
 from .finding import (
@@ -39,6 +41,7 @@ __all__ = [
     "Cell",
     "Claim",
     "ConflictFinding",
+    "DateMention",
     "Direction",
     "Document",
     "DocumentError",
@@ -67,6 +70,7 @@ __all__ = [
     "StructureFinding",
     "Table",
     "Unchecked",
+    "UnitField",
     "message",
     "money",
     "printed_interval",

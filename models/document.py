@@ -124,6 +124,33 @@ class Table(HechaModel):
     unsure: bool = False
 
 
+class UnitField(HechaModel):
+    """A field that names the reporting unit (编制单位：…, 单位名称：…, 部门名称：…), as printed.
+
+    Read once by the extractor, so that a check comparing the fields with the title never
+    parses the text again.
+    """
+
+    label: str  # 编制单位, 单位名称, 填报单位…
+    name: str  # the unit it names
+    span: Span  # where the name is printed
+
+
+class DateMention(HechaModel):
+    """A calendar date the report prints (2021年8月20日, 2021-08-20, 二〇二一年八月), as printed:
+    month and day are what the text says, not checked, so that 2月30日 can be told.
+
+    `label` says when the date is the document's own: the field it fills (公开日期,
+    报送日期, 填报日期…) or 落款 for the date under the signature at the end.
+    """
+
+    year: int
+    month: int
+    day: int | None = None  # None for a month (2021年8月)
+    span: Span
+    label: str | None = None
+
+
 class DocumentMeta(HechaModel):
     """What the report says about itself."""
 
@@ -131,6 +158,8 @@ class DocumentMeta(HechaModel):
     unit_kind: str | None = None  # 县委办, 县政府办, 区委办…
     kind: ReportKind | None = None
     fiscal_year: int | None = None
+    unit_fields: list[UnitField] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
 
 
 class Document(HechaModel):

@@ -335,6 +335,18 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "年度不符：{year}年的{what}出现在{fiscal_year}年度报告中",
         "wrong year: a {year} {what_en} in a {fiscal_year} report",
     ),
+    "DATE_IMPOSSIBLE": (
+        "日期有误：“{date}”不存在",
+        "impossible date: '{date}' does not exist",
+    ),
+    "DATE_BEFORE_YEAR_END": (
+        "日期有误：{fiscal}年度报告的落款或公开日期“{date}”早于该年度结束",
+        "wrong date: the {fiscal} report is dated '{date}', before the year it reports on ended",
+    ),
+    "DATE_AFTER_ISSUE": (
+        "日期有误：“{date}”晚于报告本身的日期“{issued}”",
+        "wrong date: '{date}' is later than the report's own date '{issued}'",
+    ),
     "ENTITY_MISMATCH": (
         "主体不符：{unit}的报告中出现“{text}”",
         "wrong entity: '{text}' in a report of {unit}",

@@ -26,6 +26,7 @@ from .doc import Doc, Para, Slot, Table, plain
 from .gold import Entry
 from .money import percent, round_to
 from .names import Unit, other_unit
+from .render.dates import printed
 
 KINDS = (
     "digit",
@@ -49,6 +50,7 @@ KINDS = (
     "empty_table",
     "part_over_whole",
     "share_over_whole",
+    "date",
 )
 #: how often each kind is drawn, before a family's own kinds are favoured
 WEIGHTS = {
@@ -72,6 +74,7 @@ WEIGHTS = {
     "unit_slip": 2,
     "part_over_whole": 2,
     "share_over_whole": 2,
+    "date": 3,
 }
 FAVOURED = {
     "sangong": ("digit", "wrong_rate", "wrong_completion", "direction"),
@@ -290,6 +293,29 @@ def year(ctx: Context) -> list[Entry]:
         )
         # a template leftover, as corpora/gold/README.md grades them: a warning
         return [Entry("", slot, why, ["period.year"], "warning", "year")]
+    return []
+
+
+def dated(ctx: Context) -> list[Entry]:
+    """A date the report could not print: its own date in the year reported on (copied from
+    last year's), an event after its own date, or a day the calendar lacks."""
+    pool = [s for s in ctx.doc.slots() if s.kind == "date" and ctx.free(s)]
+    for slot in _shuffled(ctx, pool):
+        day, issued = slot.info["date"], slot.info["issued"]
+        way = ctx.rng.choice(("impossible", "early" if slot.info["own"] else "late"))
+        if way == "impossible":
+            month, last = ctx.rng.choice(((2, 30), (2, 31), (4, 31), (6, 31), (11, 31), (13, day.day)))
+            slot.text = f"{day.year}年{month}月{last}日"
+            why = f"{slot.text} does not exist"
+        elif way == "early":
+            slot.text = printed(day.replace(year=ctx.year), slot.info["dashed"])
+            why = f"the {ctx.year} report is dated {slot.text}, before its year ended"
+        else:
+            # the report is issued by September (render/dates.py): a later month is there
+            slot.text = printed(issued.replace(month=ctx.rng.randint(issued.month + 1, 12), day=day.day))
+            why = f"the report is dated {printed(issued)}; this event is dated {slot.text}, after it"
+        ctx.take(slot)
+        return [Entry("", slot, why, ["period.date"], "warning", "date")]
     return []
 
 
@@ -677,6 +703,7 @@ PLANTERS: dict[str, Planter] = {
     "empty_table": empty_table,
     "part_over_whole": part_over_whole,
     "share_over_whole": share_over_whole,
+    "date": dated,
 }
 
 
@@ -705,6 +732,7 @@ def plant(ctx: Context, family: str, count: int, tables_only: bool) -> list[Entr
             "repeat",
             "reason_missing",
             "unit_slip",
+            "date",
         ):
             weights.pop(kind)
     found: list[Entry] = []

@@ -26,10 +26,10 @@ _FOREIGN = {
 
 #: township-level bodies
 _TOWNSHIP = ("镇", "乡", "街道")
-#: a table caption's or form's field naming the unit (编制单位：…, 部门：…)
-_FIELD = regex.compile(
-    r"(?:编制单位|填报单位|编制部门|单位名称|部门名称|预算单位|部门)\s*[:：]\s*"
-    r"((?:中共)?\p{Han}{4,30}?(?:办公室|委员会|管理局|局|委|中心|院|所|站|政府))(?![\p{Han}])")
+#: a sentence that names the report's own units: 所属事业单位, 纳入…决算编制范围的单位包括
+_OWN_UNITS = regex.compile(r"所属|下属|二级单位|本级|编制范围|单位构成|包括")
+#: where a sentence ends, for the sentence around a name
+_CLAUSE_MARKS = ("。", "；", ";", "\n")
 
 
 def _span(doc, start: int, end: int):
@@ -51,6 +51,27 @@ def _self_words(kind: str, name: str) -> set[str]:
     if "乡" in name[-6:]:
         words.add("乡")
     return words
+
+
+def _same_unit(named: str, unit: str) -> bool:
+    """Whether a field's name is the unit's, in full or shortened (县文旅局 for 桃溪县文化旅游
+    广电体育局, 县委办 for 中共桃溪县委员会办公室): one name's characters appear in the
+    other's in order. Another department (县财政局) or another place (青溪县…) has a
+    character the unit's name lacks."""
+    short, full = sorted((named, unit), key=len)
+    rest = iter(full)
+    return all(char in rest for char in short)
+
+
+def _listed(text: str, name: str) -> bool:
+    """Whether the report lists `name` among its own units (所属事业单位 in a 部门决算 that
+    consolidates them) somewhere other than in a field."""
+    for m in regex.finditer(regex.escape(name), text):
+        start = max(text.rfind(mark, 0, m.start()) for mark in _CLAUSE_MARKS) + 1
+        end = min((i for mark in _CLAUSE_MARKS if (i := text.find(mark, m.end())) >= 0), default=len(text))
+        if _OWN_UNITS.search(text, start, end):
+            return True
+    return False
 
 
 @register("entity.unit")
@@ -81,11 +102,9 @@ class UnitReference(Rule):
                 severity = Severity.ERROR if office or township else Severity.WARNING
                 yield self._finding(_span(doc, m.start(), m.end()), unit, severity)
         if doc.meta.unit_name:
-            for m in _FIELD.finditer(doc.text):
-                named = m.group(1)
-                if named != doc.meta.unit_name and not doc.meta.unit_name.startswith(named) \
-                        and not named.startswith(doc.meta.unit_name):
-                    yield self._finding(_span(doc, m.start(1), m.end(1)), unit, Severity.WARNING)
+            for field in doc.meta.unit_fields:
+                if not _same_unit(field.name, doc.meta.unit_name) and not _listed(doc.text, field.name):
+                    yield self._finding(field.span, unit, Severity.WARNING)
         foreign = _FOREIGN.get(kind)
         if foreign is not None:
             for m in foreign.finditer(doc.original):

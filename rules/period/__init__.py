@@ -1,3 +1,3 @@
 """The fiscal year of targets and figures against the report's year."""
 
-from . import year  # noqa: F401
+from . import date, year  # noqa: F401

@@ -13,6 +13,7 @@ from .. import perf
 from ..accounts import Accounts
 from ..doc import Block, Doc, Slot
 from . import evaluation, front, narrative, tables
+from .dates import Dates
 from .style import Style
 from .writer import Writer
 
@@ -26,6 +27,7 @@ class Rendered:
 
 def render(accounts: Accounts, style: Style, rng: random.Random) -> Rendered:
     w = Writer(rng, style, accounts)
+    dates = Dates(w)
     whole = perf.whole(rng, accounts) if style.perf_whole else None
     projects = perf.projects(rng, accounts) if style.perf_project else []
     annex: list[Block] = []
@@ -51,13 +53,15 @@ def render(accounts: Accounts, style: Style, rng: random.Random) -> Rendered:
         )
         blocks: list[Block] = [
             *front.cover(w, kind),
-            *evaluation.report(w, whole, projects, restated),
+            *dates.published(),
+            *evaluation.report(w, whole, projects, restated, dates.evaluated()),
+            *dates.signature(),
             ["附件："],
             *annex,
         ]
         return Rendered(Doc(blocks), [], [])
     names = tables.order(w)
-    blocks = [*front.cover(w, "部门决算")]
+    blocks = [*front.cover(w, "部门决算"), *dates.published()]
     if style.toc:
         blocks += front.contents(w, names, 15)
     blocks += front.overview(w)
@@ -65,9 +69,10 @@ def render(accounts: Accounts, style: Style, rng: random.Random) -> Rendered:
     made = [tables.BUILDERS[name](w, number) for number, name in enumerate(names, start=1)]
     for table in made:
         blocks += [table, []]
-    blocks += narrative.part_three(w, restated)
+    blocks += narrative.part_three(w, restated, dates.evaluated())
     if style.glossary:
         blocks += front.glossary(w)
+    blocks += dates.signature()
     if annex:
         blocks += [["第五部分 附件"], [], *annex]
     return Rendered(Doc(blocks), names, [t.name for t in made if t.empty])

@@ -272,9 +272,14 @@ def basic_data(w: Writer) -> Table:
 
 
 def report(
-    w: Writer, whole: Evaluation | None, projects: list[Evaluation], restated: tuple[Slot, Slot] | None
+    w: Writer,
+    whole: Evaluation | None,
+    projects: list[Evaluation],
+    restated: tuple[Slot, Slot] | None,
+    evaluated: Para,
 ) -> list[Para]:
-    """The narrative of a standalone 部门整体支出绩效自评报告 (its tables follow as 附件)."""
+    """The narrative of a standalone 部门整体支出绩效自评报告 (its tables follow as 附件);
+    `evaluated` dates the self-evaluation at the end of its section 三."""
     a = w.a
     out: list[Para] = [["一、部门基本情况"], []]
     out.append(
@@ -354,6 +359,7 @@ def report(
                 "分。",
             ]
         )
+    out.append(evaluated)
     out += [
         [],
         ["四、存在的问题及原因分析"],

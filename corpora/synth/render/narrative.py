@@ -57,7 +57,7 @@ def heading(n: int) -> Para:
     return [f"{numeral(n)}、{SECTIONS[n - 1]}"]
 
 
-def part_three(w: Writer, perf_score: tuple[Slot, Slot] | None) -> list[Para]:
+def part_three(w: Writer, perf_score: tuple[Slot, Slot] | None, evaluated: Para) -> list[Para]:
     a = w.a
     out: list[Para] = [["第三部分 ", year(w), "部门决算情况说明"], []]
     for n, section in enumerate(
@@ -82,6 +82,7 @@ def part_three(w: Writer, perf_score: tuple[Slot, Slot] | None) -> list[Para]:
     out += [
         heading(14),
         *performance(w, perf_score),
+        evaluated,
         [],
         heading(15),
         ["本部门无其他需要说明的重要事项。"],
