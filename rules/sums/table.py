@@ -31,6 +31,12 @@ def _balance(label: str) -> bool:
     return "结转" in label or "结余" in label
 
 
+def _crosses(group: str, label: str) -> bool:
+    """Whether a column labelled `label` cannot belong under `group`: income under a spending
+    header or spending under an income one (a header cell whose span a PDF lost)."""
+    return ("支出" in group and "收入" in label) or ("收入" in group and "支出" in label)
+
+
 def _parent(code: str) -> str | None:
     return {7: code[:5], 5: code[:3]}.get(len(code))
 
@@ -122,6 +128,8 @@ class TableSum(Rule):
                         continue
                     if _balance(ol[-1]) and not _balance(labels[-1]):
                         continue  # 年末结转和结余 stands beside 本年支出, it is no part of it
+                    if parent and _crosses(parent[-1], ol[-1]):
+                        continue  # 本年收入 under a 本年支出 header: a header cell spread too far
                     groups[ol[len(parent)]].append((other_col, other))
                 parts = []
                 for members in groups.values():
