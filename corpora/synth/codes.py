@@ -1,35 +1,27 @@
 """The classification codes and names the account trees are built from.
 
-They come from hecha's lexicon (extractor/data/lexicon.yaml), read as a data file: the
-synthesizer must not import the extractor, but a report it writes should name its 科目 as
-the 政府收支分类科目 do, and those are the ones the lexicon lists.
+They come from `models.classification` (the synthesizer must not import the extractor):
+a report it writes names its 科目 as the 政府收支分类科目 do, by today's names.
 """
 
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
-import yaml
-
-LEXICON = Path(__file__).resolve().parents[2] / "extractor" / "data" / "lexicon.yaml"
-
-
-@cache
-def _lexicon() -> dict:
-    return yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+from models import classification
+from models.classification import Tree
 
 
 @cache
 def functional() -> dict[str, str]:
     """Functional codes (3 digits 类, 5 款, 7 项) to names."""
-    return {str(k): v for k, v in _lexicon()["functional_codes"].items()}
+    return classification.load().canonical(Tree.FUNCTIONAL)
 
 
 @cache
 def economic() -> dict[str, str]:
     """Economic codes (3 digits 类, 5 款) to names."""
-    return {str(k): v for k, v in _lexicon()["economic_codes"].items()}
+    return classification.load().canonical(Tree.ECONOMIC)
 
 
 def classes(year: int) -> list[tuple[str, str]]:
