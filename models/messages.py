@@ -310,7 +310,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "CODE_TREE": (
         "科目分类混用：{subject}“{printed}”是{tree}科目，列在{table_tree}表中",
-        "classifications mixed up: {subject} '{printed}' is a {tree_en} code, listed in a {table_tree_en} table",
+        "classifications mixed up: {subject} '{printed}' is a {tree_en} code, "
+        "listed in a {table_tree_en} table",
     ),
     "PLACEHOLDER": (
         "模板内容未填写（{what}）：“{text}”",

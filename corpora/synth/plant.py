@@ -11,7 +11,7 @@ so whichever of them reports it, it is found.
 Severity: error when a figure is off by more than one unit of its last printed digit (a
 figure plant moves at least three units, mostly far more); warning for template leftovers
 (placeholders, another unit's name, a year left in a heading, doubled words), a missing
-table, and the one-unit slips planted on purpose.
+table, a code printed with a sibling code's name, and the one-unit slips planted on purpose.
 """
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from models import classification
+
+from . import codes
 from .doc import Doc, Para, Slot, Table, plain
 from .gold import Entry
 from .money import percent, round_to
@@ -47,6 +50,7 @@ KINDS = (
     "reason_missing",
     "unit_slip",
     "empty_table",
+    "code_name",
 )
 #: how often each kind is drawn, before a family's own kinds are favoured
 WEIGHTS = {
@@ -68,6 +72,7 @@ WEIGHTS = {
     "repeat": 2,
     "reason_missing": 2,
     "unit_slip": 2,
+    "code_name": 3,
 }
 FAVOURED = {
     "sangong": ("digit", "wrong_rate", "wrong_completion", "direction"),
@@ -75,8 +80,8 @@ FAVOURED = {
     "perf-project": ("score_total", "score_over", "grade", "year"),
     "basic-data": ("wrong_completion", "digit"),
     "empty-tables": ("missing_table", "digit"),
-    "code-column": ("digit",),
-    "code-split": ("digit",),
+    "code-column": ("digit", "code_name"),
+    "code-split": ("digit", "code_name"),
     "code-in-name": ("digit",),
     "header-multiline": ("digit",),
     "side-by-side": ("digit", "balance"),
@@ -354,6 +359,25 @@ def unit_name(ctx: Context) -> list[Entry]:
             "unit_name",
         )
     ]
+
+
+def code_name(ctx: Context) -> list[Entry]:
+    """A 款 or 项 row printed with the name of a sibling code (2080505 机关事业单位职业年金缴费支出)."""
+    known = classification.load()
+    pool = [s for s in ctx.doc.slots() if s.kind == "name" and ctx.free(s)]
+    for slot in _shuffled(ctx, pool):
+        code = slot.info["code"]
+        siblings = [(c, n) for c, n in codes.functional().items()
+                    if len(c) == len(code) and c[:-2] == code[:-2] and not known.owns(code, n)]
+        if not siblings:
+            continue
+        other, name = ctx.rng.choice(siblings)
+        old = slot.text
+        slot.text = name
+        ctx.take(slot)
+        why = f"{code} is {old}; the table prints the name of {other}"
+        return [Entry("", slot, why, ["code.name"], "warning", "code_name")]
+    return []
 
 
 def missing_table(ctx: Context) -> list[Entry]:
@@ -642,6 +666,7 @@ PLANTERS: dict[str, Planter] = {
     "reason_missing": reason_missing,
     "unit_slip": unit_slip,
     "empty_table": empty_table,
+    "code_name": code_name,
 }
 
 

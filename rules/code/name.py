@@ -22,8 +22,8 @@ _SPACES = regex.compile(r"\s+")
 class CodeNameParams(Params):
     # forms (extractor/data/tables.yaml) whose codes are of one classification, for tables
     # whose header does not say 功能分类 or 经济分类
-    functional_forms: list[str] = []
-    economic_forms: list[str] = []
+    functional_forms: tuple[str, ...] = ()
+    economic_forms: tuple[str, ...] = ()
     # a name printed exactly as another code's, in a table read with certainty
     exact_severity: Severity = Severity.WARNING
 
