@@ -19,7 +19,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from models import classification
@@ -72,7 +72,6 @@ WEIGHTS = {
     "repeat": 2,
     "reason_missing": 2,
     "unit_slip": 2,
-    "code_name": 3,
 }
 FAVOURED = {
     "sangong": ("digit", "wrong_rate", "wrong_completion", "direction"),
@@ -80,8 +79,8 @@ FAVOURED = {
     "perf-project": ("score_total", "score_over", "grade", "year"),
     "basic-data": ("wrong_completion", "digit"),
     "empty-tables": ("missing_table", "digit"),
-    "code-column": ("digit", "code_name"),
-    "code-split": ("digit", "code_name"),
+    "code-column": ("digit",),
+    "code-split": ("digit",),
     "code-in-name": ("digit",),
     "header-multiline": ("digit",),
     "side-by-side": ("digit", "balance"),
@@ -89,6 +88,9 @@ FAVOURED = {
 }
 #: kinds only a family draws (its documents' own problems), with their weights
 OWN = {"empty-tables": {"empty_table": 60}}
+#: kinds drawn apart from the others, each with its chance per planted document and a
+#: random stream of its own: adding one leaves the corpus's other plants as they were
+APART = {"code_name": 0.35}
 PLACEHOLDERS = ("XX局", "XXX单位", "XX部门", "×××")
 #: what the text names when it gives an amount for an empty table
 EMPTY_SUBJECTS = {"govfund": "政府性基金预算财政拨款支出", "capital": "国有资本经营预算财政拨款支出"}
@@ -677,7 +679,8 @@ def _shuffled(ctx: Context, items: list) -> list:  # type: ignore[type-arg]
 
 
 def plant(ctx: Context, family: str, count: int, tables_only: bool) -> list[Entry]:
-    """Up to `count` plants of different kinds; the family's own kinds are favoured."""
+    """Up to `count` plants of different kinds, the family's own kinds favoured, and those
+    drawn apart (`APART`) on top."""
     weights = dict(WEIGHTS)
     for kind in FAVOURED.get(family, ()):
         weights[kind] *= 3
@@ -703,7 +706,17 @@ def plant(ctx: Context, family: str, count: int, tables_only: bool) -> list[Entr
         kind = ctx.rng.choices(kinds, [weights[k] for k in kinds])[0]
         kinds.remove(kind)
         entries = PLANTERS[kind](ctx)
-        for n, entry in enumerate(entries, start=len(found) + 1):
-            entry.id = f"{entry.kind.replace('_', '-')}-{n}"
+        _number(entries, len(found))
         found += entries
+    for kind, chance in APART.items():
+        apart = replace(ctx, rng=random.Random(f"{kind}:{family}:{ctx.unit.name}:{ctx.year}"))
+        if apart.rng.random() < chance:
+            entries = PLANTERS[kind](apart)
+            _number(entries, len(found))
+            found += entries
     return found
+
+
+def _number(entries: list[Entry], before: int) -> None:
+    for n, entry in enumerate(entries, start=before + 1):
+        entry.id = f"{entry.kind.replace('_', '-')}-{n}"
