@@ -2,7 +2,8 @@
 
 One regex alternation of every written form (longest first) finds subjects in a single
 pass, which keeps extraction faster than word segmentation. The same data feeds jieba's
-user dictionary and the spaCy pipeline (`extractor.pipeline`).
+user dictionary and the spaCy pipeline (`extractor.pipeline`). The classification codes
+and their names come from `models.classification`, which the rules read as well.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from pathlib import Path
 
 import regex
 import yaml
+
+from models import classification
+from models.classification import Tree
 
 from .normalize import translate, unwrap
 
@@ -59,6 +63,8 @@ def parent_code(code: str) -> str | None:
 
 def _build(data: dict) -> Lexicon:
     forms: dict[str, str] = {}
+    codes = classification.load()
+    functional, economic = codes.canonical(Tree.FUNCTIONAL), codes.canonical(Tree.ECONOMIC)
 
     def add(canonical: str, written: list[str]) -> None:
         # Keys are normalized like the text they are matched in; values keep the
@@ -68,16 +74,16 @@ def _build(data: dict) -> Lexicon:
 
     for canonical, written in data["subjects"].items():
         add(canonical, written)
-    for table in ("functional_codes", "economic_codes"):
-        for name in data[table].values():
+    for names in (functional, economic):
+        for name in names.values():
             add(name, [])
     for canonical, written in data["functional_synonyms"].items():
         add(canonical, written)
     alternation = "|".join(regex.escape(f) for f in sorted(forms, key=len, reverse=True))
     return Lexicon(
         forms=forms,
-        functional=dict(data["functional_codes"]),
-        economic=dict(data["economic_codes"]),
+        functional=functional,
+        economic=economic,
         pattern=regex.compile(alternation),
     )
 

@@ -351,6 +351,15 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "主体不符：{unit}的报告中出现“{text}”",
         "wrong entity: '{text}' in a report of {unit}",
     ),
+    "CODE_NAME": (
+        "科目编码与名称不符：{subject}为“{own}”，表中名称“{printed}”是{other}的名称",
+        "code and name disagree: {subject} is '{own}'; the table names it '{printed}', the name of {other}",
+    ),
+    "CODE_TREE": (
+        "科目分类混用：{subject}“{printed}”是{tree}科目，列在{table_tree}表中",
+        "classifications mixed up: {subject} '{printed}' is a {tree_en} code, "
+        "listed in a {table_tree_en} table",
+    ),
     "PLACEHOLDER": (
         "模板内容未填写（{what}）：“{text}”",
         "template text never filled in ({what_en}): '{text}'",

@@ -1,6 +1,7 @@
 """Importing this module registers every rule: each family package lists its rules."""
 
 from . import (  # noqa: F401
+    code,
     completeness,
     completion,
     consistency,

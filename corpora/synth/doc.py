@@ -22,7 +22,8 @@ class Slot:
     """A printed figure or phrase with its meaning.
 
     `kind` is one of amount, rate (growth), share, completion, control, score, weight,
-    grade, direction, compare, year, unit, self, toc, code, punct, reason. `key` names the figure
+    grade, direction, compare, year, unit, self, toc, code, name (a code's name in a
+    table), punct, reason. `key` names the figure
     (the same key printed twice must print the same). `rules` are the checks that relate
     this slot to others, so that changing it may be reported by any of them. `group`
     numbers the statement (sentence or table row) it belongs to.

@@ -11,7 +11,7 @@ so whichever of them reports it, it is found.
 Severity: error when a figure is off by more than one unit of its last printed digit (a
 figure plant moves at least three units, mostly far more); warning for template leftovers
 (placeholders, another unit's name, a year left in a heading, doubled words), a missing
-table, and the one-unit slips planted on purpose.
+table, a code printed with a sibling code's name, and the one-unit slips planted on purpose.
 """
 
 from __future__ import annotations
@@ -19,9 +19,12 @@ from __future__ import annotations
 import random
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from models import classification
+
+from . import codes
 from .doc import Doc, Para, Slot, Table, plain
 from .gold import Entry
 from .money import percent, round_to
@@ -51,6 +54,7 @@ KINDS = (
     "part_over_whole",
     "share_over_whole",
     "date",
+    "code_name",
 )
 #: how often each kind is drawn, before a family's own kinds are favoured
 WEIGHTS = {
@@ -91,6 +95,9 @@ FAVOURED = {
 }
 #: kinds only a family draws (its documents' own problems), with their weights
 OWN = {"empty-tables": {"empty_table": 60}}
+#: kinds drawn apart from the others, each with its chance per planted document and a
+#: random stream of its own: adding one leaves the corpus's other plants as they were
+APART = {"code_name": 0.35}
 PLACEHOLDERS = ("XX局", "XXX单位", "XX部门", "×××")
 #: what the text names when it gives an amount for an empty table
 EMPTY_SUBJECTS = {"govfund": "政府性基金预算财政拨款支出", "capital": "国有资本经营预算财政拨款支出"}
@@ -384,6 +391,25 @@ def unit_name(ctx: Context) -> list[Entry]:
             "unit_name",
         )
     ]
+
+
+def code_name(ctx: Context) -> list[Entry]:
+    """A 款 or 项 row printed with the name of a sibling code (2080505 机关事业单位职业年金缴费支出)."""
+    known = classification.load()
+    pool = [s for s in ctx.doc.slots() if s.kind == "name" and ctx.free(s)]
+    for slot in _shuffled(ctx, pool):
+        code = slot.info["code"]
+        siblings = [(c, n) for c, n in codes.functional().items()
+                    if len(c) == len(code) and c[:-2] == code[:-2] and not known.owns(code, n)]
+        if not siblings:
+            continue
+        other, name = ctx.rng.choice(siblings)
+        old = slot.text
+        slot.text = name
+        ctx.take(slot)
+        why = f"{code} is {old}; the table prints the name of {other}"
+        return [Entry("", slot, why, ["code.name"], "warning", "code_name")]
+    return []
 
 
 def missing_table(ctx: Context) -> list[Entry]:
@@ -704,6 +730,7 @@ PLANTERS: dict[str, Planter] = {
     "part_over_whole": part_over_whole,
     "share_over_whole": share_over_whole,
     "date": dated,
+    "code_name": code_name,
 }
 
 
@@ -714,7 +741,8 @@ def _shuffled(ctx: Context, items: list) -> list:  # type: ignore[type-arg]
 
 
 def plant(ctx: Context, family: str, count: int, tables_only: bool) -> list[Entry]:
-    """Up to `count` plants of different kinds; the family's own kinds are favoured."""
+    """Up to `count` plants of different kinds, the family's own kinds favoured, and those
+    drawn apart (`APART`) on top."""
     weights = dict(WEIGHTS)
     for kind in FAVOURED.get(family, ()):
         weights[kind] *= 3
@@ -741,7 +769,17 @@ def plant(ctx: Context, family: str, count: int, tables_only: bool) -> list[Entr
         kind = ctx.rng.choices(kinds, [weights[k] for k in kinds])[0]
         kinds.remove(kind)
         entries = PLANTERS[kind](ctx)
-        for n, entry in enumerate(entries, start=len(found) + 1):
-            entry.id = f"{entry.kind.replace('_', '-')}-{n}"
+        _number(entries, len(found))
         found += entries
+    for kind, chance in APART.items():
+        apart = replace(ctx, rng=random.Random(f"{kind}:{family}:{ctx.unit.name}:{ctx.year}"))
+        if apart.rng.random() < chance:
+            entries = PLANTERS[kind](apart)
+            _number(entries, len(found))
+            found += entries
     return found
+
+
+def _number(entries: list[Entry], before: int) -> None:
+    for n, entry in enumerate(entries, start=before + 1):
+        entry.id = f"{entry.kind.replace('_', '-')}-{n}"

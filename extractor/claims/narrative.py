@@ -66,6 +66,8 @@ _CONTINUES = regex.compile(
     r"支出决算|决算数|决算为|完成|增加|减少|增长|下降|上升|持平|占)")
 #: "项目支出中基本公共卫生服务1246.80万元": the figure is the part named after 中
 _PART_OF = regex.compile(r"中\p{Han}{2,}")
+#: what makes the figure after it an amount per person, a standard, not its subject's money
+_PER_HEAD = regex.compile(r"(?:人均|每人)$")
 _RATE_ROLES = (Role.CHANGE_RATE, Role.COMPLETION_RATE, Role.EXECUTION_RATE, Role.CONTROL_RATE,
                Role.RATE)
 
@@ -77,6 +79,8 @@ def _figures(text: str, start: int, end: int) -> list[RawFigure]:
             continue
         if fig.kind is QuantityKind.NUMBER and fig.decimals == 0:
             continue  # a bare integer in prose is a list number, a code or an id
+        if _PER_HEAD.search(text, max(start, fig.start - 2), fig.start):
+            continue  # 补助标准由人均45元提高到50元: a standard per person, not an amount spent
         out.append(fig)
     return out
 

@@ -24,6 +24,8 @@ from corpora.synth.money import percent, round_to
 from corpora.synth.plant import KINDS, PLACEHOLDERS, PLANTERS, Context
 from corpora.synth.render import render
 from corpora.synth.render.style import FAMILIES, choose_style
+from models import classification
+from models.classification import Tree
 
 N = 20
 SYNTH = Path(__file__).resolve().parents[2] / "corpora" / "synth"
@@ -315,6 +317,10 @@ def test_plant_changes_what_it_says(kind: str) -> None:
         assert slot.text in PLACEHOLDERS or any(p in slot.text for p in ("202 ", "20XX", "20××"))
     elif kind == "unit_name":
         assert slot.text != ctx.unit.name and slot.text not in (ctx.unit.self_word,)
+    elif kind == "code_name":
+        code = slot.info["code"]
+        assert not classification.load().owns(code, slot.text)
+        assert any(c[:-2] == code[:-2] for c in classification.load().owners(Tree.FUNCTIONAL, slot.text))
     elif kind == "missing_table":
         assert slot.kind == "toc" and slot.key.removeprefix("toc:") not in {t.name for t in ctx.doc.tables()}
     elif kind == "repeat":

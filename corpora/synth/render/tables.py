@@ -111,11 +111,16 @@ def label_header(w: Writer) -> list[list[str]]:
     return [["项目"]]
 
 
-def labels(w: Writer, code: str, first: bool) -> list[Seg]:
-    """The label cells of a tree row; the first 类 code is a slot (a code is not an amount)."""
+def labels(w: Writer, code: str, first: bool, table: str) -> list[Seg]:
+    """The label cells of a tree row; the first 类 code is a slot (a code is not an amount),
+    and so is the name of a 款 or 项 in a cell of its own (a plant may swap it for a
+    sibling's)."""
     if code == "":
         return {"split": ["合计", "", "", ""], "column": ["合计", ""]}.get(w.style.codes, ["合计"])
-    name = codes.name(code)
+    name: Seg = codes.name(code)
+    if w.style.codes in ("split", "column") and len(code) > 3:
+        name = Slot(name, "name", f"name:{code}", info={"code": code}, group=w.group, table=table,
+                    label=name)
     if w.style.codes == "split":
         kl, kk, kx = code[:3], code[3:5], code[5:7]
         cells: list[Seg] = [kl, kk, kx, name]
@@ -127,8 +132,8 @@ def labels(w: Writer, code: str, first: bool) -> list[Seg]:
     if w.style.codes == "column":
         return [Slot(code, "code", f"code:{code}", group=w.group) if first else code, name]
     if w.style.in_name == "level":
-        return [f"{name}（{'类款项'[(len(code) - 3) // 2]}）"]
-    return [f"{code} {name}"]
+        return [f"{codes.name(code)}（{'类款项'[(len(code) - 3) // 2]}）"]
+    return [f"{code} {codes.name(code)}"]
 
 
 def tree(
@@ -140,7 +145,7 @@ def tree(
     for code in ["", *nodes]:
         w.statement()
         label = "合计" if code == "" else codes.name(code)
-        row: list[Para] = [[c] for c in labels(w, code, code == nodes[0] if nodes else False)]
+        row: list[Para] = [[c] for c in labels(w, code, code == nodes[0] if nodes else False, table)]
         for col, _, amount in columns:
             key = totals[col] if code == "" else f"{prefix}:{code}:{col}"
             cell = w.cell(key, amount(code), table, label)
