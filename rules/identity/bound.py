@@ -10,7 +10,7 @@ from importlib import resources
 
 import yaml
 
-from models import Claim, Finding, QuantityKind, Role
+from models import Claim, Finding, QuantityKind, Role, Severity
 
 from ..arith import Interval, in_unit_of, in_wan
 from ..index import ClaimIndex
@@ -55,6 +55,11 @@ def _level(claim: Claim) -> bool:
 _UNIT_DOUBT = 1000
 
 
+def _together(part: Claim, whole: Claim) -> bool:
+    """Whether part and whole are printed in one place: one table, or the narrative."""
+    return part.table == whole.table
+
+
 @register("identity.bound")
 class Bound(Rule):
     """授予小微企业合同金额 is part of 授予中小企业合同金额, which is part of 政府采购支出总额;
@@ -64,6 +69,7 @@ class Bound(Rule):
     Where the report states either figure two ways, the reading that fits is taken (the
     smallest part against the largest whole): the other reading is value.mismatch's. Both
     figures must be read with certainty: a cell of an unrecognised table may be another row.
+    Across two tables it is a warning: their units and scopes may differ unseen.
 
     **Anti-pattern**: 政府采购支出总额79.90万元 … 授予中小企业合同金额83.62万元.
 
@@ -106,5 +112,9 @@ class Bound(Rule):
             f"{figure(part)} ≤ {figure(whole)}", [evidence("whole", whole)],
             whole_subject=whole.subject, whole=figure(whole),
         )
+        if finding is not None and finding.severity is Severity.ERROR and not _together(part, whole):
+            # two tables (30217 of the 基本支出 table, the 三公 table) may differ in unit or
+            # scope in ways the reading cannot see: a part over its whole there is to check
+            finding = finding.model_copy(update={"severity": Severity.WARNING})
         if finding is not None:
             yield finding
