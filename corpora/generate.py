@@ -50,7 +50,8 @@ CHANGES = (4, 6, 8)
 #: Years are shifted by one of these.
 YEAR_SHIFTS = (-2, -1, 0, 1, 2, 3)
 
-_YEAR = re.compile(r"(?<![\d.])(20[0-4]\d)(?=\s*年)")
+#: a year as written in text (2020年) or in a date (2022.4.11, 2022-04-11, 2022/4/11)
+_YEAR = re.compile(r"(?<![\d.])(20[0-4]\d)(?=\s*年|[.\-/]\d{1,2}[.\-/]\d{1,2}(?!\d))")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _NUMBER_GOES_ON = re.compile(r"[\d,，.]")
 _PLACE = re.compile(r"^(?:中共)?(?:\w{2}市)?(\w{2}[县区])")
@@ -181,7 +182,9 @@ def rewrite(template: Template, *, factor: int, shift: int = 0, place: str | Non
     if shift:
         text = _YEAR.sub(lambda m: str(int(m.group(1)) + shift), text)
     if place and template.place:
-        text = text.replace(template.place, place + template.place[-1])
+        # also where a title spaces it out (衡阳 县 人 民 政 府): one unit name throughout
+        spaced = r"[ \t]*".join(re.escape(c) for c in template.place)
+        text = re.sub(spaced, place + template.place[-1], text)
     return text
 
 

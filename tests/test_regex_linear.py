@@ -30,6 +30,7 @@ ANCHORED = {
     "extractor.tables._PAGE_NUMBER",  # tables: fullmatch of one line
     "rules.direction.words._REASON",  # direction.contradiction: match at a sentence's start
     "extractor.claims.narrative._CONTINUES",  # narrative: match at a clause's start
+    "rules.code.name._CODE_PREFIX",  # code.name: match at a cell's start
 }
 #: patterns the code searches once (the first match only): timed with search
 ONCE = {
