@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -34,6 +35,7 @@ from .tables import read_tables, split_lines
 #: the longest text read (10 million characters, some 30 MB of Chinese): the longest
 #: disclosures hold a few hundred thousand; past this the claims alone would take gigabytes
 MAX_TEXT_CHARS = 10_000_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,10 @@ def extract_text(original: str, name: str, *, doc_id: str, encoding: str) -> Ext
     """
     if len(original) > MAX_TEXT_CHARS:
         raise DocumentError("E_TEXT_TOO_LONG", name=name, chars=len(original), limit=MAX_TEXT_CHARS)
+    if _SURROGATE.search(original):
+        # a damaged PDF's text layer can decode to lone surrogates, which no encoder (nor
+        # OpenCC) takes; one replacement character each keeps every offset
+        original = _SURROGATE.sub("\ufffd", original)
     text, offsets = normalize(original)
     doc = Document(id=doc_id, name=name, encoding=encoding, original=original, text=text,
                    offsets=offsets)

@@ -81,3 +81,11 @@ def test_too_many_figures_are_refused(monkeypatch):
     with pytest.raises(DocumentError) as info:
         extract_text(TEXT * 10, "many.txt", doc_id="d", encoding="utf-8")
     assert info.value.code == "E_TOO_MANY_CLAIMS" and "many.txt" in info.value.msg.en
+
+
+def test_lone_surrogates_from_a_damaged_text_layer_are_replaced_in_place():
+    from extractor import extract_text
+
+    x = extract_text("2020年度部门决算\n支出\udd3815.42万元。", "s.txt", doc_id="d", encoding="utf-8")
+    assert x.document.original == "2020年度部门决算\n支出\ufffd15.42万元。"
+    assert [str(c.quantity.value) for c in x.claims] == ["15.42"]
