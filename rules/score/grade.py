@@ -16,16 +16,16 @@ from .table import score_tables
 
 #: 优秀（S≥90）、良好（90＞S≥80） or 90分（含）—100分为优，80分（含）—90分为良
 _GRADES = r"优秀|良好|中等|不合格|合格|较差|差|优|良|中"
-_BAND_S = regex.compile(rf"({_GRADES})\s*[(（][^)）]*?S\s*[≥>]=?\s*(\d+)")
-#: 80分（含）—90分为良, and the top band 90分（含）以上为优 (spaces bounded: no run of them
-#: can make the match slow)
+_BAND_S = regex.compile(rf"({_GRADES})\s*[(（][^)）]{{0,20}}?S\s*[≥>]=?\s*(\d{{1,3}})")
+#: 80分（含）—90分为良, and the top band 90分（含）以上为优 (spaces and scores bounded: no
+#: run of spaces or digits can make the match slow)
 _BAND_RANGE = regex.compile(
-    r"(\d+)[ ]{0,3}分?[ ]{0,3}(?:[(（]含[)）])?[ ]{0,3}(?:[—\-–~至]{1,3}[ ]{0,3}\d+[ ]{0,3}分?|及?以上)"
+    r"(?<!\d)(\d{1,3})[ ]{0,3}分?[ ]{0,3}(?:[(（]含[)）])?[ ]{0,3}(?:[—\-–~至]{1,3}[ ]{0,3}\d{1,3}[ ]{0,3}分?|及?以上)"
     r"[ ]{0,3}(?:的[ ]{0,3})?为[ ]{0,3}(优秀|良好|优|良|中|差)"
 )
 #: 等级为优, 评定等级：良好, and in a table 自评等级⇥不合格 (the grade in the next cell)
 _STATED = regex.compile(rf"(?:评价等级|自评等级|评定等级|等级)[ \t]?(?:为|:|\t)[ \t]?({_GRADES})")
-_SCORE = regex.compile(r"得分\s*(\d+(?:\.\d+)?)\s*分")
+_SCORE = regex.compile(r"得分\s*(\d{1,3}(?:\.\d{1,2})?)\s*分")
 _SAME = {"优秀": "优", "良好": "良", "中等": "中", "合格": "中", "较差": "中", "不合格": "差"}
 _DEFAULT = [(Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"), (Decimal(0), "差")]
 
