@@ -20,7 +20,8 @@ _BAND_S = regex.compile(rf"({_GRADES})\s*[(（][^)）]{{0,20}}?S\s*[≥>]=?\s*(\
 #: 80分（含）—90分为良, and the top band 90分（含）以上为优 (spaces and scores bounded: no
 #: run of spaces or digits can make the match slow)
 _BAND_RANGE = regex.compile(
-    r"(?<!\d)(\d{1,3})[ ]{0,3}分?[ ]{0,3}(?:[(（]含[)）])?[ ]{0,3}(?:[—\-–~至]{1,3}[ ]{0,3}\d{1,3}[ ]{0,3}分?|及?以上)"
+    r"(?<!\d)(\d{1,3})[ ]{0,3}分?[ ]{0,3}(?:[(（]含[)）])?[ ]{0,3}"
+    r"(?:[—\-–~至]{1,3}[ ]{0,3}\d{1,3}[ ]{0,3}分?|及?以上)"
     r"[ ]{0,3}(?:的[ ]{0,3})?为[ ]{0,3}(优秀|良好|优|良|中|差)"
 )
 #: 等级为优, 评定等级：良好, and in a table 自评等级⇥不合格 (the grade in the next cell)
