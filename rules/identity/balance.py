@@ -33,6 +33,10 @@ def _term(subject: str) -> str | None:
     return None
 
 
+#: the label under a term's column that is still the term (本年支出 › 小计)
+_SUBTOTALS = ("小计", "合计")
+
+
 def _claim_term(claim: Claim) -> str | None:
     """A sentence's figure by its subject; a table cell by its column (年初结转和结余 |
     本年收入 | 本年支出 小计 | … | 年末结转和结余), not by its row's 科目. A column under a
@@ -44,8 +48,6 @@ def _claim_term(claim: Claim) -> str | None:
         return None
     return _term(labels[0])
 
-
-_SUBTOTALS = ("小计", "合计")
 
 
 @register("identity.balance")

@@ -58,7 +58,7 @@ class UnitScale(Rule):
             msg = message("UNIT_SCALE", stated=_with_unit(stated), other=_with_unit(other),
                           subject=stated.subject)
         else:
-            msg = message("UNIT_SCALE_TABLE", table=table or "")
+            msg = message("UNIT_SCALE_TABLE", table=table)
         return StructureFinding(
             rule=self.id, severity=severity, message_zh=msg.zh, message_en=msg.en,
             evidence=[evidence("stated", stated), Evidence(role="mention", span=other.quantity.span,
