@@ -57,8 +57,8 @@ class _Mapper:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.original = doc.original
-        self.norm_keys = [a[0] for a in doc.offsets.anchors]
-        self.orig_keys = [a[1] for a in doc.offsets.anchors]
+        self.norm_keys = doc.offsets.norm_keys
+        self.orig_keys = doc.offsets.orig_keys
 
     def _orig(self, offset: int) -> int:
         i = bisect_right(self.norm_keys, offset) - 1

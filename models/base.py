@@ -7,8 +7,22 @@ from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-#: per model class: the optional fields with their default value or factory
-_DEFAULTS: dict[type, list[tuple[str, Any, Callable[[], Any] | None]]] = {}
+#: per model class: the names of its optional fields, and each with its default value or factory
+_DEFAULTS: dict[type, tuple[frozenset[str], list[tuple[str, Any, Callable[[], Any] | None]]]] = {}
+
+# The slots every pydantic model has, set directly: `BaseModel.__setattr__` validates, and
+# `object.__setattr__` looks the slot up by name on every call.
+_new = object.__new__
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+
+
+def _defaults(cls: type[BaseModel]) -> tuple[frozenset[str], list[tuple[str, Any, Callable[[], Any] | None]]]:
+    optional = [(name, field.default, field.default_factory)
+                for name, field in cls.model_fields.items() if not field.is_required()]
+    return frozenset(name for name, _, _ in optional), optional  # type: ignore[misc]
 
 
 class HechaModel(BaseModel):
@@ -27,19 +41,17 @@ class HechaModel(BaseModel):
         """
         defaults = _DEFAULTS.get(cls)
         if defaults is None:
-            defaults = _DEFAULTS[cls] = [
-                (name, field.default, field.default_factory)  # type: ignore[misc]
-                for name, field in cls.model_fields.items()
-                if not field.is_required()
-            ]
-        for name, default, factory in defaults:
-            if name not in values:
-                values[name] = factory() if factory is not None else default
-        obj = cls.__new__(cls)
-        object.__setattr__(obj, "__dict__", values)
-        object.__setattr__(obj, "__pydantic_fields_set__", set(values))
-        object.__setattr__(obj, "__pydantic_extra__", None)
-        object.__setattr__(obj, "__pydantic_private__", None)
+            defaults = _DEFAULTS[cls] = _defaults(cls)
+        names, optional = defaults
+        if not names <= values.keys():  # in field order, as pydantic dumps them
+            for name, default, factory in optional:
+                if name not in values:
+                    values[name] = factory() if factory is not None else default
+        obj = _new(cls)
+        _set_dict(obj, values)
+        _set_fields_set(obj, set(values))
+        _set_extra(obj, None)
+        _set_private(obj, None)
         return obj
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from enum import StrEnum
+from functools import cached_property
 
-from pydantic import Field, PrivateAttr
+from pydantic import Field
 
 from .base import HechaModel, Span
 from .layout import Box, Page, boxes_for, page_at
@@ -22,28 +23,34 @@ class OffsetMap(HechaModel):
     """
 
     anchors: list[tuple[int, int]] = Field(default_factory=lambda: [(0, 0)])
-    _norm_keys: list[int] | None = PrivateAttr(default=None)
-    _orig_keys: list[int] | None = PrivateAttr(default=None)
+
+    @cached_property
+    def norm_keys(self) -> list[int]:
+        """The anchors' normalized offsets, for bisecting (computed once: the rules map
+        offsets hundreds of thousands of times per document, and pydantic's private
+        attributes cost a lookup through `__getattr__` on every read)."""
+        return [a[0] for a in self.anchors]
+
+    @cached_property
+    def orig_keys(self) -> list[int]:
+        """The anchors' original offsets, for bisecting."""
+        return [a[1] for a in self.anchors]
 
     def __eq__(self, other: object) -> bool:
-        # The bisect caches are derived state: two maps with the same anchors are equal.
+        # The bisect keys are derived state: two maps with the same anchors are equal.
         return isinstance(other, OffsetMap) and self.anchors == other.anchors
 
     __hash__ = None  # type: ignore[assignment]
 
     def to_original(self, offset: int) -> int:
         """Original offset of normalized `offset` (also valid for end offsets)."""
-        if self._norm_keys is None:
-            self._norm_keys = [a[0] for a in self.anchors]
-        i = bisect_right(self._norm_keys, offset) - 1
+        i = bisect_right(self.norm_keys, offset) - 1
         norm, orig = self.anchors[max(i, 0)]
         return orig + (offset - norm)
 
     def to_normalized(self, offset: int) -> int:
         """Normalized offset of original `offset`; dropped characters map to the next kept one."""
-        if self._orig_keys is None:
-            self._orig_keys = [a[1] for a in self.anchors]
-        i = bisect_right(self._orig_keys, offset) - 1
+        i = bisect_right(self.orig_keys, offset) - 1
         norm, orig = self.anchors[max(i, 0)]
         nxt = self.anchors[i + 1] if i + 1 < len(self.anchors) else None
         result = norm + (offset - orig)

@@ -34,6 +34,8 @@ _CLASS_PATH = regex.compile(
     r"(?=\S)(?:[^，,。；;：:()（）\d]{2,30}+[(（]类[)）])?\s*+(?:([^，,。；;：:()（）\d]{2,30}+)[(（]款[)）])?\s*+"
     r"(?:([^，,。；;：:()（）\d]{2,40}+)[(（](?P<level>项|款|类)[)）])"
 )
+#: what every 类/款/项 path holds: most sentences have none, and are not scanned for one
+_LEVEL_MARK = regex.compile(r"[(（][项款类][)）]")
 #: Subjects that contain other subjects' money ("三公经费财政拨款支出" is about 三公经费).
 _CONTAINERS = {"财政拨款支出", "一般公共预算财政拨款支出", "财政拨款收入", "一般公共预算财政拨款收入",
                "本年支出合计"}
@@ -170,7 +172,8 @@ class NarrativeReader:
             return
         mentions = self.ctx.lexicon.find(self.text, start, end)
         self.sentence_end = end
-        self.paths = list(_CLASS_PATH.finditer(self.text, start, end))
+        self.paths = (list(_CLASS_PATH.finditer(self.text, start, end))
+                      if _LEVEL_MARK.search(self.text, start, end) else [])
         # A fund named before the first figure limits the whole sentence's figures; else the
         # fund its section is about (政府性基金预算财政拨款支出决算情况说明).
         scope = fund_scope(self.text[start:figures[0].start]) or self._section_scope(section)

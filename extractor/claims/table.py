@@ -4,6 +4,7 @@ role from the column headers."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 
@@ -54,8 +55,10 @@ def _canonical_label(lexicon: Lexicon, label: str | None) -> str | None:
     return lexicon.canonical(cleaned) or (cleaned or None)
 
 
-def _table_role(labels: list[str], quantity: Quantity, fiscal_year: int | None) -> tuple[Role, int | None]:
-    period = fiscal_year
+@lru_cache(maxsize=4096)
+def _header_role(labels: tuple[str, ...]) -> tuple[Role | None, int | None]:
+    """The role and year a column's headers name; every cell of the column asks the same."""
+    period = None
     for label in reversed(labels):
         year = YEAR.search(label)
         if year:
@@ -65,6 +68,13 @@ def _table_role(labels: list[str], quantity: Quantity, fiscal_year: int | None) 
     words = [*labels, "".join(labels)]
     role = next((r for pattern, r in _TABLE_ROLES if any(pattern.search(x) for x in words)),
                 None)
+    return role, period
+
+
+def _table_role(labels: list[str], quantity: Quantity, fiscal_year: int | None) -> tuple[Role, int | None]:
+    role, period = _header_role(tuple(labels))
+    if period is None:
+        period = fiscal_year
     if role is None:
         role = Role.RATE if quantity.kind is QuantityKind.PERCENT else Role.ACTUAL
     if quantity.kind is QuantityKind.COUNT and role is Role.ACTUAL:
