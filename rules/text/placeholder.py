@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -11,6 +12,7 @@ from models import Document, Evidence, Finding, Severity, StructureFinding, mess
 
 from ..index import ClaimIndex
 from ..registry import Params, Rule, register
+from .han import HAN
 from .spans import original_span
 
 #: a run of X or × (or 某某) standing in for a name: XX局, ××县财政局, 编制单位：×××. A Latin
@@ -36,8 +38,8 @@ _BRACKETS = regex.compile(
     r"【[ ]{0,4}】|〔[ ]{0,4}〕|【[^【】\d\n]{0,10}?(?:名称|填写|单位|部门|日期|金额|年份)】")
 #: a word and another in brackets or after a solidus: 增加(减少), 上升/下降 (full-width
 #: brackets and solidus are ASCII in the normalized text)
-_ALTERNATIVE = regex.compile(
-    r"(\p{Han}{1,2})[ ]{0,2}(?:\([ ]{0,2}(\p{Han}{1,2})[ ]{0,2}\)|/[ ]{0,2}(\p{Han}{1,2}))")
+_ALTERNATIVE = re.compile(  # tried at every Han character, hence `re`: see .han
+    rf"({HAN}{{1,2}})[ ]{{0,2}}(?:\([ ]{{0,2}}({HAN}{{1,2}})[ ]{{0,2}}\)|/[ ]{{0,2}}({HAN}{{1,2}}))")
 
 #: what each kind of placeholder stands for, for the message
 _WHAT = {"name": ("名称", "a name"), "year": ("年份", "the year"), "date": ("日期", "a date"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -11,13 +12,15 @@ from models import Document, Evidence, Finding, Severity, StructureFinding, mess
 
 from ..index import ClaimIndex
 from ..registry import Params, Rule, register
+from .han import HAN
 from .spans import original_span
 
 # Each pattern tries a bounded number of lengths at each position and compares the second
 # half character for character, so a long line costs time in proportion to its length.
 
-#: a phrase of 2–8 Han characters printed twice: 增加增加, 决算数大于大于
-_PHRASE = regex.compile(r"(\p{Han}{2,8})\1")
+#: a phrase of 2–8 Han characters printed twice: 增加增加, 决算数大于大于 (tried at every
+#: character of the text, hence `re`: see .han)
+_PHRASE = re.compile(rf"({HAN}{{2,8}})\1")
 #: a date, a month or a year printed twice: 3月5日3月5日, 2021年2021年
 _DATE = regex.compile(r"(?<!\d)((?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|\d{4}年)\1")
 #: an amount or a rate with its unit printed twice: 41.08万元41.08万元 (bare numbers such
