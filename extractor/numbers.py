@@ -80,9 +80,10 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[RawFigure]:
     """All figures in `text[start:end]` (years, dates and unit-less integers excluded)."""
     figures: list[RawFigure] = []
     for m in _SCAN.finditer(text, start, len(text) if end is None else end):
-        if m.group("date") or m.group("year"):
+        date, year, pct_cn, cn = m.group("date", "year", "pct_cn", "cn")
+        if date or year:
             continue
-        if m.group("pct_cn"):
+        if pct_cn:
             value = _from_chinese(m.group("pct_cn_num"))
             if value is not None:
                 figures.append(
@@ -90,8 +91,8 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[RawFigure]:
                               _decimals(str(value)), "%", False, None, False)
                 )
             continue
-        if m.group("cn"):
-            value = _from_chinese(m.group("cn"))
+        if cn:
+            value = _from_chinese(cn)
             if value is not None:
                 unit = _MONEY_UNITS.get(m.group("cn_unit") or "元", "元")
                 figures.append(
@@ -106,10 +107,11 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[RawFigure]:
 
 
 def _arabic(m: regex.Match[str], text: str) -> RawFigure | None:
-    number = m.group("num").replace(",", "")
-    unit = m.group("unit")
+    prefix, sign, number, approx, unit, suffix = m.group(
+        "prefix", "sign", "num", "approx", "unit", "suffix")
+    number = number.replace(",", "")
     value = Decimal(number)
-    if m.group("sign"):
+    if sign:
         value = -value
     end = m.end()
     if unit in ("万", "亿") and _MEASURE_AFTER_WAN.match(text, end):
@@ -131,13 +133,12 @@ def _arabic(m: regex.Match[str], text: str) -> RawFigure | None:
         kind = QuantityKind.COUNT
     else:
         kind = QuantityKind.NUMBER
-    prefix, suffix = m.group("prefix"), m.group("suffix")
     bound = _BOUNDS.get(prefix or "") or _BOUNDS.get(suffix or "")
-    approximate = bool({prefix, m.group("approx"), suffix} & _APPROX)
+    approximate = bool({prefix, approx, suffix} & _APPROX)
     # The span is the figure itself; a bound or hedge before it is metadata.
-    start = m.start("sign") if m.group("sign") else m.start("num")
+    start = m.start("sign") if sign else m.start("num")
     multiplier = kind is QuantityKind.PERCENT and m.start() > 0 and text[m.start() - 1] in "*×"
-    if suffix and unit is None and m.group("approx") is None:
+    if suffix and unit is None and approx is None:
         end = m.start("suffix")
     elif suffix:
         end = m.end("unit") if m.group("unit") else m.end("num")

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Self
+from typing import Any, NamedTuple, Self
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-#: per model class: the names of its optional fields, and each with its default value or factory
-_DEFAULTS: dict[type, tuple[frozenset[str], list[tuple[str, Any, Callable[[], Any] | None]]]] = {}
+
+class _Fields(NamedTuple):
+    """What `trusted` needs of a model class, computed once per class."""
+
+    optional_names: frozenset[str]
+    optional: list[tuple[str, Any, Callable[[], Any] | None]]  # name, default, factory
+    every: set[str]  # all fields' names: the fields set of an instance given them all
+
+
+_FIELDS: dict[type, _Fields] = {}
 
 # The slots every pydantic model has, set directly: `BaseModel.__setattr__` validates, and
 # `object.__setattr__` looks the slot up by name on every call.
@@ -19,10 +27,11 @@ _set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
 _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
-def _defaults(cls: type[BaseModel]) -> tuple[frozenset[str], list[tuple[str, Any, Callable[[], Any] | None]]]:
+def _fields(cls: type[BaseModel]) -> _Fields:
     optional = [(name, field.default, field.default_factory)
                 for name, field in cls.model_fields.items() if not field.is_required()]
-    return frozenset(name for name, _, _ in optional), optional  # type: ignore[misc]
+    return _Fields(frozenset(name for name, _, _ in optional), optional,  # type: ignore[arg-type]
+                   set(cls.model_fields))
 
 
 class HechaModel(BaseModel):
@@ -39,17 +48,19 @@ class HechaModel(BaseModel):
         `model_construct`, which inspects every default factory on every call) costs more
         than the extraction itself. Everything read back from JSON is validated as usual.
         """
-        defaults = _DEFAULTS.get(cls)
-        if defaults is None:
-            defaults = _DEFAULTS[cls] = _defaults(cls)
-        names, optional = defaults
-        if not names <= values.keys():  # in field order, as pydantic dumps them
-            for name, default, factory in optional:
+        fields = _FIELDS.get(cls)
+        if fields is None:
+            fields = _FIELDS[cls] = _fields(cls)
+        if not fields.optional_names <= values.keys():  # in field order, as pydantic dumps them
+            for name, default, factory in fields.optional:
                 if name not in values:
                     values[name] = factory() if factory is not None else default
         obj = _new(cls)
         _set_dict(obj, values)
-        _set_fields_set(obj, set(values))
+        # Every field is set, so every instance can share one set: pydantic only ever adds
+        # to it (on assignment), and adds names it already holds.
+        every = fields.every
+        _set_fields_set(obj, every if len(values) == len(every) else set(values))
         _set_extra(obj, None)
         _set_private(obj, None)
         return obj
