@@ -73,8 +73,8 @@ def last_cue(text: str, start: int, end: int, percent: bool, *,
             continue
         if m.group(0) in _OPERATORS and any(s == m_end for s, _ in masked):
             continue  # "加年初结转和结余18.2万元，减本年支出合计…": arithmetic on a subject
-        group = next(i for i, g in enumerate(m.groups()) if g is not None)
-        role = roles[group]
+        assert m.lastindex is not None  # one group per cue, none inside them
+        role = roles[m.lastindex - 1]
         year = _YEAR.match(m.group(0)) if role is Role.PRIOR else None
         if year and (fiscal_year is None or int(year.group(0)) >= fiscal_year):
             continue  # the report's own year is not a prior period

@@ -87,7 +87,12 @@ def forms() -> tuple[Form, ...]:
 
 def form(form_id: str) -> Form:
     """The form of this id."""
-    return next(f for f in forms() if f.id == form_id)
+    return _by_id()[form_id]
+
+
+@cache
+def _by_id() -> dict[str, Form]:
+    return {f.id: f for f in forms()}
 
 
 def _clean(title: str) -> str:

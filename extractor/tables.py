@@ -757,6 +757,7 @@ class TableBuilder:
         in_header = True
         self._carry: dict[int, str] = {}
         self._labels: dict[int, list[str]] = {}  # column -> labels under the current header
+        self._skip: set[int] | None = None  # the columns the current header says to skip
         for r, row in enumerate(block.rows):
             texts = [c.text.replace(" ", "") if c else "" for c in row]
             if _is_numbering_row(text, row):
@@ -772,6 +773,7 @@ class TableBuilder:
                 header.append(texts)
                 active = _fill_headers(header, width)
                 self._labels.clear()
+                self._skip = None
                 if unit is None and (m := _UNIT.search(" ".join(texts))):
                     unit = m.group(1) or m.group(2)
                 continue
@@ -779,6 +781,7 @@ class TableBuilder:
                 header = [texts]  # a new header row inside the table (score tables have several)
                 active = _fill_headers(header, width)
                 self._labels.clear()
+                self._skip = None
                 in_header = False
                 cells.extend(self._cell(r, k, c, None, None, [], None) for k, c in enumerate(row) if c)
                 continue
@@ -809,7 +812,10 @@ class TableBuilder:
         text = self.text
         # Word tables drop merged cells: a short row lines up with the header on the right.
         shift = width - len(row) if layout == "cell_lines" and len(row) < width else 0
-        skip = {c for c in range(width) if any(h[c] in _SKIP_COLUMNS for h in header if c < len(h))}
+        if self._skip is None:
+            self._skip = {c for c in range(width)
+                          if any(h[c] in _SKIP_COLUMNS for h in header if c < len(h))}
+        skip = self._skip
         out: list[Cell] = []
         label: str | None = None
         code: str | None = None

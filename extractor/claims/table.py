@@ -140,6 +140,7 @@ def read_table(ctx: Context, table: Table) -> Iterator[Claim]:
     lexicon = ctx.lexicon
     fiscal = ctx.doc.meta.fiscal_year
     carry: dict[int, str] = {}  # value column -> the carry-over row its fund rows break down
+    table_scope = fund_scope(_name(table))  # the fund a table's name limits its figures to
     for cell in table.cells:
         if cell.value is None:
             continue
@@ -171,7 +172,7 @@ def read_table(ctx: Context, table: Table) -> Iterator[Claim]:
             facet = None
         if subject is None:
             subject = _canonical_label(lexicon, lowest) or ""
-        scope = fund_scope(_name(table)) if subject and "财政拨款" not in subject else None
+        scope = table_scope if subject and "财政拨款" not in subject else None
         parent = carry.get(cell.column)
         if parent is not None and row_name in _FUNDS:
             # 年初财政拨款结转和结余 / 一般公共预算财政拨款: that fund's carry-over, not its income
