@@ -130,7 +130,8 @@ _WAN = {"元": Decimal("0.0001"), "千元": Decimal("0.1"), "万元": Decimal(1)
 
 def in_wan(q: Quantity) -> Interval:
     """A money figure's interval in 万元 (other quantities unchanged)."""
-    return Interval.of(q).scale(_WAN.get(q.unit or "", Decimal(1)))
+    factor = _WAN.get(q.unit or "")
+    return Interval(q.low, q.high) if factor is None or factor == 1 else Interval.of(q).scale(factor)
 
 
 def in_unit_of(interval: Interval, q: Quantity) -> Interval:
