@@ -52,6 +52,9 @@ _NOTE_END = "。；;）)"  # where a note's sentence ends (a line of PDF text ma
 _LEFT_CELLS, _CELL_LINE = 12, 12  # cells (short lines) a table's reader may leave above its note
 _SKIP_COLUMNS = ("行次",)
 _NON_MONEY = ("分值", "得分", "行次", "栏次", "编制", "人数", "率", "人", "分", "数量", "次")
+#: money rows and columns whose names hold one of those characters (人员经费合计 is money,
+#: not a head count): taken out of the context before it is tested
+_MONEY_NAMES = regex.compile(r"人员经费|人员支出|个人和家庭|个人家庭|经济分类|功能分类|分类科目")
 
 
 @dataclass
@@ -877,7 +880,8 @@ class TableBuilder:
         if fig.kind is QuantityKind.NUMBER:
             own = _UNIT.search(context)
             money_unit = (own.group(1) or own.group(2)) if own else unit
-            if money_unit and any(word in context for word in _NON_MONEY) and not own:
+            plain = _MONEY_NAMES.sub("", context)
+            if money_unit and any(word in plain for word in _NON_MONEY) and not own:
                 money_unit = None
         return self.to_quantity(fig, implied_unit=money_unit)
 

@@ -213,6 +213,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{total_subject} {stated} does not equal the sum of its parts: {formula} = {expected}, "
         "but the report says {stated}",
     ),
+    "TABLE_TOTAL_MISMATCH": (
+        "表间合计不符（{name}）：《{table}》中{subject}为 {stated}，"
+        "而《{other_table}》中为 {formula} = {expected}",
+        "totals of two tables disagree ({name}): {subject} is {stated} in {table}, but "
+        "{formula} = {expected} in {other_table}",
+    ),
     "PART_EXCEEDS_WHOLE": (
         "{subject} {stated} 大于其所属的{whole_subject} {whole}：部分不能超过整体（应有 {formula}）",
         "{subject} {stated} exceeds {whole_subject} {whole}, the whole it is part of "

@@ -66,6 +66,10 @@ class ClaimIndex:
     def _figure_of(self) -> dict[str, FigureKey]:
         return {c.id: key for key, claims in self.figures.items() for c in claims}
 
+    def figure_of(self, claim: Claim) -> FigureKey | None:
+        """The figure `claim` is a mention of (rules/mentions.py), if any."""
+        return self._figure_of.get(claim.id)
+
     def restatements(self, claim: Claim) -> list[Claim]:
         """Other mentions of `claim`'s figure that state another value (beyond rounding):
         where a check fails on an operand the report states two ways, the operand is what is

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from models import Claim, QuantityKind, Role
 
-from .arith import in_wan
+from .arith import Interval, in_wan
 
 #: the roles a figure is stated in more than once (rates and shares are derived)
 ROLES = (Role.ACTUAL, Role.BUDGET, Role.BUDGET_INITIAL, Role.PRIOR)
@@ -80,8 +80,24 @@ UNIT_FACTOR = Decimal(10_000)
 
 def scaled(a: Claim, b: Claim) -> bool:
     """Whether two mentions differ by exactly the factor between 元 and 万元 (on their
-    printed intervals): one was copied in the other's unit."""
-    x, y = in_wan(a.quantity), in_wan(b.quantity)
+    printed intervals): one was copied in the other's unit.
+
+    A 万元 figure multiplied by 10^4 keeps its printed decimals (3010.44万元 printed as
+    30104400.00万元): beside a 元 table's 30,104,360.58 it is 10^4 times the figure rounded
+    to those decimals, so the smaller mention is widened by half a unit of the larger's last
+    printed digit (in 万元) before the two are compared."""
     if not (a.quantity.value and b.quantity.value):
         return False
-    return x.scale(UNIT_FACTOR).meets(y) or y.scale(UNIT_FACTOR).meets(x)
+    x, y = in_wan(a.quantity), in_wan(b.quantity)
+    if x.scale(UNIT_FACTOR).meets(y) or y.scale(UNIT_FACTOR).meets(x):
+        return True
+    (big, wide), (_, small) = sorted(((a, x), (b, y)), key=lambda p: abs(p[1].mid), reverse=True)
+    half = abs(wide.mid / big.quantity.value) * big.quantity.ulp / 2  # in 万元
+    return wide.scale(1 / UNIT_FACTOR).meets(Interval(small.low - half, small.high + half))
+
+
+def scaled_in(reference: list[Claim], odd: Claim) -> Claim | None:
+    """The mention of `reference` that `odd` is 10^4 times (or a ten-thousandth) of, if any:
+    a group of mentions agreeing up to rounding may hold a 元 table's cell and a 万元
+    sentence, and only the sentence may be the one the slip was copied from."""
+    return next((r for r in reference if scaled(r, odd)), None)

@@ -55,6 +55,7 @@ KINDS = (
     "share_over_whole",
     "date",
     "code_name",
+    "table_total",
 )
 #: how often each kind is drawn, before a family's own kinds are favoured
 WEIGHTS = {
@@ -97,7 +98,7 @@ FAVOURED = {
 OWN = {"empty-tables": {"empty_table": 60}}
 #: kinds drawn apart from the others, each with its chance per planted document and a
 #: random stream of its own: adding one leaves the corpus's other plants as they were
-APART = {"code_name": 0.35}
+APART = {"code_name": 0.35, "table_total": 0.3}
 PLACEHOLDERS = ("XX局", "XXX单位", "XX部门", "×××")
 #: what the text names when it gives an amount for an empty table
 EMPTY_SUBJECTS = {"govfund": "政府性基金预算财政拨款支出", "capital": "国有资本经营预算财政拨款支出"}
@@ -611,9 +612,29 @@ def unit_slip(ctx: Context) -> list[Entry]:
         old = slot.text
         slot.set_value(slot.value * 10_000)
         ctx.take(slot)
-        rules = sorted({*slot.rules, "unit.scale", "value.mismatch"})
+        # unit.scale first: the check whose finding a unit slip is (the bench counts a gold
+        # entry under its first rule); the others see the slipped figure too
+        rules = ["unit.scale", *sorted({*slot.rules, "value.mismatch"} - {"unit.scale"})]
         return [Entry("", slot, f"{slot.key} was {old}; printed {slot.text} (its 元 value as 万元)",
                       rules, "error", "unit_slip")]
+    return []
+
+
+def table_total(ctx: Context) -> list[Entry]:
+    """A total one 公开 table prints otherwise than the table (or the other side of the 总表)
+    it must agree with: 支出总计 against 收入总计, the 一般公共预算 column of the 财政拨款总表
+    against the 一般公共预算财政拨款支出决算表's 合计, its 基本支出 against the 基本支出表's
+    人员经费合计 + 公用经费合计 (render/writer.py TABLE_TOTALS)."""
+    pool = [s for s in ctx.doc.slots() if s.kind == "amount" and s.table and s.value
+            and "identity.tables" in s.rules and ctx.free(s)]
+    for slot in _shuffled(ctx, pool):
+        old = slot.text
+        slot.set_value(_moved(ctx.rng, slot))
+        ctx.take(slot)
+        others = slot.rules | ({"value.mismatch"} if ctx.repeated(slot) else set())
+        rules = ["identity.tables", *sorted(others - {"identity.tables"})]
+        why = f"{slot.key} in table {slot.table}, row {slot.label} was {old}; printed {slot.text}"
+        return [Entry("", slot, why, rules, "error", "table_total")]
     return []
 
 
@@ -731,6 +752,7 @@ PLANTERS: dict[str, Planter] = {
     "share_over_whole": share_over_whole,
     "date": dated,
     "code_name": code_name,
+    "table_total": table_total,
 }
 
 

@@ -8,7 +8,7 @@ from models import Claim, Finding, MismatchFinding, Role, Severity, message
 
 from ..arith import in_wan
 from ..index import ClaimIndex
-from ..mentions import clusters, scaled, table_phrase
+from ..mentions import clusters, scaled_in, table_phrase
 from ..registry import Params, Rule, register
 from ..verdict import evidence, figure
 
@@ -59,7 +59,7 @@ class ValueMismatch(Rule):
             for odd in groups[1:]:
                 if len(_places(reference) | _places(odd)) < 2:
                     continue  # one table does not state one quantity twice: different rows
-                if scaled(reference[0], odd[0]):
+                if scaled_in(reference, odd[0]) is not None:
                     continue  # 元 written as 万元: unit.scale's finding
                 yield self._finding(subject, role, reference, odd, majority is not None)
 

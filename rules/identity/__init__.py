@@ -1,3 +1,3 @@
 """Identities between the balances of a final account, by fund."""
 
-from . import balance, bound  # noqa: F401
+from . import balance, bound, tables  # noqa: F401

@@ -25,11 +25,17 @@ _NEXT_BUDGET = regex.compile(r"20\d{2}[ ]{0,2}年度?[ ]{0,2}(?:部门)?预算")
 #: a sentence that opens with its year: （三）2020年度本年支出合计…, 1.2019年度…
 _OPENING_YEAR = regex.compile(
     r"[ \t]{0,4}(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]?[ ]{0,2})?"
-    r"(?:本部门|本单位)?(20\d{2})[ ]{0,2}年度")
+    r"(?:本部门|本单位)?(20\d{2})[ ]{0,2}年(?:度|(?![ ]{0,2}[\d月底末初以起至前内后]))")
 #: an amount after the year: what makes the line a statement of figures
 _AMOUNT = regex.compile(r"\d[ ]{0,2}(?:万元|元|亿元)")
 #: words that make a sentence about another year a comparison, not a slip
-_COMPARES = regex.compile(r"上年|上一年|较|比|同比|相比|对比|增|减|持平|下降|上升|变化")
+_COMPARES = regex.compile(r"上年|上一年|较|(?<!占|所占)比(?!重|例)|同比|相比|对比|增|减|持平|下降|上升|变化")
+#: the year the statement names as its own: 2020年, 本年度 (本年收入合计 / 本年支出合计 are
+#: the names of totals, not a year)
+_OWN_YEAR = "{fiscal}[ ]{{0,2}}年|本年(?![ ]{{0,2}}(?:收入|支出))"
+#: this report named with its year: 纳入…2020年度部门决算编制范围, 2020年度部门决算公开
+_OWN_REPORT = regex.compile(
+    r"(?<!\d)(20\d{2})[ ]{0,2}年度?[ ]{0,2}(?:部门|单位)?决算[ ]{0,2}(?:编制范围|汇编范围|公开|情况说明)")
 #: a statement that compares its own year with the one before: its opening year is its own
 _AGAINST_PRIOR = regex.compile(r"与上年|较上年|比上年|同比")
 #: where a heading's title ends and its paragraph begins (（一）总体情况。2020年度…)
@@ -57,6 +63,13 @@ class TargetYear(Rule):
     name = "period.target_year"
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
+        told: set[int] = set()  # a year read by two of the checks (a heading is a sentence too)
+        for finding in self._all(index):
+            if finding.evidence[0].span.start not in told:
+                told.add(finding.evidence[0].span.start)
+                yield finding
+
+    def _all(self, index: ClaimIndex) -> Iterator[Finding]:
         doc = index.document
         fiscal = doc.meta.fiscal_year
         if fiscal is None:
@@ -75,6 +88,7 @@ class TargetYear(Rule):
         for sentence in doc.sentences:
             yield from self._as_of(index, sentence.span.start, sentence.span.text, fiscal)
             yield from self._opening(index, sentence.span.start, sentence.span.text, fiscal)
+            yield from self._own_report(index, sentence.span.start, sentence.span.text, fiscal)
 
     def _titles(self, index: ClaimIndex, fiscal: int) -> Iterator[Finding]:
         """Headings and table titles of another 年度; a title line read as both is told once."""
@@ -100,15 +114,34 @@ class TargetYear(Rule):
     def _opening(self, index: ClaimIndex, start: int, text: str, fiscal: int) -> Iterator[Finding]:
         """A statement of the year's figures dated another 年度 at its start (2016年度本部门会议费
         支出5.30万元 in a 2017 report, or 2019年度…总计X，与上年相比减少Y in a 2020 one), unless
-        it compares two years it names (…2020年…, 本年…) or changes without saying from what."""
-        m = _OPENING_YEAR.match(text)
-        if m is None or not _AMOUNT.search(text, m.end()):
+        it compares two years it names (…2020年…, 本年…) or changes without saying from what.
+        本年收入合计 / 本年支出合计 are the names of totals, not a year; 比重 is no comparison."""
+        plain, begin = _simplified(index, start, text)  # 較上年 reads 较上年, 萬元 reads 万元
+        m = _OPENING_YEAR.match(plain)
+        if m is None or not _AMOUNT.search(plain, m.end()):
             return  # no amount: a column header (2023年度决算数) left outside its table
-        own_year = regex.search(rf"{fiscal}[ ]{{0,2}}年|本年", text)
-        if own_year or (_COMPARES.search(text) and not _AGAINST_PRIOR.search(text)):
+        own_year = regex.search(_OWN_YEAR.format(fiscal=fiscal), plain)
+        if own_year or (_COMPARES.search(plain) and not _AGAINST_PRIOR.search(plain)):
             return  # 2019年…，2020年…: two years compared, each named
-        yield from self._years(index, start + m.start(1), m.group(1) + "年", fiscal,
-                               ("表述", "statement"))
+        yield from self._year_at(index, begin + m.start(1), fiscal, ("表述", "statement"))
+
+    def _own_report(self, index: ClaimIndex, start: int, text: str, fiscal: int) -> Iterator[Finding]:
+        """This report named with another year in its text (纳入本部门2019年度部门决算编制范围
+        的单位 in a 2020 report), unless the sentence compares or plans (与…相比, 以来)."""
+        plain, begin = _simplified(index, start, text)
+        for m in _OWN_REPORT.finditer(plain):
+            if _COMPARES.search(plain) or _OTHER_YEAR_HEADING.search(plain):
+                continue
+            yield from self._year_at(index, begin + m.start(1), fiscal, ("决算编制范围或公开说明",
+                                                                       "scope or disclosure of the accounts"))
+
+    def _year_at(self, index: ClaimIndex, normalized: int, fiscal: int,
+                 what: tuple[str, str]) -> Iterator[Finding]:
+        """The year printed at a normalized offset (four digits and 年), checked."""
+        doc = index.document
+        at = doc.offsets.to_original(normalized)
+        end = doc.offsets.to_original(normalized + 5)
+        yield from self._years(index, at, doc.original[at:end], fiscal, what)
 
     def _as_of(self, index: ClaimIndex, start: int, text: str, fiscal: int) -> Iterator[Finding]:
         """截至…日 before the year's end, or a year's end of another year."""
@@ -131,3 +164,12 @@ class TargetYear(Rule):
                 rule=self.id, severity=Severity.WARNING, message_zh=msg.zh, message_en=msg.en,
                 expected_text=f"{fiscal}年", evidence=[Evidence(role="stated", span=span)],
             )
+
+
+def _simplified(index: ClaimIndex, start: int, text: str) -> tuple[str, int]:
+    """The normalized text (simplified characters, 較 read as 较) of the original stretch at
+    `start`, and the normalized offset it begins at: words are tested there, and offsets
+    found there are mapped back to the original."""
+    doc = index.document
+    begin = doc.offsets.to_normalized(start)
+    return doc.text[begin:doc.offsets.to_normalized(start + len(text))], begin

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from models import Claim, Evidence, Finding, Severity, StructureFinding, message
 
+from ..arith import in_wan
 from ..index import ClaimIndex
-from ..mentions import clusters, scaled, table_phrase
+from ..mentions import clusters, scaled, scaled_in, table_phrase
 from ..registry import Rule, register
 from ..verdict import evidence, figure
 
@@ -39,8 +40,10 @@ class UnitScale(Rule):
                 continue
             groups = sorted(clusters(claims), key=len, reverse=True)
             for odd in groups[1:]:
-                if scaled(groups[0][0], odd[0]):
-                    slips.append(_slip(groups[0], odd))
+                source = scaled_in(groups[0], odd[0])
+                if source is not None:
+                    slips.append(_slip(groups[0], source, odd))
+        slips += _loose(index, {c.id for pair in slips for c in pair})
         tables = Counter(c.table for pair in slips for c in pair if c.table)
         systematic = {t for t, n in tables.items() if n >= _SYSTEMATIC}
         for stated, other in slips:
@@ -66,15 +69,44 @@ class UnitScale(Rule):
         )
 
 
+def _loose(index: ClaimIndex, told: set[str]) -> list[tuple[Claim, Claim]]:
+    """Slips of the text whose figure no mention shares exactly: 社会保障和就业（类）
+    15412500.00万元 in a sentence beside the 元 tables' 208 社会保障和就业支出 (a code the
+    sentence does not print) or its 本年支出 column. Among all the amounts of one subject,
+    role and period, a sentence's figure that agrees with none of them and is 10^4 times (or
+    a ten-thousandth of) one of them is that one copied in the other unit: the factor is
+    the evidence, so the code, column and fund the mentions were kept apart by do not matter."""
+    loose: dict[tuple, list[Claim]] = defaultdict(list)
+    for (subject, _code, role, period, *_), claims in index.figures.items():
+        loose[(subject, role, period)].extend(claims)
+    out = []
+    for claims in loose.values():
+        if len(claims) < 2 or table_phrase(claims, index.narrative_subjects):
+            continue
+        for claim in claims:
+            if claim.table is not None or claim.id in told:
+                continue
+            here = in_wan(claim.quantity)
+            others = [c for c in claims if c.id != claim.id]
+            if any(in_wan(c.quantity).meets(here) for c in others):
+                continue  # stated alike elsewhere: the figure is right, whatever else differs
+            source = next((c for c in others if scaled(c, claim)), None)
+            if source is not None:
+                out.append((claim, source))
+                told.add(claim.id)
+    return out
+
+
 def _with_unit(claim: Claim) -> str:
     """The figure with the unit it was read in (a table cell's is its header's)."""
     return f"{figure(claim)}{claim.quantity.unit or ''}"
 
 
-def _slip(reference: list[Claim], odd: list[Claim]) -> tuple[Claim, Claim]:
+def _slip(reference: list[Claim], source: Claim, odd: list[Claim]) -> tuple[Claim, Claim]:
     """Which of two mentions is the slip: the odd one out when the others agree; between
-    one and one, the narrative's (a table prints its unit in its header)."""
+    one and one, the narrative's (a table prints its unit in its header). `source` is the
+    mention of `reference` the odd one is 10^4 times (or a ten-thousandth) of."""
     if len(reference) > len(odd):
-        return odd[0], reference[0]
-    pair = (reference[0], odd[0])
+        return odd[0], source
+    pair = (source, odd[0])
     return pair if pair[0].table is None else (pair[1], pair[0])

@@ -128,3 +128,16 @@ def test_numbered_cell_lines_row_without_its_empty_cells_is_unsure():
     table, cells = _cells(read(text))
     assert table.unsure
     assert cells[("一般行政管理事务", "本年支出合计")].code == "2010302"
+
+
+def test_personnel_total_of_a_yuan_table_is_money():
+    # 人 of 人员经费合计 (or 个人和家庭) is no head count: the cell is in the table's 元
+    text = ("一般公共预算财政拨款基本支出决算表\n单位：元\n"
+            "经济分类科目编码\t科目名称\t决算数\t经济分类科目编码\t科目名称\t决算数\n"
+            "301\t工资福利支出\t1,630,554.20\t302\t商品和服务支出\t173,761.39\n"
+            "303\t对个人和家庭的补助\t20,000.00\t\t\t\n"
+            "人员经费合计\t\t1,650,554.20\t公用经费合计\t\t173,761.39\n")
+    x = read(text)
+    units = {c.subject: c.quantity.unit for c in x.claims}
+    assert units["人员经费"] == "元" and units["公用经费"] == "元"
+    assert units["对个人和家庭的补助"] == "元"

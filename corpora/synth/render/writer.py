@@ -16,6 +16,21 @@ from ..money import Printer, in_yuan, pct, percent, round_to, wan
 from .style import Style
 
 SUM_TABLE = "sum.table"
+#: cells identity.tables compares with a cell of another table or of the other side of a
+#: 总表 (rules/data/table_totals.yaml), by table and slot key
+TABLE_TOTALS = {
+    ("totals", "grand"),  # 收入总计 = 支出总计
+    ("fiscal", "fa.grand"),
+    ("totals", "inc.src:general"),  # Σ 财政拨款 income rows = 财政拨款总表 本年收入合计
+    ("totals", "inc.src:govfund"),
+    ("totals", "inc.src:capital"),
+    ("fiscal", "fa.inc"),
+    ("fiscal", "gp.exp"),  # 一般公共预算 column = 一般公共预算财政拨款支出决算表 合计
+    ("general", "gp.exp"),
+    ("general", "gp.basic"),  # 基本支出 = 基本支出表 人员经费合计 + 公用经费合计
+    ("basic", "personnel"),
+    ("basic", "public"),
+}
 
 
 class Writer:
@@ -57,7 +72,7 @@ class Writer:
             key,
             self.cells.value(exact),
             self.cells,
-            set(rules),
+            set(rules) | ({"identity.tables"} if (table, key) in TABLE_TOTALS else set()),
             {"exact": exact},
             self.group,
             table,
