@@ -117,6 +117,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "budget report?",
     ),
     "E_TIMEOUT": ("核查超时（超过 {limit} 秒）：{name}", "checking took too long (over {limit} s): {name}"),
+    "E_SETTINGS": ("HECHA_* 环境变量设置无效：{detail}", "invalid HECHA_* setting: {detail}"),
     "E_WORKER_CRASHED": ("核查进程意外退出：{name}", "the checking process died: {name}"),
     "E_ABANDONED": (
         "尝试 {attempts} 次后仍未完成核查：{name}",

@@ -62,22 +62,25 @@ def _config(overrides: dict[str, Any] | None) -> rules.RulesConfig:
 
 
 def check_task(task: Task) -> Outcome:
-    """Extract and check `task`; a DocumentError becomes a failed Outcome."""
+    """Extract and check `task`; a DocumentError becomes a failed Outcome, and so does
+    running out of memory (E_CHECK_MEMORY: past the ceiling of service/pool.py's
+    processes), wherever it happens, writing the report's JSON included."""
     try:
         config = _config(task.rules)
         extraction = extractor.extract(task.data, task.name, max_bytes=task.max_bytes)
         report = rules.check(extraction.document, extraction.claims, config)
+        meta = report.document.meta
+        by_rule = Counter((f.rule, f.severity.value) for f in report.findings)
+        return Outcome(
+            report_json=report.model_dump_json(),
+            year=meta.fiscal_year,
+            unit=meta.unit_name,
+            kind=meta.kind.value if meta.kind else None,
+            counts={s.value: report.count(s) for s in Severity},
+            by_rule=dict(by_rule),
+        )
     except DocumentError as exc:
         return Outcome(error_code=exc.code, error_zh=exc.msg.zh, error_en=exc.msg.en)
-    except MemoryError:  # past the checking process's ceiling (service/pool.py)
+    except MemoryError:
+        extraction = report = None  # type: ignore[assignment]  (let go before answering)
         return Outcome.failure("E_CHECK_MEMORY", name=task.name)
-    meta = report.document.meta
-    by_rule = Counter((f.rule, f.severity.value) for f in report.findings)
-    return Outcome(
-        report_json=report.model_dump_json(),
-        year=meta.fiscal_year,
-        unit=meta.unit_name,
-        kind=meta.kind.value if meta.kind else None,
-        counts={s.value: report.count(s) for s in Severity},
-        by_rule=dict(by_rule),
-    )
