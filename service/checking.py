@@ -52,6 +52,24 @@ class Outcome:
 _default_config: rules.RulesConfig | None = None
 
 
+#: Set in a process whose address space is capped (service/pool.py).
+under_ceiling = False
+
+
+def out_of_memory(exc: BaseException) -> bool:
+    """`exc` says the process ran out of memory: a MemoryError, pydantic-core's serializer
+    wrapping one ("Error serializing to JSON: MemoryError"), or, under a ceiling, the
+    SystemError of native code that failed to allocate and said nothing ("error return
+    without exception set": pydantic-core building a model, PyYAML)."""
+    if isinstance(exc, MemoryError):
+        return True
+    if isinstance(exc, SystemError):
+        return under_ceiling and "without exception set" in str(exc)
+    from pydantic_core import PydanticSerializationError
+
+    return isinstance(exc, PydanticSerializationError) and "MemoryError" in str(exc)
+
+
 def _config(overrides: dict[str, Any] | None) -> rules.RulesConfig:
     global _default_config
     if overrides:
@@ -81,6 +99,8 @@ def check_task(task: Task) -> Outcome:
         )
     except DocumentError as exc:
         return Outcome(error_code=exc.code, error_zh=exc.msg.zh, error_en=exc.msg.en)
-    except MemoryError:
+    except Exception as exc:
+        if not out_of_memory(exc):
+            raise
         extraction = report = None  # type: ignore[assignment]  (let go before answering)
         return Outcome.failure("E_CHECK_MEMORY", name=task.name)

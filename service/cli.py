@@ -68,8 +68,20 @@ def read_bytes(path: str, max_bytes: int) -> bytes:
         raise IsADirectoryError(21, os.strerror(21), path)
     if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
         raise DocumentError("E_TOO_LARGE", name=path, size=info.st_size, limit=max_bytes)
+    regular = stat.S_ISREG(info.st_mode)
     with open(path, "rb") as f:
-        return f.read(max_bytes + 1)  # extract() refuses the extra byte of a longer stream
+        # A regular file's size is known: reading max_bytes + 1 at once would allocate that
+        # much first (64 MiB, past a small checking process's memory ceiling). A pipe, or a
+        # file that grew since, is read a MiB at a time, up to one byte more than allowed:
+        # extract() refuses the extra byte of a longer stream.
+        data = f.read(min(info.st_size, max_bytes) + 1) if regular else b""
+        if regular and len(data) <= info.st_size:
+            return data
+        chunks, total = [data], len(data)
+        while total <= max_bytes and (chunk := f.read(min(1 << 20, max_bytes + 1 - total))):
+            chunks.append(chunk)
+            total += len(chunk)
+        return b"".join(chunks)
 
 
 def load(path: str, max_bytes: int, err: TextIO) -> extractor.Extraction | None:

@@ -109,6 +109,7 @@ def _serve(conn: Connection, lifeline: Connection, memory_mb: int | None,
     heap.settle()
     if memory_mb is not None:
         limit_memory(memory_mb)
+        checking.under_ceiling = True
     while True:
         try:
             task = conn.recv()
@@ -116,11 +117,12 @@ def _serve(conn: Connection, lifeline: Connection, memory_mb: int | None,
             return
         try:
             result = work(task)
-        except MemoryError:
-            result = _MEMORY
-        except Exception as exc:  # a bug in extractor or rules: report it, keep serving
-            log.exception("task %s failed", getattr(task, "name", "?"))
-            result = (_FAILED, f"{type(exc).__name__}: {exc}"[:300])
+        except Exception as exc:
+            if checking.out_of_memory(exc):
+                result = _MEMORY
+            else:  # a bug in extractor or rules: report it, keep serving
+                log.exception("task %s failed", getattr(task, "name", "?"))
+                result = (_FAILED, f"{type(exc).__name__}: {exc}"[:300])
         try:
             try:
                 conn.send(result)

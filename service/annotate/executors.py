@@ -36,7 +36,15 @@ from extractor.reading import MAX_BYTES
 from models import DocumentError, message
 from rules import RulesConfig
 from service.heap import settle
-from service.pool import CheckPool, MemoryExceeded, PoolClosed, ProcessingTimeout, TaskFailed, WorkerCrashed
+from service.pool import (
+    CheckPool,
+    MemoryExceeded,
+    PoolClosed,
+    ProcessingTimeout,
+    TaskFailed,
+    WorkerCrashed,
+    prepare_check,
+)
 
 from .names import FAILED
 from .worker import DocumentResult, annotate_document
@@ -110,6 +118,16 @@ class _Job:
         return self.work(path, path, self.config, self.parts_dir)
 
 
+def prepare_annotate() -> None:
+    """A local worker's preparation, before its memory ceiling is set: what a checking
+    process loads (pool.prepare_check), and a part compressed once, so that Arrow's
+    allocator maps its arenas outside the ceiling."""
+    from . import parts
+
+    prepare_check()
+    parts.encode({"warm-up": True}, b"{}")
+
+
 _DONE = object()  # a feeding thread has no more documents
 
 
@@ -124,7 +142,7 @@ def run_local(items: Sequence[WorkItem], *, jobs: int, config: RulesConfig, part
     pass one that kills its worker.
     """
     pool = CheckPool(jobs, memory_mb=memory_mb, work=_Job(work, config, str(parts_dir)),
-                     preload=[__name__])
+                     prepare=prepare_annotate, preload=[__name__])
     todo = iter(items)
     take = threading.Lock()
     results: queue.Queue[Any] = queue.Queue(maxsize=jobs * PER_WORKER)

@@ -29,6 +29,7 @@ import rules
 import rules.catalog  # registers every rule: a config unpickled here names them
 from extractor.reading import MAX_BYTES
 from models import DocumentError, Message, Report, message
+from service.checking import out_of_memory
 
 from . import parts
 from .names import FAILED, OK, SKIPPED
@@ -143,11 +144,12 @@ def annotate_document(path: str, source: bytes | str, config: rules.RulesConfig,
             msg = message("E_UNSUPPORTED_FORMAT", kind=kind, name=path)
             return _problem(path, sha256, len(data), SKIPPED, "E_UNSUPPORTED_FORMAT", msg, timings)
         return _problem(path, sha256, len(data), FAILED, exc.code, exc.msg, timings)
-    except MemoryError:  # past the ceiling of its checking process (service/pool.py)
-        extraction = report = part = None  # type: ignore[assignment]  # noqa: F841 (let go first)
-        msg = message("E_CHECK_MEMORY", name=path)
-        return _problem(path, sha256, len(data), FAILED, "E_CHECK_MEMORY", msg, timings)
-    except Exception as exc:  # a bug in hecha, not bad input: record it and go on
+    except Exception as exc:
+        if out_of_memory(exc):  # past the ceiling of its checking process (service/pool.py)
+            extraction = report = part = None  # type: ignore[assignment]  # noqa: F841 (let go first)
+            msg = message("E_CHECK_MEMORY", name=path)
+            return _problem(path, sha256, len(data), FAILED, "E_CHECK_MEMORY", msg, timings)
+        # a bug in hecha, not bad input: record it and go on
         msg = message("E_INTERNAL", name=path, detail=f"{type(exc).__name__}: {exc}")
         return _problem(path, sha256, len(data), FAILED, "E_INTERNAL", msg, timings)
     timings["total"] = round(sum(v for k, v in timings.items() if isinstance(v, float)), 4)
