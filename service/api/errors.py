@@ -143,6 +143,8 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def internal(request: Request, exc: Exception) -> JSONResponse:
+        """The last resort, outside every middleware (middleware.InternalErrorMiddleware
+        answers for what the routes raise, with the security headers)."""
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         msg = message("API_INTERNAL")
         return JSONResponse(body("API_INTERNAL", msg.zh, msg.en), status_code=500)
