@@ -79,6 +79,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "E_READ_CRASHED": ("解析文件时读取进程意外退出（{kind}）：{name}",
                        "the reading process died while parsing the file ({kind}): {name}"),
+    "E_OCR_BUDGET": (
+        "OCR 用时超过每份文件 {limit} 秒的上限（已识别 {done}/{pages} 页），未核查：{name}",
+        "OCR took longer than the {limit} s a document may take ({done} of {pages} page(s) read); "
+        "not checked: {name}",
+    ),
     "E_OCR_UNAVAILABLE": (
         "第 {pages} 页没有文字层（扫描件），需要 OCR，但未安装 rapidocr-onnxruntime：{name}",
         "page(s) {pages} have no text layer (scanned) and need OCR, but rapidocr-onnxruntime "
@@ -117,6 +122,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "budget report?",
     ),
     "E_TIMEOUT": ("核查超时（超过 {limit} 秒）：{name}", "checking took too long (over {limit} s): {name}"),
+    "E_SETTINGS": ("HECHA_* 环境变量设置无效：{detail}", "invalid HECHA_* setting: {detail}"),
     "E_WORKER_CRASHED": ("核查进程意外退出：{name}", "the checking process died: {name}"),
     "E_ABANDONED": (
         "尝试 {attempts} 次后仍未完成核查：{name}",

@@ -12,7 +12,12 @@ from fastapi.concurrency import run_in_threadpool
 
 from .api import errors
 from .api.main import api_router
-from .api.middleware import BodyLimitMiddleware, MetricsMiddleware, SecurityHeadersMiddleware
+from .api.middleware import (
+    BodyLimitMiddleware,
+    InternalErrorMiddleware,
+    MetricsMiddleware,
+    SecurityHeadersMiddleware,
+)
 from .config import MIB, Settings, get_settings
 from .report import content_security_policy
 from .runtime import Service
@@ -53,6 +58,7 @@ def create_app(settings: Settings | None = None, *, worker: bool = True, warm: b
     errors.install(app)
     app.add_middleware(BodyLimitMiddleware, limit=settings.max_upload_bytes + MIB)  # + multipart framing
     app.add_middleware(MetricsMiddleware, metrics=service.metrics)
+    app.add_middleware(InternalErrorMiddleware)  # inside the headers: a 500 carries them too
     docs = frozenset(p for p in (app.docs_url, app.redoc_url, app.swagger_ui_oauth2_redirect_url) if p)
     app.add_middleware(SecurityHeadersMiddleware, policy=content_security_policy(),
                        docs_policy=DOCS_POLICY, docs_paths=docs)

@@ -52,6 +52,24 @@ class Outcome:
 _default_config: rules.RulesConfig | None = None
 
 
+#: Set in a process whose address space is capped (service/pool.py).
+under_ceiling = False
+
+
+def out_of_memory(exc: BaseException) -> bool:
+    """`exc` says the process ran out of memory: a MemoryError, pydantic-core's serializer
+    wrapping one ("Error serializing to JSON: MemoryError"), or, under a ceiling, the
+    SystemError of native code that failed to allocate and said nothing ("error return
+    without exception set": pydantic-core building a model, PyYAML)."""
+    if isinstance(exc, MemoryError):
+        return True
+    if isinstance(exc, SystemError):
+        return under_ceiling and "without exception set" in str(exc)
+    from pydantic_core import PydanticSerializationError
+
+    return isinstance(exc, PydanticSerializationError) and "MemoryError" in str(exc)
+
+
 def _config(overrides: dict[str, Any] | None) -> rules.RulesConfig:
     global _default_config
     if overrides:
@@ -62,22 +80,27 @@ def _config(overrides: dict[str, Any] | None) -> rules.RulesConfig:
 
 
 def check_task(task: Task) -> Outcome:
-    """Extract and check `task`; a DocumentError becomes a failed Outcome."""
+    """Extract and check `task`; a DocumentError becomes a failed Outcome, and so does
+    running out of memory (E_CHECK_MEMORY: past the ceiling of service/pool.py's
+    processes), wherever it happens, writing the report's JSON included."""
     try:
         config = _config(task.rules)
         extraction = extractor.extract(task.data, task.name, max_bytes=task.max_bytes)
         report = rules.check(extraction.document, extraction.claims, config)
+        meta = report.document.meta
+        by_rule = Counter((f.rule, f.severity.value) for f in report.findings)
+        return Outcome(
+            report_json=report.model_dump_json(),
+            year=meta.fiscal_year,
+            unit=meta.unit_name,
+            kind=meta.kind.value if meta.kind else None,
+            counts={s.value: report.count(s) for s in Severity},
+            by_rule=dict(by_rule),
+        )
     except DocumentError as exc:
         return Outcome(error_code=exc.code, error_zh=exc.msg.zh, error_en=exc.msg.en)
-    except MemoryError:  # past the checking process's ceiling (service/pool.py)
+    except Exception as exc:
+        if not out_of_memory(exc):
+            raise
+        extraction = report = None  # type: ignore[assignment]  (let go before answering)
         return Outcome.failure("E_CHECK_MEMORY", name=task.name)
-    meta = report.document.meta
-    by_rule = Counter((f.rule, f.severity.value) for f in report.findings)
-    return Outcome(
-        report_json=report.model_dump_json(),
-        year=meta.fiscal_year,
-        unit=meta.unit_name,
-        kind=meta.kind.value if meta.kind else None,
-        counts={s.value: report.count(s) for s in Severity},
-        by_rule=dict(by_rule),
-    )

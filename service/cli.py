@@ -68,8 +68,20 @@ def read_bytes(path: str, max_bytes: int) -> bytes:
         raise IsADirectoryError(21, os.strerror(21), path)
     if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
         raise DocumentError("E_TOO_LARGE", name=path, size=info.st_size, limit=max_bytes)
+    regular = stat.S_ISREG(info.st_mode)
     with open(path, "rb") as f:
-        return f.read(max_bytes + 1)  # extract() refuses the extra byte of a longer stream
+        # A regular file's size is known: reading max_bytes + 1 at once would allocate that
+        # much first (64 MiB, past a small checking process's memory ceiling). A pipe, or a
+        # file that grew since, is read a MiB at a time, up to one byte more than allowed:
+        # extract() refuses the extra byte of a longer stream.
+        data = f.read(min(info.st_size, max_bytes) + 1) if regular else b""
+        if regular and len(data) <= info.st_size:
+            return data
+        chunks, total = [data], len(data)
+        while total <= max_bytes and (chunk := f.read(min(1 << 20, max_bytes + 1 - total))):
+            chunks.append(chunk)
+            total += len(chunk)
+        return b"".join(chunks)
 
 
 def load(path: str, max_bytes: int, err: TextIO) -> extractor.Extraction | None:
@@ -101,35 +113,90 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return status
 
 
-def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def _profile(path: str | None) -> dict[str, Any] | None:
+    """The rule overrides of the --rules file for the checking process, the file checked
+    here first (a bad one is said once, before any document is read).
+
+    Raises:
+        DocumentError: E_RULES_CONFIG.
+    """
+    if path is None:
+        return None
+    from rules.config import MAX_PROFILE_BYTES, read_profile
+
+    rules.load_config(path)
+    with open(path, "rb") as f:
+        return read_profile(f.read(MAX_PROFILE_BYTES + 1)) or {}
+
+
+def _limits(args: argparse.Namespace) -> tuple[float, int]:
+    """--timeout and --memory-mb, by default the API's HECHA_JOB_TIMEOUT_S and
+    HECHA_JOB_MEMORY_MB.
+
+    Raises:
+        DocumentError: E_SETTINGS when a HECHA_* variable is invalid.
+    """
+    if args.timeout is not None and args.memory_mb is not None:
+        return args.timeout, args.memory_mb
+    from .config import settings_or_error
+
+    settings = settings_or_error()
+    return (settings.job_timeout_s if args.timeout is None else args.timeout,
+            settings.job_memory_mb if args.memory_mb is None else args.memory_mb)
+
+
+def check_file(pool: Any, path: str, args: argparse.Namespace, overrides: dict[str, Any] | None,
+               timeout: float, err: TextIO) -> Report | None:
+    """Check `path` in a checking process of `pool` (service/pool.py: the API's deadline
+    and memory ceiling), or say on one line of `err` why not and return None."""
+    from .checking import Task
+
     try:
-        config = rules.load_config(args.rules)
+        data = read_bytes(path, args.max_bytes)
+    except DocumentError as exc:
+        problem = exc.msg
+    except OSError as exc:
+        problem = unreadable(path, exc)
+    else:
+        outcome = pool.check(Task(data, path, rules=overrides, max_bytes=args.max_bytes), timeout)
+        if outcome.ok and outcome.report_json is not None:
+            return Report.model_validate_json(outcome.report_json)
+        code = outcome.error_code or "E_INTERNAL"
+        problem = Message(outcome.error_zh or code, outcome.error_en or code)
+    print(f"hecha: {problem.zh} / {problem.en}", file=err)
+    return None
+
+
+def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Each file is read here and checked in a checking process, one at a time, under the
+    deadline and memory ceiling of the API (--timeout, --memory-mb)."""
+    from .pool import CheckPool
+
+    try:
+        overrides = _profile(args.rules)
+        timeout, memory_mb = _limits(args)
     except DocumentError as exc:
         print(f"hecha: {exc.msg.zh} / {exc.msg.en}", file=err)
         return EXIT_UNREADABLE
     threshold = _FAIL_ON[args.fail_on]
     reports: list[tuple[str, Report]] = []
     unread = False
-    for path in args.files:
-        result = load(path, args.max_bytes, err)
-        if result is None:
-            unread = True
-            continue
-        try:
-            report = rules.check(result.document, result.claims, config)
-        except DocumentError as exc:  # a configured model that cannot be loaded, say
-            print(f"hecha: {exc.msg.zh} / {exc.msg.en}", file=err)
-            return EXIT_UNREADABLE
-        reports.append((path, report))
-        if args.annotate and not _annotate(path, report, args, err):
-            unread = True
-        if args.format == "json":
-            print(report.model_dump_json(), file=out)
-        elif args.format == "text":
-            for line in render.report_lines(path, report):
-                print(line, file=out)
+    pool = CheckPool(1, memory_mb=memory_mb, fork=True)  # this process has no other threads
+    try:
+        for path in args.files:
+            report = check_file(pool, path, args, overrides, timeout, err)
+            if report is None:
+                unread = True
+                continue
+            reports.append((path, report))
+            _print_report(path, report, args, out, err)
+            if args.annotate and not _annotate(path, report, args, err):
+                unread = True
+    finally:
+        pool.close(kill=True)
     if args.format == "html":
         print(html.page(reports), file=out)
+
     elif args.format == "text":
         counts = {s: sum(r.count(s) for _, r in reports) for s in Severity}
         summary = message("CLI_SUMMARY", files=len(reports), errors=counts[Severity.ERROR],
@@ -140,6 +207,14 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     failing = threshold is not None and any(
         f.severity.rank >= threshold for _, r in reports for f in r.findings)
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _print_report(path: str, report: Report, args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
+    if args.format == "json":
+        print(report.model_dump_json(), file=out)
+    elif args.format == "text":
+        for line in render.report_lines(path, report):
+            print(line, file=out)
 
 
 def _annotate(path: str, report: Report, args: argparse.Namespace, err: TextIO) -> bool:
@@ -251,7 +326,8 @@ def cmd_annotate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     try:
         outcome = annotate(args.paths, args.out, formats=args.formats, jobs=args.jobs,
-                           scheduler=args.scheduler, rules_path=args.rules, force=args.force, err=err)
+                           scheduler=args.scheduler, rules_path=args.rules, force=args.force, err=err,
+                           timeout=args.timeout, memory_mb=args.memory_mb)
     except DocumentError as exc:
         print(f"hecha: {exc.msg.zh} / {exc.msg.en}", file=err)
         return EXIT_UNREADABLE
@@ -295,6 +371,16 @@ def _count(value: str) -> int:
     return int(value)
 
 
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not number > 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError(f"not a positive number of seconds: {value!r}")
+    return number
+
+
 def _max_bytes(value: str) -> int:
     try:
         number = int(value)
@@ -318,6 +404,14 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--max-bytes", type=_max_bytes, default=MAX_BYTES,
                        help=f"refuse larger files (default {MAX_BYTES})")
 
+    def with_limits(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--timeout", type=_seconds, metavar="SECONDS",
+                       help="seconds each document may take to read, extract and check "
+                            "(default HECHA_JOB_TIMEOUT_S, 120, as the API)")
+        p.add_argument("--memory-mb", type=_count, metavar="MB",
+                       help="memory a checking process may take beyond its start "
+                            "(default HECHA_JOB_MEMORY_MB, 4096, as the API)")
+
     p = sub.add_parser("extract", help="print the document and claims of each file")
     with_files(p)
     p.add_argument("--format", choices=["json", "table"], default="json")
@@ -331,6 +425,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="exit 1 when a finding is at least this severe (default error)")
     p.add_argument("--annotate", metavar="OUT",
                    help="write the annotated copy (.docx/.pdf/.html by input; a folder for several files)")
+    with_limits(p)
     p.set_defaults(run=cmd_check)
 
     p = sub.add_parser("schema", help="print a model's JSON Schema")
@@ -359,6 +454,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scheduler", metavar="tcp://HOST:8786", help="run on this Dask cluster")
     p.add_argument("--rules", metavar="YAML", help="rule parameters overriding the defaults")
     p.add_argument("--force", action="store_true", help="redo documents an earlier run finished")
+    with_limits(p)
     p.set_defaults(run=cmd_annotate)
 
     p = sub.add_parser("keys", help="create, revoke and list API keys")

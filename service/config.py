@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 MIB = 1024 * 1024
@@ -57,3 +57,20 @@ class Settings(BaseSettings):
 def get_settings() -> Settings:
     """The process-wide settings (environment read once)."""
     return Settings()
+
+
+def settings_or_error() -> Settings:
+    """`get_settings()`, or a DocumentError (E_SETTINGS, naming the variable) when a
+    HECHA_* variable is invalid: for the command line, which must not print a traceback.
+
+    Raises:
+        DocumentError: E_SETTINGS.
+    """
+    from models import DocumentError
+
+    try:
+        return get_settings()
+    except ValidationError as exc:
+        problems = "; ".join(f"HECHA_{'.'.join(str(p) for p in e['loc']).upper()}: {e['msg']}"
+                             for e in exc.errors()[:3])
+        raise DocumentError("E_SETTINGS", detail=problems) from None

@@ -1,13 +1,19 @@
-"""Checking processes: real parallelism past the GIL, and a time limit that can be enforced.
+"""Checking processes: real parallelism past the GIL, a time limit that can be enforced and
+a memory ceiling. The one mechanism every entry point checks documents with: the API's
+checking processes, `hecha check` and the local processes of `hecha annotate`.
 
 Extraction is pure Python, so threads would share one core and a runaway document could
 not be stopped. Each slot of the pool is a long-lived process that inherits no locks or
-threads of the server and checks one Task at a time. Where the platform has it, processes
-are forked by a fork server that has imported the extractor and the rules once, so a new
-one is ready in milliseconds; elsewhere they are spawned. A document over its time limit
-gets its process killed, and the slot starts a fresh one on next use. A process is also
-recycled after `max_tasks` tasks, so memory cannot creep up over days, and exits by itself
-when the server that started it is gone.
+threads of its parent and does one task at a time: by default a `checking.Task` checked
+into an `Outcome` (`check_task`), or whatever picklable `work` the pool was made with
+(`hecha annotate` sends paths and gets `DocumentResult`s back). Where the platform has it,
+processes are forked by a fork server that has imported the extractor and the rules once,
+so a new one is ready in milliseconds; elsewhere they are spawned. A task over its time
+limit gets its process killed, and the slot starts a fresh one on next use. A process
+whose address space grows `memory_mb` past its warm size gets MemoryError, which the
+work turns into E_CHECK_MEMORY, and is then recycled; it is also recycled after
+`max_tasks` tasks, so memory cannot creep up over days, and exits by itself when the
+process that started it is gone.
 """
 
 from __future__ import annotations
@@ -16,11 +22,13 @@ import logging
 import multiprocessing
 import os
 import queue
+import signal
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
+from typing import Any
 
 from extractor.readers.sandbox import limit_memory
 
@@ -35,11 +43,37 @@ class ProcessingTimeout(Exception):
 
 
 class WorkerCrashed(Exception):
-    """The checking process died (killed, out of memory…)."""
+    """The checking process died (killed, out of memory…). `out_of_memory`: it died of
+    SIGABRT or SIGSEGV under a memory ceiling, which is how native code that cannot
+    allocate dies: Rust aborts (pydantic-core writing a report's JSON, "memory allocation
+    of N bytes failed"), C code that does not check malloc faults. (Readers, the native
+    code fed the file's bytes, crash in their own sandbox, not here.)"""
+
+    def __init__(self, exitcode: int | None = None, ceiling: bool = False) -> None:
+        super().__init__(f"exit code {exitcode}")
+        self.exitcode = exitcode
+        self.out_of_memory = ceiling and exitcode in (-signal.SIGABRT, -signal.SIGSEGV)
+
+
+class MemoryExceeded(Exception):
+    """The work ran out of memory (past the process's ceiling) and did not say so itself:
+    the process answered that, and is recycled."""
 
 
 class PoolClosed(Exception):
     """The pool is shutting down."""
+
+
+class TaskFailed(Exception):
+    """The work raised in its process (a bug, not the input): the message says what."""
+
+
+#: The task that warms a checking process up.
+WARM_UP = Task(data=b"warm-up", name="warm-up")
+#: What a process sends back when its work raised: the parent raises TaskFailed.
+_FAILED = "hecha-pool-task-failed"
+#: What a process sends back when it ran out of memory: the parent raises MemoryExceeded.
+_MEMORY = ("hecha-pool-out-of-memory", "")
 
 
 def _orphan_watch(lifeline: Connection) -> None:
@@ -50,50 +84,83 @@ def _orphan_watch(lifeline: Connection) -> None:
     os._exit(1)
 
 
-def _serve(conn: Connection, lifeline: Connection, memory_mb: int | None) -> None:
-    """A checking process: Task in, Outcome out, until the pipe closes. Its address space
-    is capped `memory_mb` above its size once warm: extraction and rules run here, outside
-    the reader's sandbox, and a document past the cap fails alone (E_CHECK_MEMORY)."""
+def prepare_check() -> None:
+    """check_task's preparation: load the default rules and check a line of text, so that
+    what loads lazily (the lexicon, jieba's dictionary) is loaded before the first
+    document arrives, frozen with the imports and not counted against the ceiling."""
+    checking._config(None)
+    check_task(WARM_UP)
+
+
+def _serve(conn: Connection, lifeline: Connection, memory_mb: int | None,
+           work: Callable[[Any], Any], prepare: Callable[[], None] | None,
+           parent_ends: tuple[Connection, ...] = ()) -> None:
+    """A pool process: a task in, `work(task)` out, until the pipe closes. Its address
+    space is capped `memory_mb` above its size once warm: extraction and rules run here,
+    outside the reader's sandbox, and a document past the cap fails alone
+    (E_CHECK_MEMORY, which `work` answers MemoryError with). `parent_ends`: the parent's
+    ends of the pipes, which a forked process inherits and must close, or it would never
+    see them close."""
+    for end in parent_ends:
+        end.close()
     threading.Thread(target=_orphan_watch, args=(lifeline,), daemon=True).start()
-    checking._config(None)  # the default rules, loaded before the first document arrives
+    if prepare is not None:
+        prepare()
     heap.settle()
     if memory_mb is not None:
         limit_memory(memory_mb)
+        checking.under_ceiling = True
     while True:
         try:
             task = conn.recv()
         except (EOFError, OSError, KeyboardInterrupt):
             return
         try:
-            outcome = check_task(task)
-        except Exception:  # a bug in extractor or rules: report it, keep serving
-            log.exception("checking %s failed", getattr(task, "name", "?"))
-            outcome = Outcome.failure("API_INTERNAL")
+            result = work(task)
+        except Exception as exc:
+            if checking.out_of_memory(exc):
+                result = _MEMORY
+            else:  # a bug in extractor or rules: report it, keep serving
+                log.exception("task %s failed", getattr(task, "name", "?"))
+                result = (_FAILED, f"{type(exc).__name__}: {exc}"[:300])
         try:
-            conn.send(outcome)
-        except OSError:  # the server went away meanwhile
+            try:
+                conn.send(result)
+            except MemoryError:  # the answer itself is too large for the ceiling
+                result = None
+                conn.send(_MEMORY)
+        except (OSError, MemoryError):  # the parent went away meanwhile
             return
 
 
-Context = multiprocessing.context.ForkServerContext | multiprocessing.context.SpawnContext
+Context = (multiprocessing.context.ForkServerContext | multiprocessing.context.SpawnContext
+           | multiprocessing.context.ForkContext)
 
 
-def _context() -> Context:
+def _context(preload: Sequence[str], fork: bool) -> Context:
+    # Forking a process that runs other threads could copy a lock one of them holds.
+    if fork and threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
         # "__main__" too: imported once by the fork server, so forked children skip re-running
         # the main script (multiprocessing's "safe importing of main module" still applies).
-        ctx.set_forkserver_preload(["__main__", __name__.rsplit(".", 1)[0] + ".checking"])
+        # The fork server is one per process, started with the preload of the first pool.
+        ctx.set_forkserver_preload(["__main__", __name__.rsplit(".", 1)[0] + ".checking", *preload])
         return ctx
     return multiprocessing.get_context("spawn")
 
 
 class _Child:
-    def __init__(self, ctx: Context, memory_mb: int | None) -> None:
+    def __init__(self, ctx: Context, memory_mb: int | None, work: Callable[[Any], Any],
+                 prepare: Callable[[], None] | None) -> None:
         self.conn, child_conn = ctx.Pipe()
         lifeline, self.lifeline = ctx.Pipe(duplex=False)
-        self.process: BaseProcess = ctx.Process(target=_serve, args=(child_conn, lifeline, memory_mb),
-                                                daemon=True, name="hecha-check")
+        forked = ctx.get_start_method() == "fork"
+        parent_ends = (self.conn, self.lifeline) if forked else ()
+        self.process: BaseProcess = ctx.Process(
+            target=_serve, args=(child_conn, lifeline, memory_mb, work, prepare, parent_ends),
+            daemon=True, name="hecha-check")
         self.process.start()
         child_conn.close()
         lifeline.close()
@@ -106,6 +173,12 @@ class _Child:
             self.process.kill()
         self.process.join(timeout=5)
 
+    def stop(self) -> None:
+        """Kill the process, from any thread: the pipes stay for the thread waiting on
+        them, which sees EOF."""
+        if self.process.is_alive():
+            self.process.kill()
+
     def close(self) -> None:
         self.conn.close()  # the child sees EOF and exits
         self.lifeline.close()
@@ -116,40 +189,64 @@ class _Child:
 
 
 class CheckPool:
-    """`size` checking processes, started on first use (or by `warm`)."""
+    """`size` processes doing `work` (default: checking a Task), started on first use (or
+    by `warm`).
 
-    def __init__(self, size: int, max_tasks: int = 500, memory_mb: int | None = None) -> None:
-        self._ctx = _context()
+    `work` and `prepare` must be picklable (functions importable by name, or instances of
+    such classes): they are sent to each process once, when it starts. `prepare` runs
+    there before the heap is settled and the memory ceiling set; `preload` names modules
+    the fork server imports once for all processes. With `fork` (the command line, which
+    has imported hecha already) processes are forked from the parent itself, when it runs
+    no other thread, which saves starting a fork server and importing everything again.
+    """
+
+    def __init__(self, size: int, max_tasks: int = 500, memory_mb: int | None = None, *,
+                 work: Callable[[Any], Any] = check_task,
+                 prepare: Callable[[], None] | None = prepare_check,
+                 preload: Sequence[str] = (), fork: bool = False) -> None:
+        if fork and size != 1:  # a second forked process would hold the first one's pipes
+            raise ValueError("fork=True is for a pool of one process")
+        self._ctx = _context(preload, fork)
         self.memory_mb = memory_mb
+        self._work = work
+        self._prepare = prepare
         self._idle: queue.Queue[_Child | None] = queue.Queue()
         for _ in range(size):
             self._idle.put(None)
+        self._busy: set[_Child] = set()
+        self._lock = threading.Lock()
         self.size = size
         self.max_tasks = max_tasks
         self.closed = False
 
-    def warm(self) -> None:
-        """Start every process now, so the first documents do not wait for imports."""
+    def _start(self) -> _Child:
+        return _Child(self._ctx, self.memory_mb, self._work, self._prepare)
+
+    def warm(self, task: Any = None) -> None:
+        """Start every process now and have each do `task` (default: check a line of
+        text), so the first documents wait for neither imports nor lazy loading."""
+        if task is None:
+            task = WARM_UP
         slots = [self._idle.get() for _ in range(self.size)]
         try:
-            slots = [s or _Child(self._ctx, self.memory_mb) for s in slots]
+            slots = [s or self._start() for s in slots]
             for child in slots:
-                child.conn.send(Task(data=b"warm-up", name="warm-up"))
+                child.conn.send(task)
             for child in slots:
                 child.conn.recv()
         finally:
             for s in slots:
                 self._idle.put(s)
 
-    def run(self, task: Task, timeout: float, tick: Callable[[], None] | None = None,
-            tick_every: float = 5.0) -> Outcome:
-        """Check `task` in a free process within `timeout` seconds of processing.
+    def run(self, task: Any, timeout: float, tick: Callable[[], None] | None = None,
+            tick_every: float = 5.0) -> Any:
+        """`work(task)` in a free process within `timeout` seconds of processing.
 
         `tick` is called every `tick_every` seconds while waiting (for a free process or
         for the result): the job worker renews its lease there.
 
         Raises:
-            ProcessingTimeout, WorkerCrashed, PoolClosed.
+            ProcessingTimeout, WorkerCrashed, PoolClosed, TaskFailed, MemoryExceeded.
         """
         while True:
             if self.closed:
@@ -160,11 +257,15 @@ class CheckPool:
             except queue.Empty:
                 if tick is not None:
                     tick()
+        busy: _Child | None = None
         try:
             if self.closed:
                 raise PoolClosed
             if child is None:
-                child = _Child(self._ctx, self.memory_mb)
+                child = self._start()
+            busy = child
+            with self._lock:
+                self._busy.add(busy)
             child.conn.send(task)
             deadline = time.monotonic() + timeout
             while not child.conn.poll(max(0.0, min(tick_every, deadline - time.monotonic()))):
@@ -174,18 +275,30 @@ class CheckPool:
                     raise ProcessingTimeout
                 if tick is not None:
                     tick()
-            outcome: Outcome = child.conn.recv()
+            result = child.conn.recv()
             child.tasks += 1
-            if child.tasks >= self.max_tasks or outcome.error_code == "E_CHECK_MEMORY":
+            if (child.tasks >= self.max_tasks or result == _MEMORY
+                    or getattr(result, "error_code", None) == "E_CHECK_MEMORY"):
                 # recycled: after a MemoryError a process's heap is not to be trusted
                 child.close()
                 child = None
-            return outcome
+            if isinstance(result, tuple) and len(result) == 2:
+                if result == _MEMORY:
+                    raise MemoryExceeded
+                if result[0] == _FAILED:
+                    raise TaskFailed(result[1])
+            return result
         except (EOFError, OSError) as exc:
+            exitcode = None
             if child is not None:
                 child.kill()
+                exitcode = child.process.exitcode
                 child = None
-            raise WorkerCrashed from exc
+            if self.closed:
+                raise PoolClosed from exc
+            raise WorkerCrashed(exitcode, self.memory_mb is not None) from exc
+        except (ProcessingTimeout, TaskFailed, MemoryExceeded, PoolClosed):
+            raise
         except BaseException:
             # Interrupted while the process may still be busy: it cannot serve another task.
             if child is not None:
@@ -193,14 +306,46 @@ class CheckPool:
                 child = None
             raise
         finally:
+            if busy is not None:
+                with self._lock:
+                    self._busy.discard(busy)
             if self.closed and child is not None:
                 child.close()
                 child = None
             self._idle.put(child)
 
-    def close(self) -> None:
-        """Stop every idle process; busy ones stop when their task returns."""
+    def check(self, task: Task, timeout: float, tick: Callable[[], None] | None = None,
+              tick_every: float = 5.0) -> Outcome:
+        """`run` for the default work: the Outcome of checking `task`, a catalogued
+        failure when it is past the deadline (E_TIMEOUT), its process died of memory
+        (E_CHECK_MEMORY) or otherwise (E_WORKER_CRASHED), or the work raised (API_INTERNAL).
+
+        Raises:
+            PoolClosed.
+        """
+        try:
+            outcome: Outcome = self.run(task, timeout, tick=tick, tick_every=tick_every)
+        except ProcessingTimeout:
+            return Outcome.failure("E_TIMEOUT", limit=f"{timeout:g}", name=task.name)
+        except MemoryExceeded:
+            return Outcome.failure("E_CHECK_MEMORY", name=task.name)
+        except WorkerCrashed as exc:
+            if exc.out_of_memory:
+                return Outcome.failure("E_CHECK_MEMORY", name=task.name)
+            return Outcome.failure("E_WORKER_CRASHED", name=task.name)
+        except TaskFailed:
+            return Outcome.failure("API_INTERNAL")
+        return outcome
+
+    def close(self, kill: bool = False) -> None:
+        """Stop every idle process; busy ones stop when their task returns, or at once
+        with `kill` (an interrupted run: their tasks fail with PoolClosed)."""
         self.closed = True
+        if kill:
+            with self._lock:
+                busy = list(self._busy)
+            for child in busy:  # their waiting threads see the pipe close, and clean up
+                child.stop()
         while True:
             try:
                 child = self._idle.get_nowait()

@@ -14,7 +14,7 @@ import time
 from .checking import Outcome, Task
 from .config import Settings
 from .metrics import Metrics
-from .pool import CheckPool, ProcessingTimeout, WorkerCrashed
+from .pool import CheckPool
 from .ratelimit import RateLimiter
 from .storage import BlobStore, documents, jobs, make_engine, make_sessions, upgrade
 from .storage.jobs import Claimed
@@ -95,10 +95,5 @@ class Service:
             except Exception:  # the lease may lapse; then the result is discarded, not doubled
                 log.exception("job %s: could not renew the lease", claimed.job_id)
 
-        try:
-            return self.pool.run(task, settings.job_timeout_s, tick=renew,
-                                 tick_every=max(0.05, settings.job_lease_s / 3))
-        except ProcessingTimeout:
-            return Outcome.failure("E_TIMEOUT", limit=settings.job_timeout_s, name=claimed.name)
-        except WorkerCrashed:
-            return Outcome.failure("E_WORKER_CRASHED", name=claimed.name)
+        return self.pool.check(task, settings.job_timeout_s, tick=renew,
+                               tick_every=max(0.05, settings.job_lease_s / 3))

@@ -29,6 +29,8 @@ SMALL = min(SEED_PATHS, key=lambda p: p.stat().st_size)
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64 + b"IHDR" + bytes(range(256))
 CJK = re.compile(r"[\u4e00-\u9fff]")
 LIMIT = "10000000"
+#: the seed the memory-ceiling tests measured (checking 64 copies of it needs over 100 MB)
+SEED_BY_NAME = SEEDS / "000_cc852cee10621712.txt"
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
@@ -305,6 +307,62 @@ def test_check_html_escapes_and_marks(capsys, tmp_path):
     assert out.count('<li class="finding') == len(report.findings)
     lit = {int(i) for m in re.findall(r'data-f="([^"]+)"', out) for i in m.split()}
     assert lit == set(range(len(report.findings)))  # every finding is highlighted
+
+
+def test_check_applies_a_rules_file_in_the_checking_process(capsys, tmp_path):
+    _, out, _ = run(capsys, "check", "--format", "json", "--fail-on", "never", SEED)
+    [full] = reports(out)
+    rule = full.findings[0].rule
+    config = tmp_path / "rules.yaml"
+    config.write_text(f"{rule}: {{enabled: false}}\n", "utf-8")
+    _, out, _ = run(capsys, "check", "--format", "json", "--fail-on", "never", "--rules", config, SEED)
+    [fewer] = reports(out)
+    assert rule not in {f.rule for f in fewer.findings}
+
+
+# --- limits: the API's deadline and memory ceiling -------------------------------------
+
+
+def test_check_past_the_deadline_is_a_catalogued_error_and_the_next_file_is_checked(capsys):
+    status, out, err = run(capsys, "check", "--format", "json", "--timeout", "0.001", SEED)
+    assert (status, out) == (2, "")
+    assert_one_error_line(err, SEED, "checking took too long (over 0.001 s)")
+    assert "核查超时" in err
+
+
+def test_check_past_the_memory_ceiling_is_a_catalogued_error_and_the_next_file_is_checked(capsys, tmp_path):
+    heavy = tmp_path / "heavy.txt"
+    heavy.write_bytes(SEED_BY_NAME.read_bytes() * 64)  # over 100 MB to check, the seed under 16
+    status, out, err = run(capsys, "check", "--format", "json", "--memory-mb", "24", heavy, SEED_BY_NAME)
+    assert status == 2
+    assert_one_error_line(err, heavy, "checking needs more memory than allowed")
+    [report] = reports(out)
+    assert report.document.name == str(SEED_BY_NAME)
+
+
+def test_check_limits_default_to_the_api_settings(capsys, monkeypatch):
+    from service.config import get_settings
+
+    monkeypatch.setenv("HECHA_JOB_TIMEOUT_S", "0.001")
+    get_settings.cache_clear()
+    try:
+        status, _, err = run(capsys, "check", SEED)
+        assert status == 2 and "over 0.001 s" in err
+        monkeypatch.setenv("HECHA_JOB_TIMEOUT_S", "soon")
+        get_settings.cache_clear()
+        status, out, err = run(capsys, "check", SEED)
+        assert (status, out) == (2, "")
+        assert len(err.splitlines()) == 1 and "invalid HECHA_* setting: HECHA_JOB_TIMEOUT_S" in err
+    finally:
+        get_settings.cache_clear()
+
+
+@pytest.mark.parametrize("option", ["--timeout", "--memory-mb"])
+def test_check_refuses_a_limit_that_is_not_positive(capsys, option):
+    with pytest.raises(SystemExit) as exit_:
+        main(["check", option, "0", str(SEED)])
+    assert exit_.value.code == 2
+    assert "not a positive" in capsys.readouterr().err
 
 
 # --- schema and rules -------------------------------------------------------------

@@ -51,14 +51,16 @@ class Limits:
     """How much one file may cost before it is refused (DocumentError, never a hang).
 
     Readers run in a child process (see sandbox.py) killed at `seconds` (plus
-    `ocr_page_seconds` per page that needs OCR) or when it allocates `memory_mb` more than
-    it started with. Zip containers (DOCX, XLSX) are refused before anything is unpacked
+    `ocr_page_seconds` per page that needs OCR, at most `ocr_seconds` in all: past that
+    the document is refused, E_OCR_BUDGET) or when it allocates `memory_mb` more than it
+    started with. Zip containers (DOCX, XLSX) are refused before anything is unpacked
     when their members add up to more than `max_unzipped` bytes, or one member of more
     than a MiB unpacks to more than `max_ratio` times its packed size.
     """
 
     seconds: float = 60.0
     ocr_page_seconds: float = 120.0
+    ocr_seconds: float = 600.0  # a document's OCR in all
     memory_mb: int = 2048
     max_unzipped: int = 512 * 1024 * 1024
     max_ratio: int = 100

@@ -42,9 +42,10 @@ def read_image(data: bytes, name: str, limits: Limits, budget: Budget) -> Readin
     if not limits.ocr:
         raise DocumentError("E_OCR_UNAVAILABLE", name=name, pages=f"1-{len(frames)}")
     engine = ocr.engine(name, f"1-{len(frames)}")
-    budget.extend(limits.ocr_page_seconds * len(frames))
+    before_page = ocr.budgeted(len(frames), name, limits, budget)
     pages = []
     for number, frame in enumerate(frames, start=1):
+        before_page(number - 1)
         dpi = frame.info.get("dpi", (0, 0))[0] or frame.width / _A4_INCHES
         scale = float(dpi) / 72
         glyphs, rules = ocr.recognise(engine, frame, scale)

@@ -8,24 +8,50 @@ highlighting. Ruling lines are found in the image itself (long thin runs of dark
 by morphological opening), so scanned tables go through the same grid logic as drawn ones.
 
 It is slow on a CPU (seconds a page): the PDF reader asks it only for pages that need it,
-and every page it reads is flagged `ocr`.
+and every page it reads is flagged `ocr`. A document's OCR has a budget
+(`Limits.ocr_seconds`, see `budgeted`): a 5,000-page blank scan is refused after it, not
+read for days.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import time
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 from models import DocumentError
 
+from .base import Limits
 from .layout import Glyph, Rule
+from .sandbox import Budget
 
 _ENGINE: Any = None
 #: detection settings: a wider unclip keeps a lone 一 or 、 at the start of a line in its box
 UNCLIP, BOX_THRESH, TEXT_SCORE = 2.0, 0.4, 0.5
 _RULING_LOOKALIKES = frozenset("|｜丨")
+
+
+def budgeted(pages: int, name: str, limits: Limits, budget: Budget) -> Callable[[int], None]:
+    """Ask the sandbox for the time `pages` pages of OCR need (`ocr_page_seconds` each) but
+    never more than the document's OCR budget (`ocr_seconds`, plus one page: the page under
+    way when the budget runs out), and return the check to call before each page, with the
+    number of pages read so far.
+
+    The check raises:
+        DocumentError: E_OCR_BUDGET once the OCR has taken `ocr_seconds`.
+    """
+    budget.extend(min(limits.ocr_page_seconds * pages, limits.ocr_seconds + limits.ocr_page_seconds))
+    started = time.monotonic()
+
+    def before_page(done: int) -> None:
+        if time.monotonic() - started >= limits.ocr_seconds:
+            raise DocumentError("E_OCR_BUDGET", name=name, limit=f"{limits.ocr_seconds:g}",
+                                done=done, pages=pages)
+
+    return before_page
 
 
 def engine(name: str, pages: str) -> Any:

@@ -327,9 +327,10 @@ def _ocr_pages(document: pdfium.PdfDocument, pages: list[PageInput], scanned: li
     if not limits.ocr:
         raise DocumentError("E_OCR_UNAVAILABLE", name=name, pages=numbers)
     engine = ocr.engine(name, numbers)
-    budget.extend(limits.ocr_page_seconds * len(scanned))
+    before_page = ocr.budgeted(len(scanned), name, limits, budget)
     scale = limits.ocr_dpi / 72
-    for i in scanned:
+    for done, i in enumerate(scanned):
+        before_page(done)
         page = document[i]
         try:
             transform = _Transform(page)

@@ -4,14 +4,15 @@ Both take `(path, sha256)` work items and yield `DocumentResult`s as documents
 finish, in completion order, with a bounded number in flight: neither the items nor the
 results of a 10,000-document run are ever held at once.
 
-Local: a `ProcessPoolExecutor` over the forkserver start method, whose server imports
-hecha once (`set_forkserver_preload`), so workers start warm without inheriting the
-client's threads (tqdm's monitor, for one), settle their heap (heap.py) before the
-first document, and exit when the client does, even killed (lifeline.py). Workers read
-the files and commit parts themselves. A worker that dies (killed for memory) breaks the
-whole pool: the documents that were in flight are run again in a fresh pool, one at a
-time, so that only the one that kills its worker again fails (E_WORKER_LOST); then the
-run goes on as before.
+Local: the checking processes of the API (service/pool.py's CheckPool), so that each
+document is read, extracted and checked under the same deadline and memory ceiling as a
+document sent to the server: forked by a fork server that imports hecha once, inheriting
+none of the client's threads (tqdm's monitor, for one), their heap settled (heap.py)
+before the first document, gone when the client is, even killed. Workers read the files
+and commit parts themselves, one document per task, a thread of the client waiting on
+each. A document past the deadline (E_TIMEOUT) or the ceiling (E_CHECK_MEMORY), or whose
+process dies (E_WORKER_LOST), fails alone: only its own process is lost, and the run goes
+on.
 
 Dask: the client reads the files and submits their bytes, a batch per task (workers on
 other machines see neither the input paths nor the output folder); the worker returns
@@ -22,13 +23,11 @@ once, and each worker's heap is settled as the local ones are. A batch whose tas
 
 from __future__ import annotations
 
-import multiprocessing
-import os
+import queue
+import threading
 import uuid
 from collections import deque
 from collections.abc import Callable, Generator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -37,8 +36,16 @@ from extractor.reading import MAX_BYTES
 from models import DocumentError, message
 from rules import RulesConfig
 from service.heap import settle
+from service.pool import (
+    CheckPool,
+    MemoryExceeded,
+    PoolClosed,
+    ProcessingTimeout,
+    TaskFailed,
+    WorkerCrashed,
+    prepare_check,
+)
 
-from .lifeline import start_worker
 from .names import FAILED
 from .worker import DocumentResult, annotate_document
 
@@ -46,11 +53,10 @@ WorkItem = tuple[str, str]  # (path, sha256 as hashed by the client)
 Source = tuple[str, bytes | str]  # (path, the file's bytes or the path to read them from)
 #: Tasks in flight per worker (thread): enough to keep every worker busy.
 PER_WORKER = 3
-#: Documents per task at most. One message per document each way, with the client waking
-#: up for each, cost a tenth of the CPU the documents themselves took with 2 local
-#: workers on 2 cores, and a Dask task costs the scheduler about 7 ms more; eight to a
-#: task keeps the client mostly asleep while a worker that finishes early still finds
-#: more work.
+#: Documents per Dask task at most. A Dask task costs the scheduler about 7 ms and the
+#: client a wake-up; eight to a task keeps the client mostly asleep while a worker that
+#: finishes early still finds more work. (The local pool sends one document per task
+#: over a pipe, so that each has its own deadline.)
 BATCH = 8
 
 
@@ -99,50 +105,103 @@ class Batches:
         return False
 
 
+class _Job:
+    """What a local worker process does with a path: `work` on it with the run's rules,
+    committing the part in `parts_dir`. Sent to each process once, when it starts."""
+
+    def __init__(self, work: Callable[..., DocumentResult], config: RulesConfig, parts_dir: str) -> None:
+        self.work = work
+        self.config = config
+        self.parts_dir = parts_dir
+
+    def __call__(self, path: str) -> DocumentResult:
+        return self.work(path, path, self.config, self.parts_dir)
+
+
+def prepare_annotate() -> None:
+    """A local worker's preparation, before its memory ceiling is set: what a checking
+    process loads (pool.prepare_check), and a part compressed once, so that Arrow's
+    allocator maps its arenas outside the ceiling."""
+    from . import parts
+
+    prepare_check()
+    parts.encode({"warm-up": True}, b"{}")
+
+
+_DONE = object()  # a feeding thread has no more documents
+
+
 def run_local(items: Sequence[WorkItem], *, jobs: int, config: RulesConfig, parts_dir: Path,
+              timeout: float = 120.0, memory_mb: int | None = None,
               work: Callable[..., DocumentResult] = annotate_document,
               ) -> Generator[DocumentResult, None, None]:
-    """Process `items` on `jobs` local processes, in batches (`batch_size`).
+    """Process `items` on `jobs` local checking processes, each document within `timeout`
+    seconds and `memory_mb` (None: no ceiling) beyond a warm process's size.
 
     `work` has annotate_document's signature and must be importable by name: the tests
     pass one that kills its worker.
     """
-    ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["service.annotate.worker"])
-    batches = Batches(items, batch_size(len(items), jobs))
-    while True:
-        pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=start_worker,
-                                   initargs=(os.getpid(),))
-        pending: dict[Future[list[DocumentResult]], list[WorkItem]] = {}
-        broken = False
+    pool = CheckPool(jobs, memory_mb=memory_mb, work=_Job(work, config, str(parts_dir)),
+                     prepare=prepare_annotate, preload=[__name__])
+    todo = iter(items)
+    take = threading.Lock()
+    results: queue.Queue[Any] = queue.Queue(maxsize=jobs * PER_WORKER)
+    stop = threading.Event()
+
+    def one(item: WorkItem) -> DocumentResult:
+        path, _ = item
         try:
-            while True:
-                # A dying worker breaks the whole pool: suspects run one task at a time.
-                while not broken and len(pending) < (1 if batches.suspects else jobs * PER_WORKER):
-                    batch = batches.next()
-                    if not batch:
-                        break
-                    future = pool.submit(annotate_batch, [(path, path) for path, _ in batch],
-                                         config, str(parts_dir), work)
-                    pending[future] = batch
-                if not pending:
+            result: DocumentResult = pool.run(path, timeout)
+        except ProcessingTimeout:
+            return failure(item, "E_TIMEOUT", limit=f"{timeout:g}")
+        except MemoryExceeded:
+            return failure(item, "E_CHECK_MEMORY")
+        except WorkerCrashed as exc:
+            return failure(item, "E_CHECK_MEMORY" if exc.out_of_memory else "E_WORKER_LOST")
+        except TaskFailed as exc:  # a bug, not the input
+            return failure(item, "E_INTERNAL", detail=str(exc))
+        return result
+
+    def put(value: Any) -> None:
+        while not stop.is_set():
+            try:
+                results.put(value, timeout=0.5)
+                return
+            except queue.Full:
+                continue
+
+    def feed() -> None:
+        try:
+            while not stop.is_set():
+                with take:
+                    item = next(todo, None)
+                if item is None:
                     break
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    batch = pending.pop(future)
-                    try:
-                        yield from future.result()
-                    except BrokenProcessPool:
-                        broken = True
-                        if batches.lost(batch):
-                            yield failure(batch[0], "E_WORKER_LOST")
-                    except Exception as exc:  # pickling trouble and the like: a bug, not the input
-                        for item in batch:
-                            yield failure(item, "E_INTERNAL", detail=f"{type(exc).__name__}: {exc}")
+                put(one(item))
+        except PoolClosed:
+            pass
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
-        if not broken:
-            return
+            put(_DONE)
+
+    threads = [threading.Thread(target=feed, name=f"hecha-annotate-{n}", daemon=True)
+               for n in range(jobs)]
+    finished = False
+    try:
+        for thread in threads:
+            thread.start()
+        running = len(threads)
+        while running:
+            value = results.get()
+            if value is _DONE:
+                running -= 1
+            else:
+                yield value
+        finished = True
+    finally:
+        stop.set()
+        pool.close(kill=not finished)  # interrupted: the documents in flight are dropped
+        for thread in threads:
+            thread.join(timeout=10)
 
 
 def run_dask(items: Sequence[WorkItem], *, client: Any,

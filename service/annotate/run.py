@@ -200,8 +200,8 @@ def _connect(scheduler: str) -> Any:
 
 def _run(files: list[str], out: Path, manifest: Manifest, formats: Sequence[str],
          jobs: int | None, scheduler: str | None, client: Any, config: rules.RulesConfig,
-         fingerprint: str, force: bool, err: TextIO,
-         tty: bool | None) -> tuple[list[Record], int, int]:
+         fingerprint: str, force: bool, err: TextIO, tty: bool | None,
+         limits: tuple[float, int | None]) -> tuple[list[Record], int, int]:
     """Steps 1-4 of the module docstring; returns the records, how many documents were
     reused and the number of findings."""
     journal = manifest.load()
@@ -233,7 +233,7 @@ def _run(files: list[str], out: Path, manifest: Manifest, formats: Sequence[str]
     assembler = Assembler(out, files, formats, config)
     try:
         findings = _process(todo, records, members, assembler, out, manifest, jobs, scheduler,
-                            client, config, fingerprint, err, tty)
+                            client, config, fingerprint, err, tty, limits)
     except BaseException:
         assembler.abort()
         raise
@@ -245,7 +245,7 @@ def _run(files: list[str], out: Path, manifest: Manifest, formats: Sequence[str]
 def _process(todo: list[WorkItem], records: dict[str, Record], members: dict[str, list[str]],
              assembler: Assembler, out: Path, manifest: Manifest, jobs: int | None,
              scheduler: str | None, client: Any, config: rules.RulesConfig, fingerprint: str,
-             err: TextIO, tty: bool | None) -> int:
+             err: TextIO, tty: bool | None, limits: tuple[float, int | None]) -> int:
     """Run `todo`, journal each result, hand every record to `assembler` as it becomes
     final; returns the number of findings."""
     parts_dir = out / names.PARTS
@@ -257,8 +257,9 @@ def _process(todo: list[WorkItem], records: dict[str, Record], members: dict[str
         results: Generator[DocumentResult, None, None] = run_dask(todo, client=client,
                                                                    config=config)
     else:
+        timeout, memory_mb = limits
         results = run_local(todo, jobs=jobs or default_jobs(), config=config,
-                            parts_dir=parts_dir)
+                            parts_dir=parts_dir, timeout=timeout, memory_mb=memory_mb)
     progress = Progress(len(todo), err, tty=tty)
     progress.failed = sum(r["status"] == FAILED for r in records.values())  # not even hashed
     try:
@@ -287,7 +288,8 @@ def _process(todo: list[WorkItem], records: dict[str, Record], members: dict[str
 def annotate(paths: Sequence[str], out: str | Path, *, formats: Sequence[str] = names.FORMATS,
              jobs: int | None = None, scheduler: str | None = None, client: Any = None,
              rules_path: str | None = None, force: bool = False, err: TextIO = sys.stderr,
-             tty: bool | None = None) -> Outcome:
+             tty: bool | None = None, timeout: float | None = None,
+             memory_mb: int | None = None) -> Outcome:
     """Run `hecha annotate` (see the module docstring).
 
     Args:
@@ -301,6 +303,10 @@ def annotate(paths: Sequence[str], out: str | Path, *, formats: Sequence[str] = 
         force: process every document again, even those done by an earlier run.
         err: where progress and problems are reported.
         tty: force (True) or refuse (False) the progress bar; None asks `err`.
+        timeout: seconds each document may take on the local pool (default the API's
+            HECHA_JOB_TIMEOUT_S); past it the document fails with E_TIMEOUT.
+        memory_mb: memory a local checking process may take beyond its warm size (default
+            the API's HECHA_JOB_MEMORY_MB); past it the document fails with E_CHECK_MEMORY.
 
     RETURNS (Outcome): the counts; `exit_status` for the command line.
 
@@ -312,6 +318,12 @@ def annotate(paths: Sequence[str], out: str | Path, *, formats: Sequence[str] = 
         raise DocumentError("E_FORMATS", names=",".join(unknown), known=",".join(names.FORMATS))
     config = rules.load_config(rules_path)
     fingerprint = config_fingerprint(config)
+    if timeout is None or memory_mb is None:
+        from service.config import settings_or_error
+
+        settings = settings_or_error()
+        timeout = settings.job_timeout_s if timeout is None else timeout
+        memory_mb = settings.job_memory_mb if memory_mb is None else memory_mb
     found = discover(paths)
     for pattern in found.unmatched:
         msg = message("E_NO_MATCH", pattern=pattern)
@@ -325,7 +337,8 @@ def annotate(paths: Sequence[str], out: str | Path, *, formats: Sequence[str] = 
     try:
         with _terminate_like_interrupt():
             final, reused, findings = _run(found.files, out, manifest, formats, jobs, scheduler,
-                                           client, config, fingerprint, force, err, tty)
+                                           client, config, fingerprint, force, err, tty,
+                                           (timeout, memory_mb))
     finally:
         manifest.close()
         lock.close()

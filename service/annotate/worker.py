@@ -29,6 +29,7 @@ import rules
 import rules.catalog  # registers every rule: a config unpickled here names them
 from extractor.reading import MAX_BYTES
 from models import DocumentError, Message, Report, message
+from service.checking import out_of_memory
 
 from . import parts
 from .names import FAILED, OK, SKIPPED
@@ -129,22 +130,28 @@ def annotate_document(path: str, source: bytes | str, config: rules.RulesConfig,
         lap("extract")
         report = rules.check(extraction.document, extraction.claims, config)
         lap("check")
+        del extraction
+        part = render_part(report)
+        if parts_dir is not None:
+            parts.commit(Path(parts_dir), sha256, part)
+            part_out = None
+        else:
+            part_out = part
+        lap("write")
     except DocumentError as exc:
         kind = known_format(data)
         if kind is not None:
             msg = message("E_UNSUPPORTED_FORMAT", kind=kind, name=path)
             return _problem(path, sha256, len(data), SKIPPED, "E_UNSUPPORTED_FORMAT", msg, timings)
         return _problem(path, sha256, len(data), FAILED, exc.code, exc.msg, timings)
-    except Exception as exc:  # a bug in hecha, not bad input: record it and go on
+    except Exception as exc:
+        if out_of_memory(exc):  # past the ceiling of its checking process (service/pool.py)
+            extraction = report = part = None  # type: ignore[assignment]  # noqa: F841 (let go first)
+            msg = message("E_CHECK_MEMORY", name=path)
+            return _problem(path, sha256, len(data), FAILED, "E_CHECK_MEMORY", msg, timings)
+        # a bug in hecha, not bad input: record it and go on
         msg = message("E_INTERNAL", name=path, detail=f"{type(exc).__name__}: {exc}")
         return _problem(path, sha256, len(data), FAILED, "E_INTERNAL", msg, timings)
-    part = render_part(report)
-    if parts_dir is not None:
-        parts.commit(Path(parts_dir), sha256, part)
-        part_out = None
-    else:
-        part_out = part
-    lap("write")
     timings["total"] = round(sum(v for k, v in timings.items() if isinstance(v, float)), 4)
     return DocumentResult(path, sha256, OK, size=len(data), findings=len(report.findings),
                           timings=timings, part=part_out)

@@ -11,7 +11,6 @@ from models import Report
 
 from ..checking import Outcome, Task
 from ..config import Settings
-from ..pool import ProcessingTimeout, WorkerCrashed
 from ..runtime import Service
 from .deps import ServiceDep, SettingsDep, TenantDep
 from .errors import errors, outcome_error
@@ -22,12 +21,7 @@ router = APIRouter(prefix="/v1/check", tags=["check"], responses=errors(401, 422
 
 def _run(service: Service, settings: Settings, task: Task) -> Outcome:
     started = time.monotonic()
-    try:
-        outcome = service.pool.run(task, settings.job_timeout_s)
-    except ProcessingTimeout:
-        outcome = Outcome.failure("E_TIMEOUT", limit=settings.job_timeout_s, name=task.name)
-    except WorkerCrashed:
-        outcome = Outcome.failure("E_WORKER_CRASHED", name=task.name)
+    outcome = service.pool.check(task, settings.job_timeout_s)
     service.metrics.checked(outcome, "stateless", time.monotonic() - started)
     return outcome
 

@@ -45,6 +45,7 @@ STATUS_BY_CODE = {
     "E_NO_TEXT": 422,
     "E_READ_TIMEOUT": 422,
     "E_READ_CRASHED": 422,
+    "E_OCR_BUDGET": 422,
     "E_OCR_UNAVAILABLE": 503,
     "E_TOO_LARGE": 413,
     "E_UNREADABLE": 400,
@@ -142,6 +143,8 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def internal(request: Request, exc: Exception) -> JSONResponse:
+        """The last resort, outside every middleware (middleware.InternalErrorMiddleware
+        answers for what the routes raise, with the security headers)."""
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         msg = message("API_INTERNAL")
         return JSONResponse(body("API_INTERNAL", msg.zh, msg.en), status_code=500)

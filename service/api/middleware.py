@@ -1,9 +1,10 @@
-"""ASGI middleware: request metrics, security headers, and the request body limit (413
-before reading more)."""
+"""ASGI middleware: request metrics, security headers, unhandled errors (a catalogued 500),
+and the request body limit (413 before reading more)."""
 
 from __future__ import annotations
 
 import json
+import logging
 import time
 from typing import Any
 
@@ -13,6 +14,8 @@ from models import message
 
 from ..metrics import Metrics
 from .errors import body
+
+log = logging.getLogger(__name__)
 
 
 class MetricsMiddleware:
@@ -72,6 +75,40 @@ class SecurityHeadersMiddleware:
             await send(msg)
 
         await self.app(scope, receive, secured)
+
+
+class InternalErrorMiddleware:
+    """An exception no handler took answers 500 API_INTERNAL: the catalogued zh/en body,
+    nothing of the exception in it, the traceback in the log once. Starlette's own handler
+    for `Exception` answers from outside every middleware, so its 500 lacked the security
+    headers; this one sits inside SecurityHeadersMiddleware. A response already under way
+    cannot be replaced: the exception goes on up."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracked(msg: Message) -> None:
+            nonlocal started
+            started = started or msg["type"] == "http.response.start"
+            await send(msg)
+
+        try:
+            await self.app(scope, receive, tracked)
+        except Exception:
+            if started:
+                raise
+            log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
+            msg = message("API_INTERNAL")
+            content = json.dumps(body("API_INTERNAL", msg.zh, msg.en), ensure_ascii=False).encode()
+            await send({"type": "http.response.start", "status": 500, "headers": [
+                (b"content-type", b"application/json"), (b"content-length", str(len(content)).encode())]})
+            await send({"type": "http.response.body", "body": content})
 
 
 class _BodyTooLarge(Exception):

@@ -82,3 +82,15 @@ def reports_heap(path: str, source: Any, config: Any, parts_dir: str | None = No
 
     timings = {"young_threshold": gc.get_threshold()[0], "frozen": gc.get_freeze_count()}
     return DocumentResult(path, None, "ok", timings=timings)
+
+
+def stalls_on_poison(path: str, source: Any, config: Any, parts_dir: str | None = None) -> Any:
+    """annotate_document, except that a file named poison.txt never finishes (as a
+    document caught in a loop would)."""
+    import time
+
+    from service.annotate.worker import annotate_document
+
+    if Path(path).name == "poison.txt":
+        time.sleep(3600)
+    return annotate_document(path, source, config, parts_dir)

@@ -56,3 +56,31 @@ def test_the_report_frame_is_sandboxed(client: httpx.Client) -> None:
     page = client.get("/ui/documents/00000000-0000-0000-0000-000000000000").text
     frame = re.search(r"<iframe[^>]*>", page)
     assert frame is not None and 'sandbox="allow-scripts"' in frame.group(0)
+
+
+def test_an_unhandled_error_answers_a_catalogued_500_with_the_headers(tmp_path, caplog):
+    """An exception no handler takes (a bug in a route): 500 with the zh/en body, nothing of
+    the exception in it, the security headers as on every other answer, one logged traceback."""
+    from fastapi.testclient import TestClient
+
+    from service.app import create_app
+    from service.config import Settings
+
+    app = create_app(Settings(data_dir=tmp_path, rate_limit_anonymous_per_minute=0), worker=False,
+                     warm=False)
+
+    @app.get("/boom", include_in_schema=False)
+    def boom() -> None:
+        raise RuntimeError("secret detail: /etc/hecha/key")
+
+    with caplog.at_level("ERROR"), TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/boom")
+        metrics = client.get("/metrics").text
+    assert response.status_code == 500
+    assert response.json() == {"error": {"code": "API_INTERNAL", "message_zh": "服务器内部错误",
+                                         "message_en": "internal server error"}}
+    assert "secret" not in response.text and "Traceback" not in response.text
+    assert _assert_secured(response) == content_security_policy()
+    logged = [r for r in caplog.records if r.exc_info and "boom" in r.getMessage()]
+    assert len(logged) == 1 and "secret detail" in str(logged[0].exc_info[1])
+    assert 'status="500"' in metrics
