@@ -169,10 +169,6 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "KEYS_REVOKED": ("已吊销密钥 {prefix}", "revoked key {prefix}"),
     "KEYS_UNKNOWN": ("没有前缀为 {prefix} 的有效密钥", "no active key with prefix {prefix}"),
     # --- bulk annotation (service/annotate, `hecha annotate`) ---------------------
-    "E_UNSUPPORTED_FORMAT": (
-        "不支持的文件格式（{kind}），已跳过：{name}",
-        "unsupported format ({kind}), skipped: {name}",
-    ),
     "E_INTERNAL": ("处理文件时出错：{name}（{detail}）", "error while processing: {name} ({detail})"),
     "E_WORKER_LOST": (
         "处理进程意外退出（可能内存不足），未完成：{name}",

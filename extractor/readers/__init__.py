@@ -57,7 +57,25 @@ UNSUPPORTED = {
     "ole": "OLE2",
     "zip": "zip",
     "rtf": "RTF",
+    "gzip": "gzip",
+    "7z": "7z",
+    "rar": "RAR",
+    "elf": "ELF executable",
+    "sqlite": "SQLite database",
+    "audio": "audio",
+    "video": "video",
 }
+#: leading bytes of files that are not documents at all (archives, programs, media): told
+#: apart so that a batch lists them as not ours to read, rather than as damaged text
+_NOT_DOCUMENTS = (
+    (b"\x1f\x8b", "gzip"),
+    (b"7z\xbc\xaf\x27\x1c", "7z"),
+    (b"Rar!\x1a\x07", "rar"),
+    (b"\x7fELF", "elf"),
+    (b"SQLite format 3\x00", "sqlite"),
+    (b"OggS", "audio"),
+    (b"ID3", "audio"),
+)
 
 
 def _zip_kind(data: bytes) -> str:
@@ -126,6 +144,13 @@ def detect(data: bytes) -> str:
         return "image"
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
         return "rtf"
+    for signature, kind in _NOT_DOCUMENTS:
+        if head.startswith(signature):
+            return kind
+    if head[:4] == b"RIFF" and head[8:12] in (b"WAVE", b"AVI "):
+        return "audio" if head[8:12] == b"WAVE" else "video"
+    if head[4:8] == b"ftyp":
+        return "video"
     if _looks_html(head):
         return "html"
     return "text"

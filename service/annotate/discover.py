@@ -1,9 +1,10 @@
 """Which files a run covers: files, folders (recursively) and glob patterns.
 
 Every regular file found is a candidate; whether it is a report is decided later, by
-trying to extract it (see sniff.py). Folder walks leave out hidden entries (.git,
-.DS_Store): they are tool clutter, never reports. A PATH naming a file that does not exist
-stays in the list, so that the run records it as failed rather than forgetting it.
+trying to extract it (`extractor.readers.detect` tells the formats apart). Folder walks
+leave out hidden entries (.git, .DS_Store): they are tool clutter, never reports. A PATH
+naming a file that does not exist stays in the list, so that the run records it as failed
+rather than forgetting it.
 """
 
 from __future__ import annotations

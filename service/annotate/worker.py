@@ -33,7 +33,6 @@ from service.checking import out_of_memory
 
 from . import parts
 from .names import FAILED, OK, SKIPPED
-from .sniff import known_format
 
 _REPORT = TypeAdapter(Report)
 
@@ -139,11 +138,10 @@ def annotate_document(path: str, source: bytes | str, config: rules.RulesConfig,
             part_out = part
         lap("write")
     except DocumentError as exc:
-        kind = known_format(data)
-        if kind is not None:
-            msg = message("E_UNSUPPORTED_FORMAT", kind=kind, name=path)
-            return _problem(path, sha256, len(data), SKIPPED, "E_UNSUPPORTED_FORMAT", msg, timings)
-        return _problem(path, sha256, len(data), FAILED, exc.code, exc.msg, timings)
+        # the extractor's own verdict, as `hecha check` and the API give it: a format it
+        # recognises and does not read (an archive, a .doc) is skipped, anything else failed
+        status = SKIPPED if exc.code == "E_FORMAT" else FAILED
+        return _problem(path, sha256, len(data), status, exc.code, exc.msg, timings)
     except Exception as exc:
         if out_of_memory(exc):  # past the ceiling of its checking process (service/pool.py)
             extraction = report = part = None  # type: ignore[assignment]  # noqa: F841 (let go first)

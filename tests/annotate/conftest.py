@@ -28,6 +28,7 @@ def seeds_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Any, str,
     (folder / "empty.txt").write_bytes(b"")
     (folder / "corrupt.txt").write_bytes(b"\x00\x01\x02\x03garbage\x00" * 200)
     (folder / "scan.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n" + b"\x00" * 64)
+    (folder / "backup.7z").write_bytes(b"7z\xbc\xaf\x27\x1c\x00\x04" + b"\x00" * 64)
     (folder / "copy").mkdir()
     (folder / "copy" / "same.txt").write_bytes(SMALL_SEED.read_bytes())
     (folder / ".hidden.txt").write_bytes(SMALL_SEED.read_bytes())

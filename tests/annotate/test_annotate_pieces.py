@@ -17,7 +17,6 @@ from service.annotate import parts
 from service.annotate.discover import discover
 from service.annotate.manifest import Manifest, reusable
 from service.annotate.progress import Progress
-from service.annotate.sniff import known_format
 
 
 def test_discover_walks_folders_and_expands_globs(tmp_path):
@@ -31,18 +30,6 @@ def test_discover_walks_folders_and_expands_globs(tmp_path):
                       str(tmp_path / "none-*.txt"), str(tmp_path / "gone.txt")])
     assert [os.path.relpath(p, tmp_path) for p in found.files] == ["a.txt", "gone.txt", "sub/b.txt"]
     assert found.unmatched == [str(tmp_path / "none-*.txt")]
-
-
-@pytest.mark.parametrize(("data", "kind"), [
-    (b"%PDF-1.7\n", "PDF"),
-    (b"PK\x03\x04\x14\x00", "ZIP/DOCX/XLSX"),
-    (b"\x89PNG\r\n\x1a\n....", "PNG"),
-    (b"RIFF\x00\x00\x00\x00WEBPVP8 ", "WEBP"),
-    ("一、部门基本情况".encode(), None),
-    (b"\x00\x01garbage", None),
-])
-def test_known_formats(data, kind):
-    assert known_format(data) == kind
 
 
 def test_manifest_drops_a_partial_last_line(tmp_path):

@@ -26,20 +26,22 @@ def test_every_file_has_one_manifest_record(seeds_run):
     records = by_path(out)
     assert ".hidden.txt" not in records  # hidden files are not walked into
     assert set(records) == {p.name for p in SEED_PATHS} | {
-        "empty.txt", "corrupt.txt", "scan.pdf", "same.txt", "missing.txt"}
+        "empty.txt", "corrupt.txt", "scan.pdf", "backup.7z", "same.txt", "missing.txt"}
     paths = [r["path"] for r in read_jsonl(out / names.MANIFEST)]
     assert paths == sorted(paths)
     assert all(records[p.name]["status"] == names.OK for p in SEED_PATHS)
     assert records["same.txt"]["status"] == names.OK
     assert records["same.txt"]["duplicate_of"].endswith(min(SEED_PATHS, key=lambda p: p.stat().st_size).name)
-    assert (outcome.ok, outcome.failed, outcome.skipped) == (5, 3, 1)
+    assert (outcome.ok, outcome.failed, outcome.skipped) == (5, 4, 1)
 
 
 @pytest.mark.parametrize(("name", "status", "code", "reason"), [
     ("empty.txt", "failed", "E_EMPTY", "empty file"),
     ("corrupt.txt", "failed", "E_BINARY", "not a text file"),
     ("missing.txt", "failed", "E_UNREADABLE", "no such file"),
-    ("scan.pdf", "skipped", "E_UNSUPPORTED_FORMAT", "unsupported format (PDF)"),
+    # a damaged PDF is what `hecha check` says it is, not "unsupported"
+    ("scan.pdf", "failed", "E_CORRUPT", "damaged file, cannot parse it (PDF)"),
+    ("backup.7z", "skipped", "E_FORMAT", "unsupported file format (7z)"),
 ])
 def test_bad_files_get_a_reason_and_the_run_goes_on(seeds_run, name, status, code, reason):
     out, _, _, _ = seeds_run
@@ -51,7 +53,7 @@ def test_bad_files_get_a_reason_and_the_run_goes_on(seeds_run, name, status, cod
 def test_exit_status_counts_failures(seeds_run):
     _, outcome, err, _ = seeds_run
     assert outcome.exit_status == 3
-    assert "3 failed" in err and "1 skipped" in err
+    assert "4 failed" in err and "1 skipped" in err
 
 
 def test_documents_are_reports_one_per_document(seeds_run):

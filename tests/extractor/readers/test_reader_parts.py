@@ -30,6 +30,12 @@ from extractor.readers.ocr import line_glyphs
     ("收入合计 <100 万元".encode(), "text"),
     ("2020年度部门决算".encode("gb18030"), "text"),
     (b"PK\x03\x04garbage", "zip"),
+    (b"7z\xbc\xaf\x27\x1c\x00\x04", "7z"),
+    (b"\x1f\x8b\x08\x00", "gzip"),
+    (b"\x7fELF\x02\x01", "elf"),
+    (b"SQLite format 3\x00", "sqlite"),
+    (b"RIFF\x00\x00\x00\x00WAVEfmt ", "audio"),
+    (b"\x00\x00\x00\x18ftypmp42", "video"),
 ])
 def test_detect(head, kind):
     assert detect(head + b"\x00" * 8) == kind
