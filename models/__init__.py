@@ -19,7 +19,7 @@ from .document import (
     Table,
     UnitField,
 )
-from .errors import DocumentError
+from .errors import ConfigError, DocumentError, HechaError, RunError
 from .finding import (
     ArithmeticFinding,
     ConflictFinding,
@@ -40,6 +40,7 @@ __all__ = [
     "Box",
     "Cell",
     "Claim",
+    "ConfigError",
     "ConflictFinding",
     "DateMention",
     "Direction",
@@ -48,6 +49,7 @@ __all__ = [
     "DocumentMeta",
     "Evidence",
     "Finding",
+    "HechaError",
     "HechaModel",
     "Link",
     "Message",
@@ -61,6 +63,7 @@ __all__ = [
     "Report",
     "ReportKind",
     "Role",
+    "RunError",
     "Section",
     "SectionKind",
     "Sentence",

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from models import DocumentError
+from models import ConfigError
 
 from .registry import RULES, Params
 
@@ -90,15 +90,15 @@ def read_profile(text: str | bytes) -> dict[str, Any]:
     bulk annotation (values are checked by each rule's Params in `load_config`).
 
     Raises:
-        DocumentError: E_RULES_CONFIG naming the key or the YAML problem.
+        ConfigError: E_RULES_CONFIG naming the key or the YAML problem.
     """
     if len(text) > MAX_PROFILE_BYTES:
-        raise DocumentError("E_RULES_CONFIG", detail=f"larger than {MAX_PROFILE_BYTES} bytes")
+        raise ConfigError("E_RULES_CONFIG", detail=f"larger than {MAX_PROFILE_BYTES} bytes")
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise DocumentError("E_RULES_CONFIG", detail="not UTF-8 text") from exc
+            raise ConfigError("E_RULES_CONFIG", detail="not UTF-8 text") from exc
     try:
         loader = _ProfileLoader(text)
         try:
@@ -109,11 +109,11 @@ def read_profile(text: str | bytes) -> dict[str, Any]:
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
-        raise DocumentError("E_RULES_CONFIG", detail=_one_line(str(exc))) from exc
+        raise ConfigError("E_RULES_CONFIG", detail=_one_line(str(exc))) from exc
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise DocumentError("E_RULES_CONFIG", detail="top level must map rule ids to settings")
+        raise ConfigError("E_RULES_CONFIG", detail="top level must map rule ids to settings")
     return data
 
 
@@ -125,7 +125,7 @@ def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None
     """Defaults, then the YAML at `path`, then `overrides` (all keyed by rule id).
 
     Raises:
-        DocumentError: E_RULES_CONFIG for unreadable YAML, unknown rules or bad values.
+        ConfigError: E_RULES_CONFIG for unreadable YAML, unknown rules or bad values.
     """
     from . import catalog  # noqa: F401  (registers every rule)
 
@@ -136,21 +136,21 @@ def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None
             with open(path, "rb") as f:
                 raw = f.read(MAX_PROFILE_BYTES + 1)
         except OSError as exc:
-            raise DocumentError("E_RULES_CONFIG", detail=_one_line(str(exc))) from exc
+            raise ConfigError("E_RULES_CONFIG", detail=_one_line(str(exc))) from exc
         layers.append(read_profile(raw))
     if overrides:
         layers.append(overrides)
     for layer in layers:
         if not isinstance(layer, dict):
-            raise DocumentError("E_RULES_CONFIG", detail="top level must map rule ids to settings")
+            raise ConfigError("E_RULES_CONFIG", detail="top level must map rule ids to settings")
         for rule_id, values in layer.items():
             if rule_id not in RULES:
-                raise DocumentError("E_RULES_CONFIG", detail=f"unknown rule {rule_id!r}")
+                raise ConfigError("E_RULES_CONFIG", detail=f"unknown rule {rule_id!r}")
             if values is not None and not isinstance(values, dict):
-                raise DocumentError("E_RULES_CONFIG",
+                raise ConfigError("E_RULES_CONFIG",
                                     detail=f"{rule_id}: expected a mapping of parameters, got {values!r:.60}")
             if any(not isinstance(key, str) for key in values or {}):
-                raise DocumentError("E_RULES_CONFIG", detail=f"{rule_id}: parameter names must be text")
+                raise ConfigError("E_RULES_CONFIG", detail=f"{rule_id}: parameter names must be text")
             merged.setdefault(rule_id, {}).update(values or {})
     params: dict[str, Params] = {}
     for rule_id, cls in RULES.items():
@@ -159,5 +159,5 @@ def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None
         except ValidationError as exc:
             problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}"
                                  for e in exc.errors(include_url=False))
-            raise DocumentError("E_RULES_CONFIG", detail=_one_line(f"{rule_id}: {problems}")) from exc
+            raise ConfigError("E_RULES_CONFIG", detail=_one_line(f"{rule_id}: {problems}")) from exc
     return RulesConfig(params)

@@ -1,6 +1,6 @@
 """One document checked, as plain data: what a checking process computes and sends back.
 
-`check_task` runs in the processes of service/pool.py. It catches every DocumentError so
+`check_task` runs in the processes of service/pool.py. It catches every HechaError so
 that bad input comes back as an `Outcome` with its code and messages, never as a crash.
 """
 
@@ -12,7 +12,7 @@ from typing import Any
 
 import extractor
 import rules
-from models import DocumentError, Severity, message
+from models import HechaError, Severity, message
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def _config(overrides: dict[str, Any] | None) -> rules.RulesConfig:
 
 
 def check_task(task: Task) -> Outcome:
-    """Extract and check `task`; a DocumentError becomes a failed Outcome, and so does
+    """Extract and check `task`; a HechaError becomes a failed Outcome, and so does
     running out of memory (E_CHECK_MEMORY: past the ceiling of service/pool.py's
     processes), wherever it happens, writing the report's JSON included."""
     try:
@@ -97,7 +97,7 @@ def check_task(task: Task) -> Outcome:
             counts={s.value: report.count(s) for s in Severity},
             by_rule=dict(by_rule),
         )
-    except DocumentError as exc:
+    except HechaError as exc:  # the document's, or the profile's inside the process
         return Outcome(error_code=exc.code, error_zh=exc.msg.zh, error_en=exc.msg.en)
     except Exception as exc:
         if not out_of_memory(exc):

@@ -21,7 +21,7 @@ import pydantic
 import extractor
 import rules
 from extractor.reading import MAX_BYTES
-from models import Claim, Document, DocumentError, Finding, Message, Report, Severity, message
+from models import Claim, Document, DocumentError, Finding, HechaError, Message, Report, Severity, message
 
 from . import html, render
 
@@ -175,7 +175,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         overrides = _profile(args.rules)
         timeout, memory_mb = _limits(args)
-    except DocumentError as exc:
+    except HechaError as exc:
         print(f"hecha: {exc.msg.zh} / {exc.msg.en}", file=err)
         return EXIT_UNREADABLE
     threshold = _FAIL_ON[args.fail_on]
@@ -328,7 +328,7 @@ def cmd_annotate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         outcome = annotate(args.paths, args.out, formats=args.formats, jobs=args.jobs,
                            scheduler=args.scheduler, rules_path=args.rules, force=args.force, err=err,
                            timeout=args.timeout, memory_mb=args.memory_mb)
-    except DocumentError as exc:
+    except HechaError as exc:
         print(f"hecha: {exc.msg.zh} / {exc.msg.en}", file=err)
         return EXIT_UNREADABLE
     except KeyboardInterrupt:  # Ctrl-C or SIGTERM: the workers are stopped, the parts kept
@@ -359,7 +359,7 @@ def cmd_train_causes(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         train_causes(Path(args.out), base=Path(args.base_model) if args.base_model else None,
                      epochs=args.epochs, seed=args.seed, size=args.size, limit=args.limit, lr=args.lr,
                      log=lambda line: print(line, file=out, flush=True))
-    except DocumentError as exc:
+    except HechaError as exc:
         print(f"hecha: {exc.msg.zh} / {exc.msg.en}", file=err)
         return EXIT_UNREADABLE
     return EXIT_OK

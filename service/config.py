@@ -60,17 +60,17 @@ def get_settings() -> Settings:
 
 
 def settings_or_error() -> Settings:
-    """`get_settings()`, or a DocumentError (E_SETTINGS, naming the variable) when a
+    """`get_settings()`, or a ConfigError (E_SETTINGS, naming the variable) when a
     HECHA_* variable is invalid: for the command line, which must not print a traceback.
 
     Raises:
-        DocumentError: E_SETTINGS.
+        ConfigError: E_SETTINGS.
     """
-    from models import DocumentError
+    from models import ConfigError
 
     try:
         return get_settings()
     except ValidationError as exc:
         problems = "; ".join(f"HECHA_{'.'.join(str(p) for p in e['loc']).upper()}: {e['msg']}"
                              for e in exc.errors()[:3])
-        raise DocumentError("E_SETTINGS", detail=problems) from None
+        raise ConfigError("E_SETTINGS", detail=problems) from None

@@ -23,7 +23,7 @@ from types import ModuleType
 
 import yaml
 
-from models import DocumentError
+from models import ConfigError, DocumentError
 from rules.reason.comparators import cause_labels
 from rules.reason.semantic.directory import VERDICTS
 
@@ -82,7 +82,7 @@ def train_causes(out: Path, *, base: Path | None = None, epochs: int = 8, seed: 
     from rules.reason.semantic.train import SIZES, train_model
 
     if base is not None and not (base / "config.json").is_file():
-        raise DocumentError("E_MODEL_DIR", path=base, missing="config.json")
+        raise ConfigError("E_MODEL_DIR", path=base, missing="config.json")
     causes, pairs = datasets(seed, limit)
     command = ["hecha", "train-causes", "--out", str(out), "--epochs", str(epochs), "--seed", str(seed)]
     if base is not None:

@@ -16,7 +16,7 @@ import rules
 from extractor.normalize import normalize
 from extractor.readers import detect
 from extractor.reading import decode
-from models import DocumentError
+from models import ConfigError, DocumentError
 
 #: the first bytes of each format: a PDF, a zip (DOCX/XLSX), OLE2 (XLS), HTML, RTF, PNG
 MAGIC = [b"%PDF-1.7\n", b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"<html><body>",
@@ -56,7 +56,7 @@ def test_every_reader_gives_a_document_or_a_catalogued_error(data):
 def test_rules_profile_parses_or_is_a_catalogued_error(text):
     try:
         rules.load_config(overrides=rules.read_profile(text))
-    except DocumentError as exc:
+    except ConfigError as exc:
         assert exc.code == "E_RULES_CONFIG"
 
 

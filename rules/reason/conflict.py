@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, model_validator
 
-from models import Claim, ConflictFinding, DocumentError, Evidence, Finding, Role, Severity, message
+from models import Claim, ConfigError, ConflictFinding, Evidence, Finding, Role, Severity, message
 
 from ..index import ClaimIndex
 from ..registry import Params, Rule, register
@@ -38,7 +38,7 @@ class ReasonParams(Params):
         if self.comparator == "model.v1":
             try:
                 check_model_dir(resolve_model_dir(self.model_dir))
-            except DocumentError as exc:
+            except ConfigError as exc:
                 raise ValueError(exc.msg.en) from exc
         return self
 

@@ -35,7 +35,7 @@ from typing import Any, TextIO
 
 import rules
 from extractor.reading import MAX_BYTES
-from models import DocumentError, message
+from models import ConfigError, DocumentError, RunError, message
 
 from . import names, parts
 from .assemble import Assembler
@@ -125,12 +125,12 @@ def _lock(out: Path) -> TextIO:
         out.mkdir(parents=True, exist_ok=True)
         handle = open(out / names.LOCK, "w")  # noqa: SIM115 (held for the whole run)
     except OSError as exc:
-        raise DocumentError("E_OUT_DIR", path=str(out), detail=exc.strerror or str(exc)) from exc
+        raise RunError("E_OUT_DIR", path=str(out), detail=exc.strerror or str(exc)) from exc
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError as exc:
         handle.close()
-        raise DocumentError("E_OUT_BUSY", path=str(out)) from exc
+        raise RunError("E_OUT_BUSY", path=str(out)) from exc
     return handle
 
 
@@ -182,19 +182,19 @@ def _connect(scheduler: str) -> Any:
         with dask.config.set({"distributed.admin.low-level-log-length": 0}):
             client = Client(scheduler, timeout="20s")
     except OSError as exc:
-        raise DocumentError("E_SCHEDULER", address=scheduler, detail=str(exc)) from exc
+        raise RunError("E_SCHEDULER", address=scheduler, detail=str(exc)) from exc
     try:
         versions = client.run(probe)  # every worker must import hecha, the same version
     except Exception as exc:
         client.close()
-        raise DocumentError("E_SCHEDULER", address=scheduler,
+        raise RunError("E_SCHEDULER", address=scheduler,
                             detail=f"workers cannot run hecha: {type(exc).__name__}: {exc}") from exc
     other = {w: v for w, v in versions.items() if v != version("hecha")}
     if other or not versions:
         client.close()
         detail = (f"workers run other hecha versions than {version('hecha')}: {other}" if other
                   else "no workers")
-        raise DocumentError("E_SCHEDULER", address=scheduler, detail=detail)
+        raise RunError("E_SCHEDULER", address=scheduler, detail=detail)
     return client
 
 
@@ -311,11 +311,12 @@ def annotate(paths: Sequence[str], out: str | Path, *, formats: Sequence[str] = 
     RETURNS (Outcome): the counts; `exit_status` for the command line.
 
     Raises:
-        DocumentError: nothing to do or cannot run (bad rules, formats, folder, scheduler).
+        ConfigError: bad rules or output formats.
+        RunError: nothing to do, or the output folder or the scheduler cannot be used.
     """
     unknown = [f for f in formats if f not in names.FORMATS]
     if unknown:
-        raise DocumentError("E_FORMATS", names=",".join(unknown), known=",".join(names.FORMATS))
+        raise ConfigError("E_FORMATS", names=",".join(unknown), known=",".join(names.FORMATS))
     config = rules.load_config(rules_path)
     fingerprint = config_fingerprint(config)
     if timeout is None or memory_mb is None:
@@ -329,7 +330,7 @@ def annotate(paths: Sequence[str], out: str | Path, *, formats: Sequence[str] = 
         msg = message("E_NO_MATCH", pattern=pattern)
         print(f"hecha: {msg.zh} / {msg.en}", file=err)
     if not found.files:
-        raise DocumentError("E_NO_INPUT", paths=" ".join(paths))
+        raise RunError("E_NO_INPUT", paths=" ".join(paths))
     out = Path(out)
     lock = _lock(out)
     _clean(out)

@@ -1,8 +1,8 @@
 """Errors as JSON `{"error": {"code", "message_zh", "message_en"}}`, with the right status.
 
 Routers raise `api_error(status, CODE, …)` (an HTTPException carrying a catalogued
-message); below the routers code raises `models.DocumentError`, mapped here to a 4xx by its
-code. Anything else is a 500 with no detail leaked (and logged).
+message); below the routers code raises a `models.HechaError` (a DocumentError or a
+ConfigError), mapped here to a 4xx by its code. Anything else is a 500 with no detail leaked (and logged).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
-from models import DocumentError, message
+from models import HechaError, message
 
 from ..pool import PoolClosed
 from .schemas import ErrorResponse
@@ -114,8 +114,8 @@ def install(app: FastAPI) -> None:
         msg = message("API_INVALID", detail=_validation_detail(exc))
         return JSONResponse(body("API_INVALID", msg.zh, msg.en), status_code=422)
 
-    @app.exception_handler(DocumentError)
-    async def document_error(request: Request, exc: DocumentError) -> JSONResponse:
+    @app.exception_handler(HechaError)
+    async def document_error(request: Request, exc: HechaError) -> JSONResponse:
         return JSONResponse(body(exc.code, exc.msg.zh, exc.msg.en),
                             status_code=STATUS_BY_CODE.get(exc.code, 400))
 

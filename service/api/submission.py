@@ -23,7 +23,7 @@ from starlette.datastructures import UploadFile
 import rules
 from extractor.readers import UNSUPPORTED, detect
 from extractor.reading import decode
-from models import DocumentError
+from models import ConfigError, DocumentError
 
 from ..config import Settings
 from .errors import api_error
@@ -56,14 +56,14 @@ def parse_profile(profile: dict[str, Any] | str | None) -> tuple[dict[str, Any] 
     """Rule overrides from YAML text or a mapping, validated against the rules.
 
     Raises:
-        DocumentError: E_RULES_CONFIG.
+        ConfigError: E_RULES_CONFIG.
     """
     if isinstance(profile, str):
         profile = rules.read_profile(profile)
     if profile is None or profile == {}:
         return None, None
     if not isinstance(profile, dict):
-        raise DocumentError("E_RULES_CONFIG", detail="top level must map rule ids to settings")
+        raise ConfigError("E_RULES_CONFIG", detail="top level must map rule ids to settings")
     rules.load_config(overrides=profile)
     return profile, json.dumps(profile, sort_keys=True, ensure_ascii=False, default=str)
 

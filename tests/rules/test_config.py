@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import rules
-from models import DocumentError, Severity
+from models import ConfigError, Severity
 from rules.registry import RULES
 
 
@@ -44,7 +44,7 @@ def test_severity_override_applies_to_findings(extractions):
 def test_bad_config_is_refused(tmp_path, text):
     path = tmp_path / "rules.yaml"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(DocumentError) as info:
+    with pytest.raises(ConfigError) as info:
         rules.load_config(path)
     assert info.value.code == "E_RULES_CONFIG"
 
@@ -71,7 +71,7 @@ def _alias_bomb(levels: int = 9) -> str:
     ],
 )
 def test_hostile_profile_is_one_catalogued_error_naming_its_problem(text, names):
-    with pytest.raises(DocumentError) as info:
+    with pytest.raises(ConfigError) as info:
         rules.load_config(overrides=rules.read_profile(text))
     assert info.value.code == "E_RULES_CONFIG"
     detail = str(info.value.values["detail"])
@@ -79,7 +79,7 @@ def test_hostile_profile_is_one_catalogued_error_naming_its_problem(text, names)
 
 
 def test_profile_that_is_not_utf8_is_refused():
-    with pytest.raises(DocumentError) as info:
+    with pytest.raises(ConfigError) as info:
         rules.read_profile(b"sum.narrative: {warning_ulps: 2}\xff\xfe")
     assert info.value.code == "E_RULES_CONFIG" and "UTF-8" in str(info.value.values["detail"])
 

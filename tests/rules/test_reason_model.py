@@ -22,7 +22,7 @@ pytest.importorskip("transformers")
 
 import rules
 from extractor import extract_text
-from models import DocumentError
+from models import ConfigError
 from rules.reason.comparators import Explanation, Verdict, cause_labels, get_comparator
 from rules.reason.semantic import DEFAULT_MODEL_DIR, REQUIRED_FILES, VERDICTS
 from service.cli import main
@@ -132,24 +132,24 @@ def test_hecha_model_dir_is_used_when_no_model_dir_is_given(tiny_model, monkeypa
 def test_wrong_model_dir_names_the_missing_files(tiny_model, tmp_path):
     from rules.reason.semantic.backend import CauseModel
 
-    with pytest.raises(DocumentError) as empty:
+    with pytest.raises(ConfigError) as empty:
         CauseModel(tmp_path / "nowhere")
     assert empty.value.code == "E_MODEL_DIR"
     assert "missing hecha.json, causes/, pairs/" in empty.value.msg.en
     broken = tmp_path / "broken"
     shutil.copytree(tiny_model, broken)
     (broken / "pairs" / "tokenizer.json").unlink()
-    with pytest.raises(DocumentError) as partial:
+    with pytest.raises(ConfigError) as partial:
         CauseModel(broken)
     assert "pairs/tokenizer.json" in str(partial.value) and "causes/" not in str(partial.value)
     # in a rules file, the same is a configuration error at start-up, before torch loads
-    with pytest.raises(DocumentError) as config:
+    with pytest.raises(ConfigError) as config:
         rules.load_config(overrides={"reason.conflict": {"comparator": "model.v1", "model_dir": str(broken)}})
     assert config.value.code == "E_RULES_CONFIG" and "pairs/tokenizer.json" in str(config.value)
 
 
 def test_unknown_comparator_is_a_configuration_error():
-    with pytest.raises(DocumentError) as exc:
+    with pytest.raises(ConfigError) as exc:
         rules.load_config(overrides={"reason.conflict": {"comparator": "model.v9"}})
     assert "model.v9" in str(exc.value)
 

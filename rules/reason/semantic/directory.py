@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from models import DocumentError
+from models import ConfigError
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent / "model"
 ENV = "HECHA_MODEL_DIR"
@@ -40,7 +40,7 @@ def check_model_dir(path: Path) -> Path:
     """`path` when it holds every required file.
 
     Raises:
-        DocumentError: E_MODEL_DIR naming the missing files (a missing head directory as
+        ConfigError: E_MODEL_DIR naming the missing files (a missing head directory as
             `causes/`, so a wrong path reads "missing hecha.json, causes/, pairs/").
     """
     missing = [] if (path / MANIFEST).is_file() else [MANIFEST]
@@ -50,5 +50,5 @@ def check_model_dir(path: Path) -> Path:
             continue
         missing.extend(f"{head}/{name}" for name in HEAD_FILES if not (path / head / name).is_file())
     if missing:
-        raise DocumentError("E_MODEL_DIR", path=path, missing=", ".join(missing))
+        raise ConfigError("E_MODEL_DIR", path=path, missing=", ".join(missing))
     return path
