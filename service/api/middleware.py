@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import logging
 import time
-from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -77,6 +76,31 @@ class SecurityHeadersMiddleware:
         await self.app(scope, receive, secured)
 
 
+class _Tracked:
+    """`send`, remembering whether the response has started: once it has, an error can no
+    longer be answered with a response of its own."""
+
+    def __init__(self, send: Send) -> None:
+        self.send = send
+        self.started = False
+
+    async def __call__(self, msg: Message) -> None:
+        self.started = self.started or msg["type"] == "http.response.start"
+        await self.send(msg)
+
+
+async def _send_error(send: Send, status: int, code: str, *, close: bool = False,
+                      **values: object) -> None:
+    """A catalogued error as the whole JSON response, sent from below the app."""
+    msg = message(code, **values)
+    content = json.dumps(body(code, msg.zh, msg.en), ensure_ascii=False).encode()
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(content)).encode())]
+    if close:
+        headers.append((b"connection", b"close"))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": content})
+
+
 class InternalErrorMiddleware:
     """An exception no handler took answers 500 API_INTERNAL: the catalogued zh/en body,
     nothing of the exception in it, the traceback in the log once. Starlette's own handler
@@ -91,24 +115,14 @@ class InternalErrorMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        started = False
-
-        async def tracked(msg: Message) -> None:
-            nonlocal started
-            started = started or msg["type"] == "http.response.start"
-            await send(msg)
-
+        tracked = _Tracked(send)
         try:
             await self.app(scope, receive, tracked)
         except Exception:
-            if started:
+            if tracked.started:
                 raise
             log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
-            msg = message("API_INTERNAL")
-            content = json.dumps(body("API_INTERNAL", msg.zh, msg.en), ensure_ascii=False).encode()
-            await send({"type": "http.response.start", "status": 500, "headers": [
-                (b"content-type", b"application/json"), (b"content-length", str(len(content)).encode())]})
-            await send({"type": "http.response.body", "body": content})
+            await _send_error(send, 500, "API_INTERNAL")
 
 
 class _BodyTooLarge(Exception):
@@ -135,7 +149,6 @@ class BodyLimitMiddleware:
             await self._refuse(send)
             return
         seen = 0
-        started = False
 
         async def limited() -> Message:
             nonlocal seen
@@ -146,22 +159,13 @@ class BodyLimitMiddleware:
                     raise _BodyTooLarge
             return msg
 
-        async def tracked(msg: Message) -> None:
-            nonlocal started
-            started = started or msg["type"] == "http.response.start"
-            await send(msg)
-
+        tracked = _Tracked(send)
         try:
             await self.app(scope, limited, tracked)
         except _BodyTooLarge:
-            if started:  # a response that streams while reading: nothing left to answer
+            if tracked.started:  # a response that streams while reading: nothing left to answer
                 raise
             await self._refuse(send)
 
     async def _refuse(self, send: Send) -> None:
-        msg = message("API_BODY_TOO_LARGE", limit=self.limit)
-        content: Any = json.dumps(body("API_BODY_TOO_LARGE", msg.zh, msg.en), ensure_ascii=False).encode()
-        await send({"type": "http.response.start", "status": 413, "headers": [
-            (b"content-type", b"application/json"), (b"content-length", str(len(content)).encode()),
-            (b"connection", b"close")]})
-        await send({"type": "http.response.body", "body": content})
+        await _send_error(send, 413, "API_BODY_TOO_LARGE", close=True, limit=self.limit)
