@@ -25,7 +25,8 @@ import queue
 import signal
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any
@@ -151,6 +152,28 @@ def _context(preload: Sequence[str], fork: bool) -> Context:
     return multiprocessing.get_context("spawn")
 
 
+_daemon_flag = threading.Lock()
+
+
+@contextmanager
+def _children_allowed() -> Iterator[None]:
+    """Let a daemonic process start checking processes: Dask runs its workers as daemons
+    (`distributed.worker.daemon`), and `hecha annotate --scheduler` checks documents in
+    processes of each worker. multiprocessing refuses children to a daemon because a
+    daemon is killed at exit without reaping them; a checking process exits by itself
+    when its parent is gone (_orphan_watch), so the reason does not hold here. The flag
+    is only readable as a private attribute; the lock keeps two threads starting
+    processes from restoring each other's value."""
+    config = multiprocessing.current_process()._config  # type: ignore[attr-defined]
+    with _daemon_flag:
+        daemon = config.get("daemon", False)
+        config["daemon"] = False
+        try:
+            yield
+        finally:
+            config["daemon"] = daemon
+
+
 class _Child:
     def __init__(self, ctx: Context, memory_mb: int | None, work: Callable[[Any], Any],
                  prepare: Callable[[], None] | None) -> None:
@@ -161,7 +184,8 @@ class _Child:
         self.process: BaseProcess = ctx.Process(
             target=_serve, args=(child_conn, lifeline, memory_mb, work, prepare, parent_ends),
             daemon=True, name="hecha-check")
-        self.process.start()
+        with _children_allowed():
+            self.process.start()
         child_conn.close()
         lifeline.close()
         self.tasks = 0

@@ -4,25 +4,29 @@ Both take `(path, sha256)` work items and yield `DocumentResult`s as documents
 finish, in completion order, with a bounded number in flight: neither the items nor the
 results of a 10,000-document run are ever held at once.
 
-Local: the checking processes of the API (service/pool.py's CheckPool), so that each
-document is read, extracted and checked under the same deadline and memory ceiling as a
-document sent to the server: forked by a fork server that imports hecha once, inheriting
+Either way each document is read, extracted and checked in a checking process of the
+API (service/pool.py's CheckPool), under the same deadline and memory ceiling as a
+document sent to the server: a document past the deadline (E_TIMEOUT) or the ceiling
+(E_CHECK_MEMORY), or whose process dies (E_WORKER_LOST), fails alone: only its own
+process is lost, and the run goes on.
+
+Local: the processes are forked by a fork server that imports hecha once, inheriting
 none of the client's threads (tqdm's monitor, for one), their heap settled (heap.py)
-before the first document, gone when the client is, even killed. Workers read the files
+before the first document, gone when the client is, even killed. They read the files
 and commit parts themselves, one document per task, a thread of the client waiting on
-each. A document past the deadline (E_TIMEOUT) or the ceiling (E_CHECK_MEMORY), or whose
-process dies (E_WORKER_LOST), fails alone: only its own process is lost, and the run goes
-on.
+each.
 
 Dask: the client reads the files and submits their bytes, a batch per task (workers on
-other machines see neither the input paths nor the output folder); the worker returns
-the parts, which the client commits. The rule configuration is scattered to every worker
-once, and each worker's heap is settled as the local ones are. A batch whose task fails
-(its worker was killed) is run again one document per task, as locally.
+other machines see neither the input paths nor the output folder); each Dask worker
+checks them in a CheckPool of its own, one process per worker thread, started with the
+first batch and kept for the next, and returns the parts, which the client commits. The
+rule configuration is scattered to every worker once. A batch whose task fails (its
+worker was killed) is run again one document per task.
 """
 
 from __future__ import annotations
 
+import hashlib
 import queue
 import threading
 import uuid
@@ -35,7 +39,6 @@ from typing import Any
 from extractor.reading import MAX_BYTES
 from models import DocumentError, message
 from rules import RulesConfig
-from service.heap import settle
 from service.pool import (
     CheckPool,
     MemoryExceeded,
@@ -65,12 +68,6 @@ def failure(item: WorkItem, code: str, **values: Any) -> DocumentResult:
     path, sha256 = item
     msg = message(code, name=path, **values)
     return DocumentResult(path, sha256, FAILED, code, msg.zh, msg.en)
-
-
-def annotate_batch(sources: list[Source], config: RulesConfig, parts_dir: str | None,
-                   work: Callable[..., DocumentResult] = annotate_document) -> list[DocumentResult]:
-    """`work` on each of `sources` in turn, in one task (one message each way)."""
-    return [work(path, source, config, parts_dir) for path, source in sources]
 
 
 def batch_size(items: int, workers: int) -> int:
@@ -106,16 +103,41 @@ class Batches:
 
 
 class _Job:
-    """What a local worker process does with a path: `work` on it with the run's rules,
-    committing the part in `parts_dir`. Sent to each process once, when it starts."""
+    """What a checking process does with a `Source`: `work` on it with the run's rules,
+    committing the part in `parts_dir` (None: returning it). Sent to each process once,
+    when it starts."""
 
-    def __init__(self, work: Callable[..., DocumentResult], config: RulesConfig, parts_dir: str) -> None:
+    def __init__(self, work: Callable[..., DocumentResult], config: RulesConfig,
+                 parts_dir: str | None) -> None:
         self.work = work
         self.config = config
         self.parts_dir = parts_dir
 
-    def __call__(self, path: str) -> DocumentResult:
-        return self.work(path, path, self.config, self.parts_dir)
+    def __call__(self, source: Source) -> DocumentResult:
+        path, data = source
+        return self.work(path, data, self.config, self.parts_dir)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Job) and (self.work, self.config, self.parts_dir) == (
+            other.work, other.config, other.parts_dir)
+
+    __hash__ = None  # type: ignore[assignment]  # compared, never a key
+
+
+def _checked(pool: CheckPool, item: WorkItem, source: Source, timeout: float) -> DocumentResult:
+    """`source` done in one of `pool`'s processes within `timeout` seconds; what went
+    wrong there becomes the document's failure, never the run's."""
+    try:
+        result: DocumentResult = pool.run(source, timeout)
+    except ProcessingTimeout:
+        return failure(item, "E_TIMEOUT", limit=f"{timeout:g}")
+    except MemoryExceeded:
+        return failure(item, "E_CHECK_MEMORY")
+    except WorkerCrashed as exc:
+        return failure(item, "E_CHECK_MEMORY" if exc.out_of_memory else "E_WORKER_LOST")
+    except TaskFailed as exc:  # a bug, not the input
+        return failure(item, "E_INTERNAL", detail=str(exc))
+    return result
 
 
 def prepare_annotate() -> None:
@@ -148,20 +170,6 @@ def run_local(items: Sequence[WorkItem], *, jobs: int, config: RulesConfig, part
     results: queue.Queue[Any] = queue.Queue(maxsize=jobs * PER_WORKER)
     stop = threading.Event()
 
-    def one(item: WorkItem) -> DocumentResult:
-        path, _ = item
-        try:
-            result: DocumentResult = pool.run(path, timeout)
-        except ProcessingTimeout:
-            return failure(item, "E_TIMEOUT", limit=f"{timeout:g}")
-        except MemoryExceeded:
-            return failure(item, "E_CHECK_MEMORY")
-        except WorkerCrashed as exc:
-            return failure(item, "E_CHECK_MEMORY" if exc.out_of_memory else "E_WORKER_LOST")
-        except TaskFailed as exc:  # a bug, not the input
-            return failure(item, "E_INTERNAL", detail=str(exc))
-        return result
-
     def put(value: Any) -> None:
         while not stop.is_set():
             try:
@@ -177,7 +185,8 @@ def run_local(items: Sequence[WorkItem], *, jobs: int, config: RulesConfig, part
                     item = next(todo, None)
                 if item is None:
                     break
-                put(one(item))
+                path, _ = item
+                put(_checked(pool, item, (path, path), timeout))
         except PoolClosed:
             pass
         finally:
@@ -204,15 +213,56 @@ def run_local(items: Sequence[WorkItem], *, jobs: int, config: RulesConfig, part
             thread.join(timeout=10)
 
 
-def run_dask(items: Sequence[WorkItem], *, client: Any,
-             config: RulesConfig) -> Generator[DocumentResult, None, None]:
-    """Process `items` on the workers of the Dask `client`, in batches; results carry
-    their parts."""
+class _WorkerPool:
+    """The checking processes of this Dask worker: one per worker thread, made for the
+    first batch of a run and kept while batches come with the same job and ceiling (a
+    new run's rules start fresh ones)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._pool: CheckPool | None = None
+        self._key: tuple[_Job, int | None] | None = None
+
+    def get(self, job: _Job, memory_mb: int | None) -> CheckPool:
+        from dask.distributed import get_worker
+
+        with self._lock:
+            if self._pool is None or self._key != (job, memory_mb):
+                if self._pool is not None:
+                    self._pool.close()
+                self._pool = CheckPool(get_worker().state.nthreads, memory_mb=memory_mb,
+                                       work=job, prepare=prepare_annotate, preload=[__name__])
+                self._key = (job, memory_mb)
+            return self._pool
+
+
+_worker_pool = _WorkerPool()
+
+
+def annotate_batch(sources: list[tuple[str, bytes]], config: RulesConfig, timeout: float,
+                   memory_mb: int | None,
+                   work: Callable[..., DocumentResult] = annotate_document) -> list[DocumentResult]:
+    """A Dask task: each of `sources` (their bytes) done in turn in this worker's
+    checking processes, under the run's deadline and ceiling, the parts returned."""
+    pool = _worker_pool.get(_Job(work, config, None), memory_mb)
+    results = []
+    for path, data in sources:
+        item = (path, hashlib.sha256(data).hexdigest())
+        results.append(_checked(pool, item, (path, data), timeout))
+    return results
+
+
+def run_dask(items: Sequence[WorkItem], *, client: Any, config: RulesConfig,
+             timeout: float = 120.0, memory_mb: int | None = None,
+             work: Callable[..., DocumentResult] = annotate_document,
+             ) -> Generator[DocumentResult, None, None]:
+    """Process `items` on the workers of the Dask `client`, in batches, each document
+    within `timeout` seconds and `memory_mb` as on the local pool; results carry their
+    parts. `work` as for run_local."""
     from dask.distributed import as_completed
 
     from service.cli import read_bytes, unreadable
 
-    client.run(settle)
     config_future = client.scatter(config, broadcast=True, hash=False)
     threads = sum(client.nthreads().values()) or 1
     batches = Batches(items, batch_size(len(items), threads))
@@ -220,7 +270,7 @@ def run_dask(items: Sequence[WorkItem], *, client: Any,
     running = as_completed()
     early: list[DocumentResult] = []  # files the client could not read
 
-    def read(item: WorkItem) -> Source | None:
+    def read(item: WorkItem) -> tuple[str, bytes] | None:
         path, _ = item
         try:
             return path, read_bytes(path, MAX_BYTES)
@@ -234,7 +284,7 @@ def run_dask(items: Sequence[WorkItem], *, client: Any,
     def submit_next() -> bool:
         while batch := batches.next():
             sent: list[WorkItem] = []
-            sources: list[Source] = []
+            sources: list[tuple[str, bytes]] = []
             for item in batch:
                 source = read(item)
                 if source is not None:
@@ -243,8 +293,8 @@ def run_dask(items: Sequence[WorkItem], *, client: Any,
             if not sources:
                 continue
             key = f"hecha-annotate-{sent[0][1][:16]}-{uuid.uuid4().hex[:8]}"
-            future = client.submit(annotate_batch, sources, config_future, None, key=key,
-                                   pure=False)
+            future = client.submit(annotate_batch, sources, config_future, timeout, memory_mb,
+                                   work, key=key, pure=False)
             pending[future.key] = sent
             running.add(future)
             return True

@@ -253,11 +253,11 @@ def _process(todo: list[WorkItem], records: dict[str, Record], members: dict[str
         assembler.offer(record)
     own_client = _connect(scheduler) if scheduler is not None and client is None else None
     client = client or own_client
+    timeout, memory_mb = limits
     if client is not None:
-        results: Generator[DocumentResult, None, None] = run_dask(todo, client=client,
-                                                                   config=config)
+        results: Generator[DocumentResult, None, None] = run_dask(
+            todo, client=client, config=config, timeout=timeout, memory_mb=memory_mb)
     else:
-        timeout, memory_mb = limits
         results = run_local(todo, jobs=jobs or default_jobs(), config=config,
                             parts_dir=parts_dir, timeout=timeout, memory_mb=memory_mb)
     progress = Progress(len(todo), err, tty=tty)
@@ -303,10 +303,10 @@ def annotate(paths: Sequence[str], out: str | Path, *, formats: Sequence[str] = 
         force: process every document again, even those done by an earlier run.
         err: where progress and problems are reported.
         tty: force (True) or refuse (False) the progress bar; None asks `err`.
-        timeout: seconds each document may take on the local pool (default the API's
-            HECHA_JOB_TIMEOUT_S); past it the document fails with E_TIMEOUT.
-        memory_mb: memory a local checking process may take beyond its warm size (default
-            the API's HECHA_JOB_MEMORY_MB); past it the document fails with E_CHECK_MEMORY.
+        timeout: seconds each document may take, locally or on the cluster (default the
+            API's HECHA_JOB_TIMEOUT_S); past it the document fails with E_TIMEOUT.
+        memory_mb: memory a checking process may take beyond its warm size (default the
+            API's HECHA_JOB_MEMORY_MB); past it the document fails with E_CHECK_MEMORY.
 
     RETURNS (Outcome): the counts; `exit_status` for the command line.
 

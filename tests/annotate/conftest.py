@@ -36,3 +36,12 @@ def seeds_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Any, str,
     args = [folder, folder / "missing.txt"]
     outcome, err = run(args, out, jobs=2)
     return out, outcome, err, args
+
+
+@pytest.fixture(scope="session")
+def cluster() -> Any:
+    """A Dask cluster of two worker processes (daemonic, as Dask starts them)."""
+    distributed = pytest.importorskip("dask.distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None, silence_logs=40) as cluster:
+        yield cluster

@@ -5,13 +5,14 @@ and the documents after it are still done."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from annotate_helpers import SEED_PATHS, read_jsonl, run, stalls_on_poison
 
 import rules
 from service.annotate import names
-from service.annotate.executors import run_local
+from service.annotate.executors import run_dask, run_local
 from service.cli import main
 
 SEED = next(p for p in SEED_PATHS if p.name == "000_cc852cee10621712.txt")
@@ -54,6 +55,27 @@ def test_a_document_past_the_deadline_fails_alone_and_the_next_is_done(tmp_path)
     assert late.status == "failed" and late.error_code == "E_TIMEOUT"
     assert "over 5 s" in (late.error_en or "") and "核查超时" in (late.error_zh or "")
     assert {r.status for r in results.values()} == {"ok"} and len(results) == 3
+
+
+def test_on_a_dask_cluster_a_document_past_the_deadline_fails_alone(tmp_path, cluster):
+    """The Dask workers check in checking processes of their own, under the same deadline:
+    the stalled document's process is killed, the worker and the other documents live."""
+    from dask.distributed import Client
+
+    paths = _copies(tmp_path / "in", ["a.txt", "poison.txt", "c.txt", "d.txt", "e.txt"])
+    items = [(str(p), f"{i:064d}") for i, p in enumerate(paths)]
+    with Client(cluster) as client:
+        results = {Path(r.path).name: r for r in run_dask(
+            items, client=client, config=rules.load_config(), timeout=5, memory_mb=4096,
+            work=stalls_on_poison)}
+        workers = {str(pid) for pid in client.run(os.getpid).values()}
+    late = results.pop("poison.txt")
+    assert late.status == "failed" and late.error_code == "E_TIMEOUT"
+    assert "over 5 s" in (late.error_en or "") and "核查超时" in (late.error_zh or "")
+    assert {r.status for r in results.values()} == {"ok"} and len(results) == 4
+    assert all(r.part for r in results.values())  # returned to the client to commit
+    checked_in = {r.timings["worker"].rsplit(":", 1)[1] for r in results.values()}
+    assert checked_in and not checked_in & workers  # in the workers' checking processes
 
 
 def test_the_command_line_takes_the_limits(tmp_path, capsys):
