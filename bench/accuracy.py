@@ -5,7 +5,8 @@ documents"):
 
 * the synthesized reports of `corpora.synth` (consistent accounts rendered in every layout
   family and format, half of them with errors planted at known places), built into
-  build/synth/ and cached there by a hash of the synthesizer's sources and the arguments;
+  build/synth/ and cached there by a hash of the synthesizer's sources, the arguments and the
+  CJK font found;
 * the hand-written reports of corpora/handwritten/ (gold by reading);
 * the four seeds with corpora/gold/findings.yaml, as the family `seed`.
 
@@ -111,12 +112,14 @@ def synth_documents(n: int, seed: int) -> list[BenchDocument]:
     if n <= 0:
         return []
     from corpora import synth
+    from corpora.synth.formats import pdf_font
 
     sources = sorted((ROOT / "corpora" / "synth").rglob("*.py"))
     digest = hashlib.sha256()
     for path in [*sources, ROOT / "corpora" / "make_fixtures.py"]:
         digest.update(path.read_bytes())
     digest.update(f"{n}/{seed}".encode())
+    digest.update(str(pdf_font()).encode())  # PDFs are text without one: another corpus
     out = SYNTH_CACHE / digest.hexdigest()[:16]
     done = out / ".complete"
     if not done.exists():

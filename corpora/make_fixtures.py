@@ -254,13 +254,17 @@ def find_font() -> str:
     for candidate in FONTS:
         if Path(candidate).exists():
             return candidate
+    # fc-list, not fc-match: fc-match answers its best match even when no font covers
+    # Chinese (DejaVu Sans), and the PDFs came out without a glyph of their text.
     try:
-        found = subprocess.run(["fc-match", "-f", "%{file}", ":lang=zh"], capture_output=True,
-                               text=True, timeout=10, check=False).stdout.strip()
+        listed = subprocess.run(["fc-list", ":lang=zh", "file"], capture_output=True,
+                                text=True, timeout=10, check=False).stdout
     except (OSError, subprocess.SubprocessError):
-        found = ""
-    if found and Path(found).exists() and Path(found).suffix.lower() in (".ttf", ".ttc", ".otf"):
-        return found
+        listed = ""
+    for line in sorted(listed.splitlines()):
+        found = line.strip().rstrip(":")
+        if Path(found).exists() and Path(found).suffix.lower() in (".ttf", ".ttc", ".otf"):
+            return found
     raise FontMissing("no CJK font found: run scripts/install-system-deps.sh "
                       "(installs fonts-wqy-microhei)")
 
