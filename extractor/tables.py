@@ -151,6 +151,9 @@ def _read_bare_cells(text: str, lines: Lines, i: int, blocks: list[_Block]) -> i
                               or _TABLE_NUMBER.fullmatch(content(j))):
         j += 1
     start = j
+    if (paired := _read_side_by_side(text, lines, start)) is not None:
+        blocks.append(paired)
+        return paired.last_line + 1
     if (numbered := _read_numbered(text, lines, start)) is not None:
         blocks.append(numbered)
         return numbered.last_line + 1
@@ -175,18 +178,111 @@ def _read_bare_cells(text: str, lines: Lines, i: int, blocks: list[_Block]) -> i
     block = _Block("cell_lines", start, start + width - 1)
     block.rows.append([_strip(text, *lines[k]) for k in range(start, start + width)])
     block.row_lines.append(start)
-    for first, end in _bare_rows(content, len(lines), start + width, header[:width]):
-        block.rows.append([_strip(text, *lines[k]) for k in range(first, end)])
-        block.row_lines.append(first)
-        block.last_line = end - 1
-        figures = sum(_is_figure_text(content(k)) for k in range(first + 1, end))
-        block.unsure |= figures > 0 and end - first < width  # a row that lost its empty cells
+    for row in _bare_rows(content, len(lines), start + width, header[:width]):
+        placed = [k for k in row if k is not None]
+        block.rows.append([None if k is None else _strip(text, *lines[k]) for k in row])
+        block.row_lines.append(placed[0])
+        block.last_line = placed[-1]
+        figures = sum(_is_figure_text(content(k)) for k in placed[1:])
+        block.unsure |= figures > 0 and len(row) < width  # a row that lost its empty cells
     if len(block.rows) < 2:
         if start > i and not _tabbed_soon(text, lines, i):
             blocks.append(_Block("cell_lines", i, start - 1, unsure=True))
         return i
     blocks.append(block)
     return block.last_line + 1
+
+
+def _read_side_by_side(text: str, lines: Lines, start: int) -> _Block | None:
+    """A one-cell-per-line table of two halves side by side, as a 总表 prints income
+    beside spending: 收入 | 支出 over 项目 | 行次 | 决算数 | 项目 | 行次 | 决算数.
+
+    Each half starts with a name column (项目); the rows are items, a label and the figures
+    of its half. A half without an item in a row prints nothing there, so which half an
+    item belongs to is read from it: by its number of figures where the halves differ (项目 |
+    金额 beside 项目 | 合计 | 一般公共预算财政拨款 | …), else by its 行次, which runs on from
+    the item before in its own half. A left item starts a row, a right one completes it (or
+    starts one of its own when the row has its right item). None when the header is not two
+    such halves, or an item fits neither half: the other readers then try.
+    """
+    def content(k: int) -> str:
+        return text[slice(*lines[k])].strip().replace(" ", "")
+
+    def meaning(k: int) -> forms.Meaning | None:
+        return forms.meaning([content(k)]) if _header_word(content(k)) else None
+
+    k, header = start, []
+    while k < len(lines) and (not content(k) or meaning(k) is not None):
+        if content(k):
+            after = _next_nonblank(text, lines, k + 1)
+            if after is not None and _is_figure_text(content(after)):
+                break  # a label with its figure (一、一般公共预算财政拨款 | 4148.96): a row
+            header.append(k)
+        k += 1
+    names = [n for n in header if meaning(n).type == "name"]  # type: ignore[union-attr]
+    if len(names) != 2 or len(header) > 20:
+        return None
+    groups, left, right = header[:header.index(names[0])], \
+        header[header.index(names[0]):header.index(names[1])], header[header.index(names[1]):]
+    if len(groups) not in (0, 2) or len(left) < 2 or len(right) < 2:
+        return None
+    ordinal = [[meaning(n).type == "ordinal" for n in half] for half in (left, right)]  # type: ignore[union-attr]
+    numbered = ordinal[0][1:2] == [True] and ordinal[1][1:2] == [True]
+    if len(left) == len(right) and not numbered:
+        return None  # nothing tells the halves' items apart
+    width = len(left) + len(right)
+    block = _Block("cell_lines", start, k - 1)
+    if groups:
+        block.rows.append([_strip(text, *lines[groups[0]]), *[None] * (len(left) - 1),
+                           _strip(text, *lines[groups[1]]), *[None] * (len(right) - 1)])
+        block.row_lines.append(groups[0])
+    block.rows.append([_strip(text, *lines[n]) for n in left + right])
+    block.row_lines.append(start)
+    last: list[int | None] = [0, None]  # the 行次 of each half's last item
+    row: list[_RawCell | None] | None = None
+    n = k
+    while n < len(lines) and (not content(n) or content(n) in _NUMBERING
+                              or (content(n).isdigit() and int(content(n)) <= width)):
+        n += 1  # the 栏次 row numbering the value columns
+    while n < len(lines):
+        while n < len(lines) and not content(n):
+            n += 1
+        first = content(n) if n < len(lines) else ""
+        if not first or len(first) > 40 or _SENTENCE_END.search(first) or _FIELD_LINE.match(first) \
+                or _is_note(first) or _is_figure_text(first) \
+                or (_TITLE.search(first) and not _header_word(first)):
+            break
+        end = n + 1
+        while end < len(lines) and (_is_figure_text(content(end)) or _DASHES.fullmatch(content(end))):
+            end += 1
+        figures = end - n - 1
+        if numbered:  # a value left out (an empty cell) is the only cell that can be
+            number = int(content(n + 1)) if figures and content(n + 1).isdigit() else None
+            half = 0 if number == last[0] + 1 else 1 if number is not None and (
+                last[1] is None or number == last[1] + 1) else None
+            if half is not None and not 1 <= figures <= len((left, right)[half]) - 1:
+                half = None
+            if half is not None:
+                last[half] = number
+                block.unsure |= figures < len((left, right)[half]) - 2  # which is gone?
+        elif row is not None and row[0] is not None and not any(row[len(left):]) \
+                and content(n) == row[0].text.replace(" ", "") and 1 <= figures < len(right):
+            half = 1  # 总计 | 总计: the right half's, its 合计 first of what it prints
+            block.unsure |= 1 < figures < len(right) - 1
+        else:
+            half = 0 if figures == len(left) - 1 else 1 if figures == len(right) - 1 else None
+        if half is None:
+            return None
+        cells = [_strip(text, *lines[m]) for m in range(n, end)]
+        if half == 0 or row is None or any(row[len(left):]):
+            row = [None] * width
+            block.rows.append(row)
+            block.row_lines.append(n)
+        offset = 0 if half == 0 else len(left)
+        row[offset:offset + len(cells)] = cells
+        block.last_line = end - 1
+        n = end
+    return block if len(block.rows) >= (4 if groups else 3) else None
 
 
 def _read_numbered(text: str, lines: Lines, start: int) -> _Block | None:
@@ -378,46 +474,64 @@ def _tabbed_soon(text: str, lines: Lines, i: int, within: int = 10) -> bool:
 
 
 def _bare_rows(content: Callable[[int], str], count: int, j: int,
-               header: list[str]) -> Iterator[tuple[int, int]]:
-    """(first line, end line) of each row of a one-cell-per-line table under `header`.
+               header: list[str]) -> Iterator[list[int | None]]:
+    """The lines of each row of a one-cell-per-line table under `header`: per column, the
+    line holding its cell, or None for a name column its row label spans.
 
     A row starts with its label (or code) and takes the lines its columns expect: text under
     name and code columns, a figure, a dash or a blank line under the others. It ends early
     where a label comes instead of a figure: a group row (收入) or a row whose empty cells
-    were left out, which the caller tells apart.
+    were left out, which the caller tells apart. Under a code column the next row's code
+    ends it, except where the column is a code column itself (the second 科目编码 of a
+    side-by-side 基本支出决算表); a label printed there instead of a code (人员经费合计
+    across 科目编码 and 科目名称) spans the name column after it when a figure follows.
     """
     kinds = [forms.meaning([h]) for h in header]
-    coded = kinds[0] is not None and kinds[0].type in ("code", "code_part")
+
+    def is_code(column: int) -> bool:
+        kind = kinds[column]
+        return kind is not None and kind.type in ("code", "code_part")
+
+    coded = is_code(0)
     while j < count:
         first = content(j)
         if not first or len(first) > 40 or _SENTENCE_END.search(first) or _FIELD_LINE.match(first) \
                 or (_TITLE.search(first) and not _header_word(first)) \
                 or (_is_figure_text(first) and not (coded and first.isdigit())):
             return
+        row: list[int | None] = [j]
         end = j + 1
-        for kind in kinds[1:]:
+        for column in range(1, len(kinds)):
             if end >= count:
                 break
+            kind = kinds[column]
             cell = content(end)
-            if coded and _next_code(content, end, count):
+            if coded and not is_code(column) and _next_code(content, end, count):
                 break
             labelled = kind is not None and kind.type in ("name", "code", "code_part")
             empty = not cell or bool(_DASHES.fullmatch(cell))
-            if empty or labelled != _is_figure_text(cell):
+            if kind is not None and kind.type == "name" and is_code(column - 1) \
+                    and row[-1] is not None and not _CODE.fullmatch(content(row[-1])) \
+                    and not empty and _is_figure_text(cell):
+                row.append(None)  # the label before spans this name column
+                continue
+            if empty or labelled != _is_figure_text(cell) \
+                    or (is_code(column) and _CODE.fullmatch(cell)):
+                row.append(end)
                 end += 1
                 continue
             break
-        yield j, end
+        yield row
         j = end
 
 
-def _rows_fit(content: Callable[[int], str], rows: list[tuple[int, int]], header: list[str]) -> bool:
+def _rows_fit(content: Callable[[int], str], rows: list[list[int | None]], header: list[str]) -> bool:
     """Whether full rows under `header` hold figures (or nothing) where it expects them."""
     kinds = [forms.meaning([h]) for h in header]
-    full = [(first, end) for first, end in rows if end - first == len(header)]
+    full = [row for row in rows if len(row) == len(header)]
     return bool(full) and all(
-        not content(first + c) or _is_figure_text(content(first + c))
-        for first, _ in full for c, kind in enumerate(kinds)
+        row[c] is None or not content(row[c]) or _is_figure_text(content(row[c]))
+        for row in full for c, kind in enumerate(kinds)
         if c and kind is not None and (kind.holds_figures or kind.type == "ordinal"))
 
 

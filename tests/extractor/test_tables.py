@@ -141,3 +141,130 @@ def test_personnel_total_of_a_yuan_table_is_money():
     units = {c.subject: c.quantity.unit for c in x.claims}
     assert units["人员经费"] == "元" and units["公用经费"] == "元"
     assert units["对个人和家庭的补助"] == "元"
+
+
+# A 基本支出决算表 copied one cell per line: two halves side by side (科目编码 | 科目名称 |
+# 决算数, twice), the totals' labels across the code and name columns.
+BARE_BASIC = """一般公共预算财政拨款基本支出决算表
+单位：万元
+
+科目编码
+科目名称
+决算数
+科目编码
+科目名称
+决算数
+301
+工资福利支出
+60.50
+302
+商品和服务支出
+12.30
+30101
+基本工资
+60.50
+30201
+办公费
+12.30
+人员经费合计
+60.50
+公用经费合计
+12.30
+
+注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。
+"""
+
+
+def _by_position(table):
+    return {(c.row, c.column): c for c in table.cells}
+
+
+def test_bare_side_by_side_halves_and_totals_across_code_and_name():
+    [table] = read(BARE_BASIC).document.tables
+    assert len(table.header_rows[-1]) == 6 and not table.unsure
+    cells = _by_position(table)
+    row = next(r for (r, c), cell in cells.items() if cell.text == "302")
+    assert (cells[(row, 3)].text, cells[(row, 5)].value.value) == ("302", Decimal("12.30"))
+    assert cells[(row, 5)].code == "302" and cells[(row, 2)].code == "301"
+    totals = {c.row_label: c for c in table.cells if c.value is not None and c.code is None}
+    assert totals["人员经费合计"].value.value == Decimal("60.50") and totals["人员经费合计"].column == 2
+    assert totals["公用经费合计"].value.value == Decimal("12.30") and totals["公用经费合计"].column == 5
+
+
+def test_a_dash_in_the_name_column_is_an_empty_cell_not_a_figure():
+    # 合计 | — | figures: the dash keeps its column (hw11's layout)
+    text = ("一般公共预算财政拨款支出决算表\n单位：万元\n科目编码\n科目名称\n合计\n基本支出\n项目支出\n"
+            "合计\n—\n30.00\n20.00\n10.00\n201\n一般公共服务支出\n30.00\n20.00\n10.00\n")
+    [table] = read(text).document.tables
+    cells = {c.column_labels[-1]: c for c in table.cells if c.value is not None and c.row_label == "合计"}
+    assert {k: v.value.value for k, v in cells.items()} == {
+        "合计": Decimal("30.00"), "基本支出": Decimal("20.00"), "项目支出": Decimal("10.00")}
+
+
+# A 收入支出决算总表 one cell per line: 收入 | 支出 over two halves with 行次; a half with no
+# item in a row prints nothing there, so the 行次 tells which half an item is in.
+BARE_TOTAL = """收入支出决算总表
+单位：万元
+收入
+支出
+项目
+行次
+决算数
+项目
+行次
+决算数
+一、一般公共预算财政拨款收入
+1
+500.00
+一、一般公共服务支出
+13
+480.00
+二、事业收入
+2
+20.00
+三、其他收入
+3
+0.00
+本年收入合计
+4
+520.00
+本年支出合计
+14
+480.00
+年初结转和结余
+5
+10.00
+年末结转和结余
+15
+50.00
+总计
+6
+530.00
+总计
+16
+530.00
+
+注：本表反映部门本年度的总收支和年末结转结余情况。
+"""
+
+
+def test_bare_side_by_side_total_table_by_its_row_numbers():
+    [table] = read(BARE_TOTAL).document.tables
+    assert table.form == "income_spending_total" and not table.unsure
+    assert table.header_rows[0] == ["收入", "收入", "收入", "支出", "支出", "支出"]
+    figures = {(c.row_label, c.column_labels[0]): c for c in table.cells if c.value is not None
+               and c.column_labels[-1] == "决算数"}
+    assert figures[("二、事业收入", "收入")].value.value == Decimal("20.00")
+    assert figures[("本年支出合计", "支出")].row == figures[("本年收入合计", "收入")].row
+    grand = [c for c in table.cells if c.row_label == "总计" and c.value is not None
+             and c.column_labels[-1] == "决算数"]
+    assert [(c.column_labels[0], c.value.value) for c in sorted(grand, key=lambda c: c.column)] == [
+        ("收入", Decimal("530.00")), ("支出", Decimal("530.00"))]
+    amounts = [c.value.value for c in table.cells if c.value and c.column_labels[-1] == "决算数"]
+    assert not {13, 14} & set(amounts)  # the 行次 are no amounts
+
+
+def test_bare_side_by_side_with_an_item_that_fits_neither_half_is_not_guessed():
+    text = BARE_TOTAL.replace("二、事业收入\n2\n20.00\n", "二、事业收入\n7\n20.00\n")  # 行次 out of sequence
+    [table] = read(text).document.tables
+    assert table.unsure and not table.cells  # a table is there, its figures not placed
