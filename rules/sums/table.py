@@ -45,6 +45,17 @@ def _money(claim: Claim) -> bool:
     return claim.quantity.kind in (QuantityKind.AMOUNT, QuantityKind.NUMBER)
 
 
+ColumnKey = tuple[str, ...] | int
+
+
+def _column_key(claim: Claim, col: int) -> ColumnKey:
+    """Which column a code's figure is in, by its header labels: the two halves of a
+    side-by-side 基本支出决算表 (科目编码 | 科目名称 | 决算数, twice) are one column of one
+    code tree, which may flow from one half into the other (303's items continued on the
+    right). A column without labels is known by its position only."""
+    return tuple(claim.column_labels) if claim.column_labels else col
+
+
 @register("sum.table")
 class TableSum(Rule):
     """Inside one table, every total equals what it totals.
@@ -87,12 +98,12 @@ class TableSum(Rule):
                           [evidence("component", p) for p in parts], total_subject=what)
 
     def _code_tree(self, index: ClaimIndex, grid: dict[int, dict[int, Claim]]) -> Iterator[Finding]:
-        by_code: dict[tuple[str, int], Claim] = {}
+        by_code: dict[tuple[str, ColumnKey], Claim] = {}
         for cells in grid.values():
             for col, claim in cells.items():
                 if claim.code and _money(claim):
-                    by_code[(claim.code, col)] = claim
-        children: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+                    by_code[(claim.code, _column_key(claim, col))] = claim
+        children: dict[tuple[str, ColumnKey], list[Claim]] = defaultdict(list)
         for (code, col), claim in by_code.items():
             parent = _parent(code)
             if parent and (parent, col) in by_code:
@@ -108,9 +119,10 @@ class TableSum(Rule):
                 roots[col].append(claim)
         for cells in grid.values():
             for col, claim in cells.items():
-                if claim.code is None and roots.get(col) and _money(claim) \
+                key = _column_key(claim, col)
+                if claim.code is None and roots.get(key) and _money(claim) \
                         and index.row_label(claim) == "合计":
-                    finding = self._compare(claim, roots[col], claim.subject)
+                    finding = self._compare(claim, roots[key], claim.subject)
                     if finding is not None:
                         yield finding
 
