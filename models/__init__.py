@@ -29,6 +29,7 @@ from .finding import (
     Severity,
     StructureFinding,
 )
+from .fingerprint import fingerprint, with_ids
 from .layout import Box, Page
 from .messages import Message, message
 from .quantity import Bound, Quantity, QuantityKind, money, printed_interval
@@ -74,7 +75,9 @@ __all__ = [
     "Table",
     "Unchecked",
     "UnitField",
+    "fingerprint",
     "message",
     "money",
     "printed_interval",
+    "with_ids",
 ]

@@ -33,6 +33,9 @@ class Evidence(HechaModel):
 
 
 class _FindingBase(HechaModel):
+    # stable across checks of one report (models/fingerprint.py): what reviews are kept by;
+    # None until the report is assembled
+    id: str | None = None
     rule: str
     severity: Severity
     message_zh: str

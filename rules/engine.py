@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from models import Claim, Document, Report
+from models import Claim, Document, Report, with_ids
 
 from .certainty import settle, unchecked_tables
 from .config import RulesConfig, load_config
@@ -18,7 +18,8 @@ def rule_ids() -> list[str]:
 
 
 def check(document: Document, claims: list[Claim], config: RulesConfig | None = None) -> Report:
-    """Run every enabled rule and return the Report (findings sorted by position).
+    """Run every enabled rule and return the Report (findings sorted by position, each
+    with its stable id).
 
     Each finding passes the rule of certainty (rules/certainty.py) before a user's severity
     override, which is the user's explicit word and wins.
@@ -39,5 +40,5 @@ def check(document: Document, claims: list[Claim], config: RulesConfig | None = 
                 finding = finding.model_copy(update={"severity": params.severity})
             findings.append(finding)
     findings.sort(key=lambda f: (f.evidence[0].span.start if f.evidence else -1, f.rule))
-    return Report(document=document, claims=claims, findings=findings, rules=ran,
+    return Report(document=document, claims=claims, findings=with_ids(findings), rules=ran,
                   unchecked=unchecked_tables(index))

@@ -28,9 +28,11 @@ OK, FAILED, SKIPPED = "ok", "failed", "skipped"
 
 #: One row per finding in findings.csv and findings.parquet. `quote`, `start` and `end`
 #: are the first evidence span (code points into the original text), empty when the
-#: finding has no evidence; `evidence_count` says how many spans it rests on.
+#: finding has no evidence; `evidence_count` says how many spans it rests on; `finding_id`
+#: is the finding's stable id (models/fingerprint.py), the same in every run over the file.
 FINDING_COLUMNS = (
     "document_id",
+    "finding_id",
     "path",
     "unit",
     "year",

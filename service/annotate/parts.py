@@ -27,7 +27,7 @@ import orjson
 import pyarrow as pa
 
 #: Bumped when the layout changes; older parts are then recomputed, never misread.
-PART_VERSION = 2
+PART_VERSION = 3
 _MAGIC = f"hecha-part/{PART_VERSION}\n".encode()
 _SIZE = struct.Struct("<Q")
 _CODEC = pa.Codec("zstd", compression_level=1)

@@ -65,6 +65,7 @@ def finding_rows(report: Report) -> list[dict[str, Any]]:
     for f in report.findings:
         span = f.evidence[0].span if f.evidence else None
         rows.append({
+            "finding_id": f.id,
             "rule": f.rule,
             "severity": f.severity.value,
             "kind": f.kind,

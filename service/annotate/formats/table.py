@@ -21,6 +21,7 @@ from . import AtomicFile, DocumentView
 #: The Parquet schema; nullable where a finding has no evidence or a report no year.
 SCHEMA = pa.schema([
     ("document_id", pa.string()),
+    ("finding_id", pa.string()),
     ("path", pa.string()),
     ("unit", pa.string()),
     ("year", pa.int32()),
