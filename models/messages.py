@@ -137,6 +137,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "missing or invalid API key (send Authorization: Bearer or X-API-Key)",
     ),
     "API_NOT_FOUND": ("文档不存在：{id}", "document not found: {id}"),
+    "API_FINDING_NOT_FOUND": (
+        "该文档的最新报告中没有此发现：{id}",
+        "no such finding in the document's latest report: {id}",
+    ),
     "API_NO_ROUTE": ("地址不存在", "no such endpoint"),
     "API_METHOD": ("该地址不支持 {method} 请求", "method {method} is not allowed here"),
     "API_NOT_READY": (

@@ -1,4 +1,5 @@
-"""Dependencies as types: `SessionDep` (alias `DbDep`), `SettingsDep`, `ServiceDep`, `TenantDep`.
+"""Dependencies as types: `SessionDep` (alias `DbDep`), `SettingsDep`, `ServiceDep`, `TenantDep`,
+`ReviewerDep` (the calling key's prefix).
 
 `TenantDep` is how every tenant-scoped route learns who is calling: it reads the API key
 (`Authorization: Bearer <key>` or `X-API-Key: <key>`), answers 401 for a missing, unknown
@@ -69,6 +70,7 @@ def get_tenant(
         raise api_error(401, "API_UNAUTHORIZED", headers={"WWW-Authenticate": "Bearer"})
     tenant, api_key = found
     _limit(service, api_key.prefix, settings.rate_limit_per_minute, "API_RATE_LIMITED")
+    request.state.key_prefix = api_key.prefix  # who did it, for what the caller writes
     return tenant
 
 
@@ -82,3 +84,11 @@ def _limit(service: Service, bucket: str, limit: int, code: str) -> None:
 
 
 TenantDep = Annotated[Tenant, Depends(get_tenant)]
+
+
+def get_reviewer(request: Request, tenant: TenantDep) -> str:
+    """The public prefix of the calling key (hk_…): who gave a review."""
+    return str(request.state.key_prefix)
+
+
+ReviewerDep = Annotated[str, Depends(get_reviewer)]

@@ -138,7 +138,8 @@ def list_documents(session: SessionDep, tenant: TenantDep,
     return DocumentsPublic(data=[public(r) for r in rows], count=count)
 
 
-def _owned(session: Session, tenant_id: uuid.UUID, doc_id: uuid.UUID) -> DocumentRow:
+def owned(session: Session, tenant_id: uuid.UUID, doc_id: uuid.UUID) -> DocumentRow:
+    """The tenant's document `doc_id`, or 404 (another tenant's answers as a missing one)."""
     doc = documents.get(session, tenant_id, doc_id)
     if doc is None:
         raise api_error(404, "API_NOT_FOUND", id=doc_id)
@@ -147,12 +148,13 @@ def _owned(session: Session, tenant_id: uuid.UUID, doc_id: uuid.UUID) -> Documen
 
 @router.get("/{doc_id}", response_model=DocumentPublic, responses=errors(404))
 def read_document(session: SessionDep, tenant: TenantDep, doc_id: uuid.UUID) -> DocumentPublic:
-    doc = _owned(session, tenant.id, doc_id)
+    doc = owned(session, tenant.id, doc_id)
     return public(doc, jobs.latest_job(session, doc.id))
 
 
-def _report(session: Session, tenant_id: uuid.UUID, doc_id: uuid.UUID) -> tuple[DocumentRow, str]:
-    doc = _owned(session, tenant_id, doc_id)
+def checked(session: Session, tenant_id: uuid.UUID, doc_id: uuid.UUID) -> tuple[DocumentRow, str]:
+    """The tenant's document and its latest report's JSON; 404, or 409 before it is checked."""
+    doc = owned(session, tenant_id, doc_id)
     body = documents.report_body(session, doc.id) if doc.status == "done" else None
     if body is None:
         raise api_error(409, "API_NOT_READY", status=doc.status)
@@ -161,7 +163,7 @@ def _report(session: Session, tenant_id: uuid.UUID, doc_id: uuid.UUID) -> tuple[
 
 @router.get("/{doc_id}/report", response_model=Report, responses=errors(404, 409))
 def read_report(session: SessionDep, tenant: TenantDep, doc_id: uuid.UUID) -> Response:
-    return Response(_report(session, tenant.id, doc_id)[1], media_type=_JSON)
+    return Response(checked(session, tenant.id, doc_id)[1], media_type=_JSON)
 
 
 @router.get("/{doc_id}/report.html", response_model=None,
@@ -169,7 +171,7 @@ def read_report(session: SessionDep, tenant: TenantDep, doc_id: uuid.UUID) -> Re
                               "content": {"text/html": {"schema": {"type": "string"}}}},
                         **errors(404, 409)})
 def read_report_html(session: SessionDep, tenant: TenantDep, doc_id: uuid.UUID) -> HTMLResponse:
-    doc, body = _report(session, tenant.id, doc_id)
+    doc, body = checked(session, tenant.id, doc_id)
     return HTMLResponse(html.page([(doc.name, Report.model_validate_json(body))]))
 
 
@@ -180,7 +182,7 @@ def read_report_html(session: SessionDep, tenant: TenantDep, doc_id: uuid.UUID) 
                        **errors(404, 409)})
 def read_annotated(session: SessionDep, service: ServiceDep, tenant: TenantDep,
                    doc_id: uuid.UUID) -> Response:
-    doc, body = _report(session, tenant.id, doc_id)
+    doc, body = checked(session, tenant.id, doc_id)
     try:
         data = service.blobs.get(doc.sha256)
     except FileNotFoundError:
@@ -195,7 +197,7 @@ def read_annotated(session: SessionDep, service: ServiceDep, tenant: TenantDep,
 @router.delete("/{doc_id}", status_code=204, response_class=Response, responses=errors(404))
 def delete_document(session: SessionDep, service: ServiceDep, tenant: TenantDep,
                     doc_id: uuid.UUID) -> Response:
-    documents.remove(session, service.blobs, _owned(session, tenant.id, doc_id))
+    documents.remove(session, service.blobs, owned(session, tenant.id, doc_id))
     session.commit()
     return Response(status_code=204)
 
@@ -206,7 +208,7 @@ def delete_document(session: SessionDep, service: ServiceDep, tenant: TenantDep,
                         **errors(404, 409, 503)})
 def recheck_document(session: SessionDep, service: ServiceDep, settings: SettingsDep, tenant: TenantDep,
                      doc_id: uuid.UUID, body: Annotated[RecheckRequest | None, Body()] = None) -> Response:
-    doc = _owned(session, tenant.id, doc_id)
+    doc = owned(session, tenant.id, doc_id)
     _, profile_json = parse_profile(body.rules if body is not None else None)
     try:
         data = service.blobs.get(doc.sha256)

@@ -2,10 +2,11 @@
 
 from fastapi import APIRouter
 
-from . import check, documents, health, ui
+from . import check, documents, health, reviews, ui
 
 api_router = APIRouter()
 api_router.include_router(documents.router)
+api_router.include_router(reviews.router)
 api_router.include_router(check.router)
 api_router.include_router(health.router)
 api_router.include_router(ui.router)

@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from models import Report
+from models import Finding, Report
 
 DocumentStatus = Literal["queued", "running", "done", "failed"]
 SeverityName = Literal["error", "warning", "info"]
@@ -118,3 +118,48 @@ class KeyPublic(ApiModel):
 
 class Health(ApiModel):
     status: Literal["ok", "ready"]
+
+
+ReviewStatus = Literal["open", "confirmed", "false_positive", "ignored"]
+
+
+class ReviewRequest(ApiModel):
+    """A reviewer's verdict on a finding; `open` without a note takes a verdict back."""
+
+    status: ReviewStatus
+    note: Annotated[str, AfterValidator(str.strip)] | None = Field(
+        None, max_length=2000, description="why: shown with the finding and in exports")
+
+
+class ReviewPublic(ApiModel):
+    finding_id: str
+    status: ReviewStatus
+    note: str | None = None
+    reviewer: str | None = Field(None, description="prefix of the API key that gave it")
+    updated_at: datetime | None = None
+
+
+class ReviewedFinding(ApiModel):
+    """A finding of the latest report with its review (status open when none)."""
+
+    finding: Finding
+    review: ReviewPublic
+
+
+class ReviewedFindings(ApiModel):
+    data: list[ReviewedFinding]
+    count: int = Field(description="findings matching the filters")
+
+
+class ReviewRecord(ApiModel):
+    """A review with its document and, while the latest report still has it, its finding:
+    false positives exported as data to improve the rules with."""
+
+    document_id: uuid.UUID
+    document_name: str
+    review: ReviewPublic
+    finding: Finding | None = None
+
+
+class ReviewRecords(ApiModel):
+    data: list[ReviewRecord]

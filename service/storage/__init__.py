@@ -4,15 +4,29 @@ Works on SQLite (the embedded default, a file under the data directory) and Post
 (psycopg 3). See tables.py for the schema and jobs.py for how work is owned.
 """
 
-from . import documents, jobs, keys
+from . import documents, jobs, keys, reviews
 from .blobs import BlobStore
 from .db import make_engine, make_sessions, ping, upgrade
-from .tables import DONE, FAILED, QUEUED, RUNNING, ApiKey, Blob, DocumentRow, Job, ReportRow, Tenant
+from .tables import (
+    DONE,
+    FAILED,
+    QUEUED,
+    REVIEW_STATUSES,
+    RUNNING,
+    ApiKey,
+    Blob,
+    DocumentRow,
+    Job,
+    ReportRow,
+    Review,
+    Tenant,
+)
 
 __all__ = [
     "DONE",
     "FAILED",
     "QUEUED",
+    "REVIEW_STATUSES",
     "RUNNING",
     "ApiKey",
     "Blob",
@@ -20,6 +34,7 @@ __all__ = [
     "DocumentRow",
     "Job",
     "ReportRow",
+    "Review",
     "Tenant",
     "documents",
     "jobs",
@@ -27,5 +42,6 @@ __all__ = [
     "make_engine",
     "make_sessions",
     "ping",
+    "reviews",
     "upgrade",
 ]

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from .blobs import BlobStore, sha256
 from .jobs import add_job, finish
-from .tables import DONE, FAILED, QUEUED, RUNNING, Blob, DocumentRow, Job, ReportRow, utcnow
+from .tables import DONE, FAILED, QUEUED, RUNNING, Blob, DocumentRow, Job, ReportRow, Review, utcnow
 
 SEVERITY_COLUMNS = {"error": DocumentRow.n_error, "warning": DocumentRow.n_warning,
                     "info": DocumentRow.n_info}
@@ -156,7 +156,8 @@ def listing(session: Session, tenant_id: uuid.UUID, *, status: str | None = None
 
 
 def remove(session: Session, blobs: BlobStore, doc: DocumentRow) -> None:
-    """Delete a document, its report and jobs, and its bytes when no document still uses them.
+    """Delete a document, its report, jobs and reviews, and its bytes when no document still
+    uses them.
 
     The blob row is locked (PostgreSQL; SQLite has one writer anyway) before the check, and
     the file is removed before the commit, so a concurrent submission of the same bytes
@@ -167,6 +168,7 @@ def remove(session: Session, blobs: BlobStore, doc: DocumentRow) -> None:
     session.execute(select(Blob.sha256).where(Blob.sha256 == digest).with_for_update())
     session.execute(delete(ReportRow).where(ReportRow.document_id == doc.id))
     session.execute(delete(Job).where(Job.document_id == doc.id))
+    session.execute(delete(Review).where(Review.document_id == doc.id))
     session.delete(doc)
     session.flush()
     still_used = session.scalar(select(func.count()).select_from(DocumentRow)

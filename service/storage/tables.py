@@ -29,6 +29,9 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 #: Document and job states.
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
+#: A reviewer's verdict on a finding; a finding nobody reviewed is OPEN.
+OPEN, CONFIRMED, FALSE_POSITIVE, IGNORED = "open", "confirmed", "false_positive", "ignored"
+REVIEW_STATUSES = (OPEN, CONFIRMED, FALSE_POSITIVE, IGNORED)
 
 
 def utcnow() -> datetime:
@@ -155,3 +158,23 @@ class Job(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class Review(Base):
+    """A reviewer's verdict on one finding of a document, kept by the finding's stable id
+    (models/fingerprint.py), so that it holds for the same finding in every later check."""
+
+    __tablename__ = "reviews"
+    __table_args__ = (
+        UniqueConstraint("tenant_id", "document_id", "finding_id", name="uq_reviews_finding"),
+        Index("ix_reviews_tenant_status", "tenant_id", "status"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    tenant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tenants.id"))
+    document_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("documents.id"), index=True)
+    finding_id: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    reviewer: Mapped[str] = mapped_column(String(64))  # the prefix of the key that said so
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

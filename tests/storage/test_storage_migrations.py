@@ -20,7 +20,7 @@ def test_migrations_match_the_models_and_are_idempotent(database_url: str) -> No
         with engine.connect() as conn:
             assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
         assert set(inspect(engine).get_table_names()) >= {
-            "tenants", "api_keys", "blobs", "documents", "reports", "jobs", "alembic_version"}
+            "tenants", "api_keys", "blobs", "documents", "reports", "jobs", "reviews", "alembic_version"}
     finally:
         engine.dispose()
 
@@ -28,4 +28,4 @@ def test_migrations_match_the_models_and_are_idempotent(database_url: str) -> No
 def test_alembic_config_points_at_the_packaged_migrations(database_url: str) -> None:
     config = alembic_config(database_url)
     heads = command.ScriptDirectory.from_config(config).get_heads()  # type: ignore[attr-defined]
-    assert heads == ["0001"]
+    assert heads == ["0002"]
