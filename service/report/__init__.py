@@ -112,7 +112,8 @@ def _ui_css() -> str:
 
 def render_ui(template: str, **values: object) -> str:
     """A page of the browser interface (/ui): upload, document list, one document."""
-    return _environment().get_template(template).render(css=_ui_css(), js=_static("ui.js"), **values)
+    return _environment().get_template(template).render(css=_ui_css(), js=_static("ui.js"),
+                                                         triage_js=_static("triage.js"), **values)
 
 
 def _hash(source: str) -> str:
@@ -125,7 +126,7 @@ def content_security_policy() -> str:
     stylesheet it inlines may run, by hash (the pages stay single files that work offline,
     so no nonce or separate asset route is needed). The report is shown in the UI through
     a srcdoc iframe, which inherits the UI page's policy: both pages' hashes are listed."""
-    scripts = " ".join(_hash(_static(name)) for name in ("ui.js", "report.js"))
+    scripts = " ".join(_hash(_static(name)) for name in ("ui.js", "triage.js", "report.js"))
     styles = " ".join((_hash(_ui_css()), _hash(_static("report.css"))))
     return (f"default-src 'none'; script-src {scripts}; style-src {styles}; connect-src 'self'; "
             "img-src 'self' data: blob:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")

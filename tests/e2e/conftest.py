@@ -13,6 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from service.app import create_app
+from service.config import Settings
+from service.storage import keys
+from service.testing import LiveServer, database_for_tests
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -43,3 +48,16 @@ def page(browser):
 def artifacts() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """A live server on SQLite and a key of a tenant of reviewers: (server, key)."""
+    tmp = tmp_path_factory.mktemp("ui")
+    with database_for_tests("sqlite", tmp) as url:
+        settings = Settings(data_dir=tmp / "data", database_url=url, rate_limit_per_minute=0,
+                            max_concurrent_jobs=1, poll_interval_s=0.2)
+        with LiveServer(create_app(settings)) as live:
+            with live.app.state.service.writes.begin() as session:
+                key, _ = keys.create_key(session, "reviewers")
+            yield live, key

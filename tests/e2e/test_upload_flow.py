@@ -4,26 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from service.app import create_app
-from service.config import Settings
-from service.storage import keys
-from service.testing import LiveServer, database_for_tests
-
 SEED = Path(__file__).resolve().parents[2] / "corpora" / "seeds" / "001_d6c1622c84f33c18.txt"
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("ui")
-    with database_for_tests("sqlite", tmp) as url:
-        settings = Settings(data_dir=tmp / "data", database_url=url, rate_limit_per_minute=0,
-                            max_concurrent_jobs=1, poll_interval_s=0.2)
-        with LiveServer(create_app(settings)) as live:
-            with live.app.state.service.writes.begin() as session:
-                key, _ = keys.create_key(session, "reviewers")
-            yield live, key
 
 
 def test_upload_read_and_list(page, server, artifacts):

@@ -1,0 +1,38 @@
+"""Triage in the browser: mark a finding as a false positive with a note, recheck, and the
+verdict is still there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+
+SEED = Path(__file__).resolve().parents[2] / "corpora" / "seeds" / "000_cc852cee10621712.txt"
+
+
+def test_triage_a_finding_and_it_survives_a_recheck(page, server, artifacts):
+    live, key = server
+    auth = {"Authorization": f"Bearer {key}"}
+    with httpx.Client(base_url=live.url, headers=auth, timeout=60) as api:
+        body = api.post("/v1/documents", files={"file": (SEED.name, SEED.read_bytes())}).json()
+        doc_id, first = body["document"]["id"], body["report"]["findings"][0]
+        page.goto(live.url + "/ui")
+        page.fill("#api-key", key)
+        page.dispatch_event("#api-key", "change")
+        page.goto(f"{live.url}/ui/documents/{doc_id}")
+        row = page.locator(f"#triage tr[data-finding='{first['id']}']")
+        row.wait_for(timeout=30_000)
+        assert first["message_zh"] in row.inner_text()
+        row.locator("input.review-note").fill("合并单元格读错")
+        row.locator("select.review-status").select_option("false_positive")
+        row.locator(".saved", has_text="已保存").wait_for()
+        page.screenshot(path=str(artifacts / "ui-triage.png"))
+
+        assert api.post(f"/v1/documents/{doc_id}/recheck", json={}).status_code in (200, 201, 202)
+        page.reload()
+        row = page.locator(f"#triage tr[data-finding='{first['id']}']")
+        row.wait_for(timeout=30_000)
+        assert row.locator("select.review-status").input_value() == "false_positive"
+        assert row.locator("input.review-note").input_value() == "合并单元格读错"
+        others = page.locator("#triage select.review-status")
+        assert others.count() == len(body["report"]["findings"])
