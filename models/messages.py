@@ -189,6 +189,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "无法使用 Dask 调度器 {address}：{detail}",
         "cannot use the Dask scheduler {address}: {detail}",
     ),
+    "E_REVIEWS": (
+        "评审文件无法使用（{path}）：{detail}",
+        "the reviews file cannot be used ({path}): {detail}",
+    ),
     "E_FORMATS": (
         "未知的输出格式：{names}（可选：{known}）",
         "unknown output format(s): {names} (known: {known})",

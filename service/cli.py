@@ -327,7 +327,8 @@ def cmd_annotate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         outcome = annotate(args.paths, args.out, formats=args.formats, jobs=args.jobs,
                            scheduler=args.scheduler, rules_path=args.rules, force=args.force, err=err,
-                           timeout=args.timeout, memory_mb=args.memory_mb)
+                           timeout=args.timeout, memory_mb=args.memory_mb,
+                           reviews_path=args.reviews)
     except HechaError as exc:
         print(f"hecha: {exc.msg.zh} / {exc.msg.en}", file=err)
         return EXIT_UNREADABLE
@@ -454,6 +455,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scheduler", metavar="tcp://HOST:8786", help="run on this Dask cluster")
     p.add_argument("--rules", metavar="YAML", help="rule parameters overriding the defaults")
     p.add_argument("--force", action="store_true", help="redo documents an earlier run finished")
+    p.add_argument("--reviews", metavar="JSON",
+                   help="reviewers' verdicts (as GET /v1/reviews answers) for the finding rows")
     with_limits(p)
     p.set_defaults(run=cmd_annotate)
 

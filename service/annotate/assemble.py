@@ -23,7 +23,7 @@ from typing import Any
 import rules
 from models import message
 
-from . import names, parts
+from . import names, parts, reviews
 from .formats import DocumentView, Writer
 from .formats.brat import BratWriter
 from .formats.doccano import DoccanoWriter
@@ -55,8 +55,9 @@ class Assembler:
     """Takes every path's final record once (`offer`), writes documents in path order."""
 
     def __init__(self, out: Path, paths: Sequence[str], formats: Sequence[str],
-                 config: rules.RulesConfig) -> None:
+                 config: rules.RulesConfig, verdicts: reviews.Verdicts | None = None) -> None:
         self.out = out
+        self.verdicts = verdicts or {}
         self.order = sorted(paths)
         self.next = 0
         self.early: dict[str, Record] = {}
@@ -80,8 +81,9 @@ class Assembler:
                               error_en=msg.en)
             else:
                 h = part.header
+                findings = reviews.apply(h["sha256"], h["findings"], self.verdicts)
                 doc = DocumentView(record["path"], h["name"], h["sha256"], h["unit"], h["year"],
-                                   h["text"], h["findings"], part.report_json)
+                                   h["text"], findings, part.report_json)
                 for writer in self.writers:
                     writer.add(doc)
                 self.summary.add(doc)

@@ -29,7 +29,8 @@ OK, FAILED, SKIPPED = "ok", "failed", "skipped"
 #: One row per finding in findings.csv and findings.parquet. `quote`, `start` and `end`
 #: are the first evidence span (code points into the original text), empty when the
 #: finding has no evidence; `evidence_count` says how many spans it rests on; `finding_id`
-#: is the finding's stable id (models/fingerprint.py), the same in every run over the file.
+#: is the finding's stable id (models/fingerprint.py), the same in every run over the file;
+#: `review_status` and `review_note` a reviewer's verdict from --reviews (open: none).
 FINDING_COLUMNS = (
     "document_id",
     "finding_id",
@@ -45,6 +46,8 @@ FINDING_COLUMNS = (
     "start",
     "end",
     "evidence_count",
+    "review_status",
+    "review_note",
 )
 
 #: Keys of a manifest.jsonl record. `timings` (seconds per stage, worker) is the only

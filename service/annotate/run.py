@@ -37,7 +37,7 @@ import rules
 from extractor.reading import MAX_BYTES
 from models import ConfigError, DocumentError, RunError, message
 
-from . import names, parts
+from . import names, parts, reviews
 from .assemble import Assembler
 from .discover import discover
 from .executors import WorkItem, run_dask, run_local
@@ -201,7 +201,8 @@ def _connect(scheduler: str) -> Any:
 def _run(files: list[str], out: Path, manifest: Manifest, formats: Sequence[str],
          jobs: int | None, scheduler: str | None, client: Any, config: rules.RulesConfig,
          fingerprint: str, force: bool, err: TextIO, tty: bool | None,
-         limits: tuple[float, int | None]) -> tuple[list[Record], int, int]:
+         limits: tuple[float, int | None], verdicts: reviews.Verdicts,
+         ) -> tuple[list[Record], int, int]:
     """Steps 1-4 of the module docstring; returns the records, how many documents were
     reused and the number of findings."""
     journal = manifest.load()
@@ -230,7 +231,7 @@ def _run(files: list[str], out: Path, manifest: Manifest, formats: Sequence[str]
     reused = len(groups) - len(todo)
     start = message("ANNOTATE_START", files=len(files), todo=len(todo), reused=reused)
     print(f"hecha: {start.zh} / {start.en}", file=err, flush=True)
-    assembler = Assembler(out, files, formats, config)
+    assembler = Assembler(out, files, formats, config, verdicts)
     try:
         findings = _process(todo, records, members, assembler, out, manifest, jobs, scheduler,
                             client, config, fingerprint, err, tty, limits)
@@ -289,7 +290,7 @@ def annotate(paths: Sequence[str], out: str | Path, *, formats: Sequence[str] = 
              jobs: int | None = None, scheduler: str | None = None, client: Any = None,
              rules_path: str | None = None, force: bool = False, err: TextIO = sys.stderr,
              tty: bool | None = None, timeout: float | None = None,
-             memory_mb: int | None = None) -> Outcome:
+             memory_mb: int | None = None, reviews_path: str | None = None) -> Outcome:
     """Run `hecha annotate` (see the module docstring).
 
     Args:
@@ -311,13 +312,14 @@ def annotate(paths: Sequence[str], out: str | Path, *, formats: Sequence[str] = 
     RETURNS (Outcome): the counts; `exit_status` for the command line.
 
     Raises:
-        ConfigError: bad rules or output formats.
+        ConfigError: bad rules, output formats or reviews file.
         RunError: nothing to do, or the output folder or the scheduler cannot be used.
     """
     unknown = [f for f in formats if f not in names.FORMATS]
     if unknown:
         raise ConfigError("E_FORMATS", names=",".join(unknown), known=",".join(names.FORMATS))
     config = rules.load_config(rules_path)
+    verdicts = reviews.load(reviews_path) if reviews_path is not None else {}
     fingerprint = config_fingerprint(config)
     if timeout is None or memory_mb is None:
         from service.config import settings_or_error
@@ -339,7 +341,7 @@ def annotate(paths: Sequence[str], out: str | Path, *, formats: Sequence[str] = 
         with _terminate_like_interrupt():
             final, reused, findings = _run(found.files, out, manifest, formats, jobs, scheduler,
                                            client, config, fingerprint, force, err, tty,
-                                           (timeout, memory_mb))
+                                           (timeout, memory_mb), verdicts)
     finally:
         manifest.close()
         lock.close()

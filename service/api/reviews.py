@@ -85,7 +85,7 @@ def list_reviews(session: SessionDep, tenant: TenantDep, status: ReviewStatus | 
             body = documents.report_body(session, doc.id)
             reports[doc.id] = {f.id or "": f for f in Report.model_validate_json(body).findings} \
                 if body else {}
-        records.append(ReviewRecord(document_id=doc.id, document_name=doc.name,
+        records.append(ReviewRecord(document_id=doc.id, document_name=doc.name, sha256=doc.sha256,
                                     review=_public(review.finding_id, reviews.verdict_of(review)),
                                     finding=reports[doc.id].get(review.finding_id)))
     return ReviewRecords(data=records)

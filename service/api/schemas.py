@@ -157,6 +157,7 @@ class ReviewRecord(ApiModel):
 
     document_id: uuid.UUID
     document_name: str
+    sha256: str = Field(description="the document's bytes: what `hecha annotate --reviews` matches")
     review: ReviewPublic
     finding: Finding | None = None
 

@@ -46,6 +46,7 @@ def test_triage_recheck_and_the_verdict_is_kept(client: httpx.Client) -> None:
     exported = client.get("/v1/reviews", params={"status": "false_positive"}).json()["data"]
     assert [(e["document_id"], e["review"]["finding_id"]) for e in exported] == [(doc_id, first)]
     assert exported[0]["finding"]["id"] == first and exported[0]["finding"]["rule"] == findings[0]["rule"]
+    assert exported[0]["sha256"] == client.get(f"/v1/documents/{doc_id}").json()["sha256"]
 
     # open without a note takes the verdict back
     client.patch(f"/v1/documents/{doc_id}/findings/{second}", json={"status": "open"})

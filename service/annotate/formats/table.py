@@ -34,6 +34,8 @@ SCHEMA = pa.schema([
     ("start", pa.int64()),
     ("end", pa.int64()),
     ("evidence_count", pa.int32()),
+    ("review_status", pa.string()),
+    ("review_note", pa.string()),
 ])
 assert tuple(SCHEMA.names) == FINDING_COLUMNS
 
