@@ -16,78 +16,80 @@ class Message(NamedTuple):
     en: str
 
 
-_CATALOGUE: dict[str, tuple[str, str]] = {
+#: code -> (zh, en) or, for what can reach an HTTP client, (zh, en, its HTTP status)
+_CATALOGUE: dict[str, tuple[str, str] | tuple[str, str, int]] = {
     # --- input errors ---------------------------------------------------------
-    "E_EMPTY": ("文件为空：{name}", "empty file: {name}"),
-    "E_BINARY": ("不是文本文件（含二进制数据）：{name}", "not a text file (binary data): {name}"),
+    "E_EMPTY": ("文件为空：{name}", "empty file: {name}", 422),
+    "E_BINARY": ("不是文本文件（含二进制数据）：{name}", "not a text file (binary data): {name}", 415),
     "E_DECODE": (
         "无法识别文件编码（尝试了 UTF-8、UTF-16/32、GB18030、Big5）：{name}",
-        "cannot decode file (tried UTF-8, UTF-16/32, GB18030, Big5): {name}",
+        "cannot decode file (tried UTF-8, UTF-16/32, GB18030, Big5): {name}", 415,
     ),
     "E_TEXT_TOO_LONG": (
         "文本过长（{chars} 个字符，上限 {limit} 个）：{name}",
-        "text too long ({chars} characters, limit {limit}): {name}",
+        "text too long ({chars} characters, limit {limit}): {name}", 422,
     ),
     "E_TOO_MANY_CLAIMS": (
         "数字过多（超过 {limit} 个）：{name}；是否为部门决算或绩效报告？",
-        "too many figures (more than {limit}): {name}; is this a budget report?",
+        "too many figures (more than {limit}): {name}; is this a budget report?", 422,
     ),
     "E_TOO_LARGE": (
         "文件过大（{size} 字节，上限 {limit} 字节）：{name}",
-        "file too large ({size} bytes, limit {limit}): {name}",
+        "file too large ({size} bytes, limit {limit}): {name}", 413,
     ),
-    "E_UNREADABLE": ("无法读取文件：{name}（{detail}）", "cannot read file: {name} ({detail})"),
-    "E_RULES_CONFIG": ("规则配置错误：{detail}", "invalid rules configuration: {detail}"),
+    "E_UNREADABLE": ("无法读取文件：{name}（{detail}）", "cannot read file: {name} ({detail})", 400),
+    "E_RULES_CONFIG": ("规则配置错误：{detail}", "invalid rules configuration: {detail}", 422),
     # --- file formats (extractor/readers): PDF, Word, Excel, HTML, images ------------
     "E_FORMAT": (
         "不支持的文件格式（{kind}）：{name}；可读取 PDF、Word (.docx)、Excel (.xlsx/.xls)、HTML、图片和文本",
         "unsupported file format ({kind}): {name}; hecha reads PDF, Word (.docx), Excel "
-        "(.xlsx/.xls), HTML, images and text",
+        "(.xlsx/.xls), HTML, images and text", 415,
     ),
     "E_CORRUPT": ("文件已损坏，无法解析（{kind}）：{name}（{detail}）",
-                  "damaged file, cannot parse it ({kind}): {name} ({detail})"),
+                  "damaged file, cannot parse it ({kind}): {name} ({detail})", 422),
     "E_PDF_ENCRYPTED": ("PDF 已加密，需要密码才能打开：{name}",
-                        "the PDF is encrypted (needs a password): {name}"),
+                        "the PDF is encrypted (needs a password): {name}", 415),
     "E_ENCRYPTED": ("文件已加密（{kind}），需要密码才能打开：{name}",
-                    "the file is encrypted ({kind}) and needs a password: {name}"),
-    "E_PDF_EMPTY": ("PDF 没有任何页面：{name}", "the PDF has no pages: {name}"),
+                    "the file is encrypted ({kind}) and needs a password: {name}", 415),
+    "E_PDF_EMPTY": ("PDF 没有任何页面：{name}", "the PDF has no pages: {name}", 422),
     "E_TOO_MANY_PAGES": ("页数过多（{pages} 页，上限 {limit} 页）：{name}",
-                         "too many pages ({pages}, limit {limit}): {name}"),
+                         "too many pages ({pages}, limit {limit}): {name}", 413),
     "E_TOO_MANY_CELLS": ("表格单元格过多（超过 {limit} 个）：{name}",
-                         "too many spreadsheet cells (over {limit}): {name}"),
+                         "too many spreadsheet cells (over {limit}): {name}", 413),
     "E_IMAGE_TOO_LARGE": ("图片像素过多（上限 {limit} 像素）：{name}",
-                          "the image has too many pixels (limit {limit}): {name}"),
-    "E_NO_TEXT": ("文件中没有可读取的文字（{kind}）：{name}", "no text to read in the file ({kind}): {name}"),
+                          "the image has too many pixels (limit {limit}): {name}", 413),
+    "E_NO_TEXT": ("文件中没有可读取的文字（{kind}）：{name}",
+                  "no text to read in the file ({kind}): {name}", 422),
     "E_ZIP_BOMB": (
         "压缩包解压后过大，拒绝读取（{member}：{size} 字节，压缩比 {ratio}；上限 {limit} 字节、"
         "{max_ratio} 倍）：{name}",
         "refused: the archive would unpack to too much ({member}: {size} bytes, ratio {ratio}; "
-        "limits {limit} bytes, {max_ratio}x): {name}",
+        "limits {limit} bytes, {max_ratio}x): {name}", 413,
     ),
     "E_MACRO": (
         "文件含有宏（{kind}，{part}），出于安全考虑不予读取；请另存为不含宏的 .docx/.xlsx 或 PDF：{name}",
         "the file contains macros ({kind}, {part}) and is refused for safety; save it as a "
-        "macro-free .docx/.xlsx or as PDF: {name}",
+        "macro-free .docx/.xlsx or as PDF: {name}", 415,
     ),
     "E_READ_TIMEOUT": (
         "解析文件超时（超过 {limit} 秒，文件可能已损坏或过于复杂）：{name}",
-        "reading the file took too long (over {limit} s; damaged or too complex?): {name}",
+        "reading the file took too long (over {limit} s; damaged or too complex?): {name}", 422,
     ),
     "E_READ_MEMORY": (
         "解析文件所需内存超过上限（{limit} MB）：{name}",
-        "reading the file needs more memory than allowed ({limit} MB): {name}",
+        "reading the file needs more memory than allowed ({limit} MB): {name}", 413,
     ),
     "E_READ_CRASHED": ("解析文件时读取进程意外退出（{kind}）：{name}",
-                       "the reading process died while parsing the file ({kind}): {name}"),
+                       "the reading process died while parsing the file ({kind}): {name}", 422),
     "E_OCR_BUDGET": (
         "OCR 用时超过每份文件 {limit} 秒的上限（已识别 {done}/{pages} 页），未核查：{name}",
         "OCR took longer than the {limit} s a document may take ({done} of {pages} page(s) read); "
-        "not checked: {name}",
+        "not checked: {name}", 422,
     ),
     "E_OCR_UNAVAILABLE": (
         "第 {pages} 页没有文字层（扫描件），需要 OCR，但未安装 rapidocr-onnxruntime：{name}",
         "page(s) {pages} have no text layer (scanned) and need OCR, but rapidocr-onnxruntime "
-        "is not installed: {name}",
+        "is not installed: {name}", 503,
     ),
     # --- details of E_UNREADABLE, one per operating-system error -----------------
     "D_NOT_FOUND": ("文件不存在", "no such file or directory"),
@@ -114,57 +116,59 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     # --- HTTP API and its storage (service/api, service/storage) --------------------
     "E_UNSUPPORTED_TYPE": (
         "不支持的请求类型：{media_type}（请用 multipart/form-data 上传文件，或提交 JSON）",
-        "unsupported request type: {media_type} (upload a file as multipart/form-data, or send JSON)",
+        "unsupported request type: {media_type} (upload a file as multipart/form-data, or send JSON)", 415,
     ),
     "E_CHECK_MEMORY": (
         "核查所需内存超过上限：{name}；文件是否过大或并非部门决算？",
         "checking needs more memory than allowed: {name}; is the file too large or not a "
-        "budget report?",
+        "budget report?", 422,
     ),
-    "E_TIMEOUT": ("核查超时（超过 {limit} 秒）：{name}", "checking took too long (over {limit} s): {name}"),
+    "E_TIMEOUT": ("核查超时（超过 {limit} 秒）：{name}",
+                  "checking took too long (over {limit} s): {name}", 422),
     "E_SETTINGS": ("HECHA_* 环境变量设置无效：{detail}", "invalid HECHA_* setting: {detail}"),
-    "E_WORKER_CRASHED": ("核查进程意外退出：{name}", "the checking process died: {name}"),
+    "E_WORKER_CRASHED": ("核查进程意外退出：{name}", "the checking process died: {name}", 503),
     "E_ABANDONED": (
         "尝试 {attempts} 次后仍未完成核查：{name}",
-        "gave up after {attempts} attempts: {name}",
+        "gave up after {attempts} attempts: {name}", 422,
     ),
     "E_BLOB_MISSING": (
         "原始文件已丢失，无法重新核查：{name}",
-        "the original bytes are gone, cannot recheck: {name}",
+        "the original bytes are gone, cannot recheck: {name}", 409,
     ),
     "API_UNAUTHORIZED": (
         "缺少或无效的 API 密钥（请用 Authorization: Bearer 或 X-API-Key 请求头）",
-        "missing or invalid API key (send Authorization: Bearer or X-API-Key)",
+        "missing or invalid API key (send Authorization: Bearer or X-API-Key)", 401,
     ),
-    "API_NOT_FOUND": ("文档不存在：{id}", "document not found: {id}"),
+    "API_NOT_FOUND": ("文档不存在：{id}", "document not found: {id}", 404),
     "API_FINDING_NOT_FOUND": (
         "该文档的最新报告中没有此发现：{id}",
-        "no such finding in the document's latest report: {id}",
+        "no such finding in the document's latest report: {id}", 404,
     ),
-    "API_NO_ROUTE": ("地址不存在", "no such endpoint"),
-    "API_METHOD": ("该地址不支持 {method} 请求", "method {method} is not allowed here"),
+    "API_NO_ROUTE": ("地址不存在", "no such endpoint", 404),
+    "API_METHOD": ("该地址不支持 {method} 请求", "method {method} is not allowed here", 405),
     "API_NOT_READY": (
         "报告尚未生成（文档状态：{status}）",
-        "the report is not available (document status: {status})",
+        "the report is not available (document status: {status})", 409,
     ),
-    "API_BUSY": ("文档正在核查中，请稍后再试", "the document is being checked; try again later"),
+    "API_BUSY": ("文档正在核查中，请稍后再试", "the document is being checked; try again later", 409),
     "API_PROFILE_CONFLICT": (
         "同一文件已用不同的规则配置提交过（文档 {id}）；请用 recheck 重新核查",
-        "the same file was already submitted with different rules (document {id}); use recheck",
+        "the same file was already submitted with different rules (document {id}); use recheck", 409,
     ),
     "API_RATE_LIMITED": (
         "请求过于频繁：每个密钥每分钟最多 {limit} 次，请 {retry} 秒后再试",
-        "too many requests: at most {limit} per minute per key; retry in {retry} s",
+        "too many requests: at most {limit} per minute per key; retry in {retry} s", 429,
     ),
     "API_RATE_LIMITED_ADDRESS": (
         "来自该地址的无有效密钥请求过于频繁：每分钟最多 {limit} 次，请 {retry} 秒后再试",
         "too many requests without a valid API key from this address: at most {limit} per minute; "
-        "retry in {retry} s",
+        "retry in {retry} s", 429,
     ),
-    "API_INVALID": ("请求无效：{detail}", "invalid request: {detail}"),
-    "API_BODY_TOO_LARGE": ("请求体过大（上限 {limit} 字节）", "request body too large (limit {limit} bytes)"),
-    "API_UNAVAILABLE": ("服务暂不可用：{detail}", "service unavailable: {detail}"),
-    "API_INTERNAL": ("服务器内部错误", "internal server error"),
+    "API_INVALID": ("请求无效：{detail}", "invalid request: {detail}", 422),
+    "API_BODY_TOO_LARGE": ("请求体过大（上限 {limit} 字节）",
+                           "request body too large (limit {limit} bytes)", 413),
+    "API_UNAVAILABLE": ("服务暂不可用：{detail}", "service unavailable: {detail}", 503),
+    "API_INTERNAL": ("服务器内部错误", "internal server error", 500),
     "API_HTTP": ("HTTP 错误 {status}", "HTTP error {status}"),
     "KEYS_CREATED": (
         "已为 {tenant} 创建 API 密钥（只显示这一次，请妥善保存）",
@@ -173,10 +177,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "KEYS_REVOKED": ("已吊销密钥 {prefix}", "revoked key {prefix}"),
     "KEYS_UNKNOWN": ("没有前缀为 {prefix} 的有效密钥", "no active key with prefix {prefix}"),
     # --- bulk annotation (service/annotate, `hecha annotate`) ---------------------
-    "E_INTERNAL": ("处理文件时出错：{name}（{detail}）", "error while processing: {name} ({detail})"),
+    "E_INTERNAL": ("处理文件时出错：{name}（{detail}）", "error while processing: {name} ({detail})", 422),
     "E_WORKER_LOST": (
         "处理进程意外退出（可能内存不足），未完成：{name}",
-        "the worker process died (out of memory?) before finishing: {name}",
+        "the worker process died (out of memory?) before finishing: {name}", 422,
     ),
     "E_NO_INPUT": ("没有找到要处理的文件：{paths}", "no files to process: {paths}"),
     "E_NO_MATCH": ("没有与之匹配的文件：{pattern}", "nothing matches: {pattern}"),
@@ -316,7 +320,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "model directory unusable: {path} (missing {missing}); set HECHA_MODEL_DIR or the rule "
         "parameter model_dir",
     ),
-    "E_MODEL_LOAD": ("无法加载模型：{path}（{detail}）", "cannot load the model in {path} ({detail})"),
+    "E_MODEL_LOAD": ("无法加载模型：{path}（{detail}）", "cannot load the model in {path} ({detail})", 503),
     "SCORE_TOTAL": (
         "{what}有误：{formula} = {expected}，而表中为 {stated}",
         "{what_en} is wrong: {formula} = {expected}, but the table says {stated}",
@@ -430,8 +434,15 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
 
 def message(code: str, **values: object) -> Message:
     """The message `code` in both languages with `values` filled in."""
-    zh, en = _CATALOGUE[code]
+    zh, en = _CATALOGUE[code][:2]
     return Message(zh.format(**values), en.format(**values))
+
+
+def http_status(code: str) -> int | None:
+    """The HTTP status `code` answers with over the API; None for a code that never
+    reaches a client as an error of its own (finding messages, CLI notes)."""
+    entry = _CATALOGUE[code]
+    return entry[2] if len(entry) == 3 else None
 
 
 def codes() -> list[str]:

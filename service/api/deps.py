@@ -67,7 +67,7 @@ def get_tenant(
         address = request.client.host if request.client else "unknown"
         _limit(service, f"address {address}", settings.rate_limit_anonymous_per_minute,
                "API_RATE_LIMITED_ADDRESS")
-        raise api_error(401, "API_UNAUTHORIZED", headers={"WWW-Authenticate": "Bearer"})
+        raise api_error("API_UNAUTHORIZED", headers={"WWW-Authenticate": "Bearer"})
     tenant, api_key = found
     _limit(service, api_key.prefix, settings.rate_limit_per_minute, "API_RATE_LIMITED")
     request.state.key_prefix = api_key.prefix  # who did it, for what the caller writes
@@ -80,7 +80,7 @@ def _limit(service: Service, bucket: str, limit: int, code: str) -> None:
     wait = service.limiter.take(bucket, limit)
     if wait:
         retry = service.limiter.retry_after(wait)
-        raise api_error(429, code, headers={"Retry-After": str(retry)}, limit=limit, retry=retry)
+        raise api_error(code, headers={"Retry-After": str(retry)}, limit=limit, retry=retry)
 
 
 TenantDep = Annotated[Tenant, Depends(get_tenant)]

@@ -83,7 +83,7 @@ def _check(session: Session, service: Service, doc: DocumentRow, job: Job, token
 def _existing(service: Service, doc: DocumentRow, sub: Submission) -> Response:
     """The answer to a resubmission: the document as it is (read-only, no write lock)."""
     if sub.profile_json is not None and doc.rules_profile != sub.profile_json:
-        raise api_error(409, "API_PROFILE_CONFLICT", id=doc.id)
+        raise api_error("API_PROFILE_CONFLICT", id=doc.id)
     if not service.blobs.path(doc.sha256).exists():  # the bytes went missing: put them back
         with service.writes() as writer:
             documents.restore_blob(writer, service.blobs, sub.data)
@@ -142,7 +142,7 @@ def owned(session: Session, tenant_id: uuid.UUID, doc_id: uuid.UUID) -> Document
     """The tenant's document `doc_id`, or 404 (another tenant's answers as a missing one)."""
     doc = documents.get(session, tenant_id, doc_id)
     if doc is None:
-        raise api_error(404, "API_NOT_FOUND", id=doc_id)
+        raise api_error("API_NOT_FOUND", id=doc_id)
     return doc
 
 
@@ -157,7 +157,7 @@ def checked(session: Session, tenant_id: uuid.UUID, doc_id: uuid.UUID) -> tuple[
     doc = owned(session, tenant_id, doc_id)
     body = documents.report_body(session, doc.id) if doc.status == "done" else None
     if body is None:
-        raise api_error(409, "API_NOT_READY", status=doc.status)
+        raise api_error("API_NOT_READY", status=doc.status)
     return doc, body
 
 
@@ -186,7 +186,7 @@ def read_annotated(session: SessionDep, service: ServiceDep, tenant: TenantDep,
     try:
         data = service.blobs.get(doc.sha256)
     except FileNotFoundError:
-        raise api_error(409, "E_BLOB_MISSING", name=doc.name) from None
+        raise api_error("E_BLOB_MISSING", name=doc.name) from None
     copy = annotated_copy(data, Report.model_validate_json(body), doc.name)
     filename = annotated_name(doc.name, copy.suffix)
     fallback = "".join(c if c.isascii() and c.isprintable() and c not in '"\\' else "_" for c in filename)
@@ -213,10 +213,10 @@ def recheck_document(session: SessionDep, service: ServiceDep, settings: Setting
     try:
         data = service.blobs.get(doc.sha256)
     except FileNotFoundError:
-        raise api_error(409, "E_BLOB_MISSING", name=doc.name) from None
+        raise api_error("E_BLOB_MISSING", name=doc.name) from None
     inline = doc.size <= settings.inline_max_bytes
     started = documents.recheck(session, doc, profile_json, settings.job_lease_s if inline else None)
     if started is None:
-        raise api_error(409, "API_BUSY")
+        raise api_error("API_BUSY")
     session.commit()
     return _check(session, service, doc, *started, data, 200)

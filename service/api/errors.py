@@ -1,8 +1,9 @@
 """Errors as JSON `{"error": {"code", "message_zh", "message_en"}}`, with the right status.
 
-Routers raise `api_error(status, CODE, …)` (an HTTPException carrying a catalogued
-message); below the routers code raises a `models.HechaError` (a DocumentError or a
-ConfigError), mapped here to a 4xx by its code. Anything else is a 500 with no detail leaked (and logged).
+Routers raise `api_error(CODE, …)` (an HTTPException carrying a catalogued message, with
+the HTTP status its catalogue entry gives); below the routers code raises a
+`models.HechaError` (a DocumentError or a ConfigError), answered with its code's status.
+Anything else is a 500 with no detail leaked (and logged).
 """
 
 from __future__ import annotations
@@ -19,43 +20,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
 from models import HechaError, message
+from models.messages import http_status
 
 from ..pool import PoolClosed
 from .schemas import ErrorResponse
 
 log = logging.getLogger(__name__)
-
-#: The status each input error answers with.
-STATUS_BY_CODE = {
-    "E_EMPTY": 422,
-    "E_BINARY": 415,
-    "E_DECODE": 415,
-    "E_UNSUPPORTED_TYPE": 415,
-    "E_FORMAT": 415,
-    "E_ENCRYPTED": 415,
-    "E_MACRO": 415,
-    "E_PDF_ENCRYPTED": 415,
-    "E_ZIP_BOMB": 413,
-    "E_TOO_MANY_PAGES": 413,
-    "E_TOO_MANY_CELLS": 413,
-    "E_IMAGE_TOO_LARGE": 413,
-    "E_READ_MEMORY": 413,
-    "E_PDF_EMPTY": 422,
-    "E_CORRUPT": 422,
-    "E_NO_TEXT": 422,
-    "E_READ_TIMEOUT": 422,
-    "E_READ_CRASHED": 422,
-    "E_OCR_BUDGET": 422,
-    "E_OCR_UNAVAILABLE": 503,
-    "E_TOO_LARGE": 413,
-    "E_UNREADABLE": 400,
-    "E_RULES_CONFIG": 422,
-    "E_TIMEOUT": 422,
-    "E_ABANDONED": 422,
-    "E_BLOB_MISSING": 409,
-    "E_WORKER_CRASHED": 503,
-    "API_INTERNAL": 500,
-}
 
 #: For the OpenAPI document: `responses=errors(401, 404)`.
 DESCRIPTIONS = {
@@ -74,15 +44,22 @@ def body(code: str, zh: str, en: str) -> dict[str, Any]:
     return {"error": {"code": code, "message_zh": zh, "message_en": en}}
 
 
-def api_error(status: int, code: str, /, headers: dict[str, str] | None = None,
+def status_of(code: str) -> int:
+    """The HTTP status of an error code (models/messages.py); 422 for one without."""
+    return http_status(code) or 422
+
+
+def api_error(code: str, /, http: int | None = None, headers: dict[str, str] | None = None,
               **values: object) -> HTTPException:
+    """The catalogued error `code` as an HTTPException, with its catalogue status unless
+    the route knows better (`http`: API_INVALID is 400 for a malformed body)."""
     msg = message(code, **values)
-    return HTTPException(status, detail=body(code, msg.zh, msg.en), headers=headers)
+    return HTTPException(http or status_of(code), detail=body(code, msg.zh, msg.en), headers=headers)
 
 
 def outcome_error(code: str, zh: str | None, en: str | None) -> HTTPException:
     """The error of a failed check, with the status its code calls for."""
-    return HTTPException(STATUS_BY_CODE.get(code, 422), detail=body(code, zh or code, en or code))
+    return HTTPException(status_of(code), detail=body(code, zh or code, en or code))
 
 
 def _validation_detail(exc: RequestValidationError) -> str:
@@ -117,7 +94,7 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(HechaError)
     async def document_error(request: Request, exc: HechaError) -> JSONResponse:
         return JSONResponse(body(exc.code, exc.msg.zh, exc.msg.en),
-                            status_code=STATUS_BY_CODE.get(exc.code, 400))
+                            status_code=status_of(exc.code))
 
     @app.exception_handler(OperationalError)
     @app.exception_handler(InterfaceError)

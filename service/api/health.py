@@ -25,9 +25,9 @@ async def readyz(service: ServiceDep) -> Health:
     try:
         await run_in_threadpool(ping, service.engine)
     except Exception:
-        raise api_error(503, "API_UNAVAILABLE", detail="database") from None
+        raise api_error("API_UNAVAILABLE", detail="database") from None
     if service.pool.closed:
-        raise api_error(503, "API_UNAVAILABLE", detail="shutting down")
+        raise api_error("API_UNAVAILABLE", detail="shutting down")
     return Health(status="ready")
 
 

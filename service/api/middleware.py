@@ -12,7 +12,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from models import message
 
 from ..metrics import Metrics
-from .errors import body
+from .errors import body, status_of
 
 log = logging.getLogger(__name__)
 
@@ -89,15 +89,14 @@ class _Tracked:
         await self.send(msg)
 
 
-async def _send_error(send: Send, status: int, code: str, *, close: bool = False,
-                      **values: object) -> None:
-    """A catalogued error as the whole JSON response, sent from below the app."""
+async def _send_error(send: Send, code: str, *, close: bool = False, **values: object) -> None:
+    """A catalogued error as the whole JSON response, with its status, sent from below the app."""
     msg = message(code, **values)
     content = json.dumps(body(code, msg.zh, msg.en), ensure_ascii=False).encode()
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(content)).encode())]
     if close:
         headers.append((b"connection", b"close"))
-    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.start", "status": status_of(code), "headers": headers})
     await send({"type": "http.response.body", "body": content})
 
 
@@ -122,7 +121,7 @@ class InternalErrorMiddleware:
             if tracked.started:
                 raise
             log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
-            await _send_error(send, 500, "API_INTERNAL")
+            await _send_error(send, "API_INTERNAL")
 
 
 class _BodyTooLarge(Exception):
@@ -168,4 +167,4 @@ class BodyLimitMiddleware:
             await self._refuse(send)
 
     async def _refuse(self, send: Send) -> None:
-        await _send_error(send, 413, "API_BODY_TOO_LARGE", close=True, limit=self.limit)
+        await _send_error(send, "API_BODY_TOO_LARGE", close=True, limit=self.limit)

@@ -67,7 +67,7 @@ def review_finding(session: SessionDep, tenant: TenantDep, reviewer: ReviewerDep
                    doc_id: uuid.UUID, finding_id: Annotated[str, Path(max_length=40)],
                    request: ReviewRequest) -> ReviewPublic:
     if not any(f.id == finding_id for f in _findings(session, tenant.id, doc_id)):
-        raise api_error(404, "API_FINDING_NOT_FOUND", id=finding_id)
+        raise api_error("API_FINDING_NOT_FOUND", id=finding_id)
     verdict = reviews.set_verdict(session, tenant.id, doc_id, finding_id, request.status,
                                   request.note or None, reviewer)
     session.commit()

@@ -72,7 +72,7 @@ async def _multipart(request: Request) -> tuple[bytes, str, str | None]:
     try:
         form = await request.form(max_files=1, max_fields=4)
     except HTTPException as exc:  # malformed multipart, too many parts
-        raise api_error(400, "API_INVALID", detail=str(exc.detail)[:300]) from None
+        raise api_error("API_INVALID", http=400, detail=str(exc.detail)[:300]) from None
     part, profile = form.get("file"), form.get("rules")
     if isinstance(profile, UploadFile):
         profile = (await profile.read(65537)).decode("utf-8", "replace")
@@ -100,7 +100,7 @@ async def read_submission(request: Request, settings: Settings) -> Submission:
     if len(data) > settings.max_upload_bytes:
         raise DocumentError("E_TOO_LARGE", name=name, size=len(data), limit=settings.max_upload_bytes)
     if profile is not None and len(profile) > 65536:
-        raise api_error(422, "API_INVALID", detail="rules: longer than 65536")
+        raise api_error("API_INVALID", detail="rules: longer than 65536")
     overrides, profile_json = await run_in_threadpool(parse_profile, profile)
     await run_in_threadpool(precheck, data, name, settings.max_upload_bytes)
     return Submission(data, name, overrides, profile_json)
