@@ -10,7 +10,7 @@ documents"):
 * the hand-written reports of corpora/handwritten/ (gold by reading);
 * the four seeds with corpora/gold/findings.yaml, as the family `seed`.
 
-Every document goes through what `hecha check` and the API run (`service.checking`), in a
+Every document goes through what `hecha check` and the API run (`service.core`), in a
 pool of processes. Printed: precision and recall per severity, per rule and per family;
 error-level false alarms per clean document; the documents with the most false alarms; the
 table cells read right in the hand-written corpus; gold for checks hecha does not have yet
@@ -136,7 +136,7 @@ def _check(doc: BenchDocument) -> DocumentScore:
     """Check one document as `hecha check` does and score the report against its gold."""
     import rules
     from models import Report
-    from service.checking import Task, check_task
+    from service.core import Task, check_task
 
     outcome = check_task(Task(doc.path.read_bytes(), doc.path.name))
     if not outcome.ok:

@@ -38,8 +38,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from corpora import make_fixtures
-from service.checking import Outcome, Task
 from service.config import Settings
+from service.core import Outcome, Task
 from service.pool import CheckPool
 
 Mutator = Callable[[random.Random, bytes, list[bytes]], bytes]

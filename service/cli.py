@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import stat
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
@@ -24,6 +23,7 @@ from extractor.reading import MAX_BYTES
 from models import Claim, Document, DocumentError, Finding, HechaError, Message, Report, Severity, message
 
 from . import html, render
+from .core import read_bytes, unreadable
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 #: `hecha annotate --formats` values (service/annotate/names.py; kept here so that the
@@ -39,50 +39,6 @@ SCHEMAS: dict[str, Callable[[], dict[str, Any]]] = {
 }
 
 _FAIL_ON = {"error": Severity.ERROR.rank, "warning": Severity.WARNING.rank, "never": None}
-
-_OS_DETAILS: tuple[tuple[type[OSError], str], ...] = (
-    (FileNotFoundError, "D_NOT_FOUND"),
-    (IsADirectoryError, "D_IS_DIRECTORY"),
-    (PermissionError, "D_PERMISSION"),
-)
-
-
-def unreadable(name: str, exc: OSError) -> Message:
-    """E_UNREADABLE for `exc`, its detail in the same language as the rest of the line."""
-    code = next((c for cls, c in _OS_DETAILS if isinstance(exc, cls)), None)
-    reason = exc.strerror or str(exc)
-    detail = message(code) if code else Message(reason, reason)
-    return Message(message("E_UNREADABLE", name=name, detail=detail.zh).zh,
-                   message("E_UNREADABLE", name=name, detail=detail.en).en)
-
-
-def read_bytes(path: str, max_bytes: int) -> bytes:
-    """The bytes of `path`, refusing an oversized regular file before reading it.
-
-    Raises:
-        OSError: missing, a directory, no permission...
-        DocumentError: E_TOO_LARGE.
-    """
-    info = os.stat(path)
-    if stat.S_ISDIR(info.st_mode):
-        raise IsADirectoryError(21, os.strerror(21), path)
-    if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
-        raise DocumentError("E_TOO_LARGE", name=path, size=info.st_size, limit=max_bytes)
-    regular = stat.S_ISREG(info.st_mode)
-    with open(path, "rb") as f:
-        # A regular file's size is known: reading max_bytes + 1 at once would allocate that
-        # much first (64 MiB, past a small checking process's memory ceiling). A pipe, or a
-        # file that grew since, is read a MiB at a time, up to one byte more than allowed:
-        # extract() refuses the extra byte of a longer stream.
-        data = f.read(min(info.st_size, max_bytes) + 1) if regular else b""
-        if regular and len(data) <= info.st_size:
-            return data
-        chunks, total = [data], len(data)
-        while total <= max_bytes and (chunk := f.read(min(1 << 20, max_bytes + 1 - total))):
-            chunks.append(chunk)
-            total += len(chunk)
-        return b"".join(chunks)
-
 
 def load(path: str, max_bytes: int, err: TextIO) -> extractor.Extraction | None:
     """Extract `path`, or say on one line of `err` why it cannot be read and return None."""
@@ -149,7 +105,7 @@ def check_file(pool: Any, path: str, args: argparse.Namespace, overrides: dict[s
                timeout: float, err: TextIO) -> Report | None:
     """Check `path` in a checking process of `pool` (service/pool.py: the API's deadline
     and memory ceiling), or say on one line of `err` why not and return None."""
-    from .checking import Task
+    from .core import Task
 
     try:
         data = read_bytes(path, args.max_bytes)

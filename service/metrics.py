@@ -11,7 +11,7 @@ from prometheus_client import (
     generate_latest,
 )
 
-from .checking import Outcome
+from .core import Outcome
 
 
 class Metrics:

@@ -33,8 +33,9 @@ from typing import Any
 
 from extractor.readers.sandbox import limit_memory
 
-from . import checking, heap
-from .checking import Outcome, Task, check_task
+from . import heap
+from .core import checking
+from .core.checking import Outcome, Task, check_task
 
 log = logging.getLogger(__name__)
 
@@ -147,7 +148,7 @@ def _context(preload: Sequence[str], fork: bool) -> Context:
         # "__main__" too: imported once by the fork server, so forked children skip re-running
         # the main script (multiprocessing's "safe importing of main module" still applies).
         # The fork server is one per process, started with the preload of the first pool.
-        ctx.set_forkserver_preload(["__main__", __name__.rsplit(".", 1)[0] + ".checking", *preload])
+        ctx.set_forkserver_preload(["__main__", __name__.rsplit(".", 1)[0] + ".core.checking", *preload])
         return ctx
     return multiprocessing.get_context("spawn")
 

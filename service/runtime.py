@@ -11,8 +11,8 @@ import logging
 import threading
 import time
 
-from .checking import Outcome, Task
 from .config import Settings
+from .core import Outcome, Task
 from .metrics import Metrics
 from .pool import CheckPool
 from .ratelimit import RateLimiter

@@ -5,7 +5,7 @@ is past a limit counts against the run."""
 from __future__ import annotations
 
 from bench import fuzz
-from service.checking import Outcome
+from service.core import Outcome
 
 
 def test_mutants_cover_every_format_reproducibly():

@@ -39,6 +39,7 @@ from typing import Any
 from extractor.reading import MAX_BYTES
 from models import DocumentError, message
 from rules import RulesConfig
+from service.core import read_bytes, unreadable
 from service.pool import (
     CheckPool,
     MemoryExceeded,
@@ -260,8 +261,6 @@ def run_dask(items: Sequence[WorkItem], *, client: Any, config: RulesConfig,
     within `timeout` seconds and `memory_mb` as on the local pool; results carry their
     parts. `work` as for run_local."""
     from dask.distributed import as_completed
-
-    from service.cli import read_bytes, unreadable
 
     config_future = client.scatter(config, broadcast=True, hash=False)
     threads = sum(client.nthreads().values()) or 1

@@ -97,7 +97,7 @@ def _hash(path: str) -> tuple[str | None, int | None, DocumentError | OSError | 
 
 def _failed_record(path: str, problem: DocumentError | OSError, size: int | None,
                    fingerprint: str) -> Record:
-    from service.cli import unreadable
+    from service.core import unreadable
 
     if isinstance(problem, DocumentError):
         code, msg = problem.code, problem.msg

@@ -24,12 +24,11 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-import extractor
 import rules
 import rules.catalog  # registers every rule: a config unpickled here names them
 from extractor.reading import MAX_BYTES
 from models import DocumentError, Message, Report, message
-from service.checking import out_of_memory
+from service.core import check_report, out_of_memory, read_bytes, unreadable
 
 from . import parts
 from .names import FAILED, OK, SKIPPED
@@ -106,8 +105,6 @@ def annotate_document(path: str, source: bytes | str, config: rules.RulesConfig,
 
     RETURNS (DocumentResult): status ok, failed or skipped, with timings.
     """
-    from service.cli import read_bytes, unreadable
-
     timings: dict[str, Any] = {"worker": f"{socket.gethostname()}:{os.getpid()}"}
     clock = time.perf_counter()
 
@@ -126,11 +123,8 @@ def annotate_document(path: str, source: bytes | str, config: rules.RulesConfig,
     sha256 = hashlib.sha256(data).hexdigest()
     lap("read")
     try:
-        extraction = extractor.extract(data, name=path)
-        lap("extract")
-        report = rules.check(extraction.document, extraction.claims, config)
+        report = check_report(data, path, config)
         lap("check")
-        del extraction
         part = render_part(report)
         if parts_dir is not None:
             parts.commit(Path(parts_dir), sha256, part)
@@ -145,7 +139,7 @@ def annotate_document(path: str, source: bytes | str, config: rules.RulesConfig,
         return _problem(path, sha256, len(data), status, exc.code, exc.msg, timings)
     except Exception as exc:
         if out_of_memory(exc):  # past the ceiling of its checking process (service/pool.py)
-            extraction = report = part = None  # type: ignore[assignment]  # noqa: F841 (let go first)
+            report = part = None  # type: ignore[assignment]
             msg = message("E_CHECK_MEMORY", name=path)
             return _problem(path, sha256, len(data), FAILED, "E_CHECK_MEMORY", msg, timings)
         # a bug in hecha, not bad input: record it and go on

@@ -9,8 +9,8 @@ from fastapi.concurrency import run_in_threadpool
 
 from models import Report
 
-from ..checking import Outcome, Task
 from ..config import Settings
+from ..core import Outcome, Task
 from ..runtime import Service
 from .deps import ServiceDep, SettingsDep, TenantDep
 from .errors import errors, outcome_error

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import extractor
-from service.checking import Task, check_task
+from service.core import Task, check_task
 from service.pool import CheckPool, PoolClosed
 
 

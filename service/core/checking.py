@@ -1,7 +1,8 @@
-"""One document checked, as plain data: what a checking process computes and sends back.
+"""One document checked: `check_report` (bytes to Report), and `check_task`, which runs in
+the processes of service/pool.py and sends back plain data.
 
-`check_task` runs in the processes of service/pool.py. It catches every HechaError so
-that bad input comes back as an `Outcome` with its code and messages, never as a crash.
+`check_task` catches every HechaError so that bad input comes back as an `Outcome` with
+its code and messages, never as a crash.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 import extractor
 import rules
-from models import HechaError, Severity, message
+from models import HechaError, Report, Severity, message
 
 
 @dataclass(frozen=True)
@@ -79,14 +80,20 @@ def _config(overrides: dict[str, Any] | None) -> rules.RulesConfig:
     return _default_config
 
 
+def check_report(data: bytes, name: str, config: rules.RulesConfig | None = None,
+                 max_bytes: int = Task.max_bytes) -> Report:
+    """Read, extract and check one document's bytes (`config`: the default rules when
+    None). Raises HechaError for input hecha cannot read."""
+    extraction = extractor.extract(data, name, max_bytes=max_bytes)
+    return rules.check(extraction.document, extraction.claims, config or _config(None))
+
+
 def check_task(task: Task) -> Outcome:
     """Extract and check `task`; a HechaError becomes a failed Outcome, and so does
     running out of memory (E_CHECK_MEMORY: past the ceiling of service/pool.py's
     processes), wherever it happens, writing the report's JSON included."""
     try:
-        config = _config(task.rules)
-        extraction = extractor.extract(task.data, task.name, max_bytes=task.max_bytes)
-        report = rules.check(extraction.document, extraction.claims, config)
+        report = check_report(task.data, task.name, _config(task.rules), task.max_bytes)
         meta = report.document.meta
         by_rule = Counter((f.rule, f.severity.value) for f in report.findings)
         return Outcome(
@@ -102,5 +109,5 @@ def check_task(task: Task) -> Outcome:
     except Exception as exc:
         if not out_of_memory(exc):
             raise
-        extraction = report = None  # type: ignore[assignment]  (let go before answering)
+        report = None  # type: ignore[assignment]  (let go before answering)
         return Outcome.failure("E_CHECK_MEMORY", name=task.name)
