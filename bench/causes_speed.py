@@ -36,7 +36,7 @@ CONFLICTS = {"different", "contradictory"}
 
 
 def clauses(n: int) -> list[str]:
-    from service.train_causes import generator, gold_causes
+    from training.causes import generator, gold_causes
 
     pool = [e["text"] for e in gold_causes()] + [t for t, _ in generator().causes("heldout")]
     return list(itertools.islice(itertools.cycle(pool), n))

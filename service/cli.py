@@ -306,11 +306,11 @@ def _jobs(value: str) -> int:
 
 
 def cmd_train_causes(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """Train the models of reason.conflict's model.v1 (service/train_causes.py): 0 trained,
+    """Train the models of reason.conflict's model.v1 (training/causes.py): 0 trained,
     2 when --base-model is not a model directory."""
     from pathlib import Path
 
-    from .train_causes import train_causes
+    from training.causes import train_causes
 
     try:
         train_causes(Path(args.out), base=Path(args.base_model) if args.base_model else None,

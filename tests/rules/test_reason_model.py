@@ -169,8 +169,8 @@ def test_fine_tuning_a_base_model_directory(tiny_model, tmp_path, capsys):
 
 def test_shipped_model_is_at_its_recorded_floors(figures):
     from rules.reason.semantic.backend import CauseModel
-    from rules.reason.semantic.train import predict, score
-    from service.train_causes import datasets
+    from training.causes import datasets
+    from training.model import predict, score
 
     manifest = json.loads((DEFAULT_MODEL_DIR / "hecha.json").read_text("utf-8"))
     assert manifest["labels"] == list(cause_labels()) and manifest["verdicts"] == list(VERDICTS)

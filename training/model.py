@@ -38,8 +38,8 @@ from transformers import (
 )
 from transformers.utils import logging as hf_logging
 
-from .backend import MAX_LENGTH
-from .directory import MANIFEST
+from rules.reason.semantic.backend import MAX_LENGTH
+from rules.reason.semantic.directory import MANIFEST
 
 SPECIAL = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
 Log = Callable[[str], None]

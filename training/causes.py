@@ -57,7 +57,7 @@ def gold_causes() -> list[dict]:
 
 def datasets(seed: int = 0, limit: int | None = None):
     """The cause head and the pair head with their training and held-out examples."""
-    from rules.reason.semantic.train import Example, Head
+    from training.model import Example, Head
 
     gen = generator()
     gold = {split: [Example(e["text"], e["label"], also=tuple(e.get("also", ())))
@@ -79,7 +79,7 @@ def train_causes(out: Path, *, base: Path | None = None, epochs: int = 8, seed: 
                  size: str = "small", limit: int | None = None, lr: float | None = None,
                  log: Callable[[str], None] = print) -> dict:
     """Train a model directory into `out`; returns its manifest (held-out figures included)."""
-    from rules.reason.semantic.train import SIZES, train_model
+    from training.model import SIZES, train_model
 
     if base is not None and not (base / "config.json").is_file():
         raise ConfigError("E_MODEL_DIR", path=base, missing="config.json")
