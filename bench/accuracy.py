@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # `python bench/accuracy.py` as well as `python -m bench.accuracy`
     sys.path.insert(0, str(ROOT))
 
+import corpora  # noqa: E402
 from corpora.scoring import (  # noqa: E402
     SEVERITIES,
     DocumentScore,
@@ -49,11 +50,11 @@ from corpora.scoring import (  # noqa: E402
     score_document,
 )
 
-HANDWRITTEN = ROOT / "corpora" / "handwritten"
-SEEDS = ROOT / "corpora" / "seeds"
-SEED_GOLD = ROOT / "corpora" / "gold" / "findings.yaml"
+HANDWRITTEN = corpora.HANDWRITTEN
+SEEDS = corpora.SEEDS
+SEED_GOLD = corpora.GOLD / "findings.yaml"
 SYNTH_CACHE = ROOT / "build" / "synth"
-FAMILIES = ROOT / "corpora" / "families.yaml"
+FAMILIES = corpora.FAMILIES
 
 
 def load_families() -> dict[str, str]:
@@ -114,9 +115,9 @@ def synth_documents(n: int, seed: int) -> list[BenchDocument]:
     from corpora import synth
     from corpora.synth.formats import pdf_font
 
-    sources = sorted((ROOT / "corpora" / "synth").rglob("*.py"))
+    sources = sorted((corpora.ROOT / "synth").rglob("*.py"))
     digest = hashlib.sha256()
-    for path in [*sources, ROOT / "corpora" / "make_fixtures.py"]:
+    for path in [*sources, corpora.ROOT / "make_fixtures.py"]:
         digest.update(path.read_bytes())
     digest.update(f"{n}/{seed}".encode())
     digest.update(str(pdf_font()).encode())  # PDFs are text without one: another corpus

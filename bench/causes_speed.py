@@ -28,9 +28,11 @@ from pathlib import Path
 
 import yaml
 
+import corpora
+
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "corpora" / "seeds"
-GOLD = ROOT / "corpora" / "gold"
+SEEDS = corpora.SEEDS
+GOLD = corpora.GOLD
 HEADER = "2020年度部门决算\n"
 CONFLICTS = {"different", "contradictory"}
 

@@ -35,8 +35,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import corpora
+
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "corpora" / "seeds"
+SEEDS = corpora.SEEDS
 MB = 1_000_000
 
 Document = tuple[str, bytes]

@@ -39,8 +39,10 @@ from urllib.parse import urlsplit
 
 import httpx
 
+import corpora
+
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = sorted((ROOT / "corpora" / "seeds").glob("*.txt"))
+SEEDS = sorted((corpora.SEEDS).glob("*.txt"))
 MAX_DURATION = 3600.0
 OK = {200, 201, 202}
 

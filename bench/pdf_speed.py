@@ -1,7 +1,7 @@
 """PDF speed: pages per second and seconds per document, text-layer PDFs and scanned ones.
 
 The text-layer report is 20 A4 pages rendered from the seeds by the fixture generator
-(corpora/make_fixtures.py: seed 003, then seed 000, embedded CJK font, ruled tables,
+(corpora/make_make_fixtures.py: seed 003, then seed 000, embedded CJK font, ruled tables,
 running headers and footers), cut to `--pages`. Each run is the whole job on the file's
 bytes: format detection, reading in the sandboxed child (PDFium, layout), extraction and
 every rule (`rules.check`). The scanned report is `--scan-pages` pages of the same file,
@@ -18,41 +18,31 @@ The target is a 20-page text-layer report fully checked in under 1 s.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import resource
 import statistics
 import sys
 import time
 from pathlib import Path
 
+import corpora
+from corpora import make_fixtures
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "build" / "bench"
-SEEDS = ROOT / "corpora" / "seeds"
-
-
-def _generator():  # corpora/ is not a package: load the script by path
-    spec = importlib.util.spec_from_file_location("make_fixtures", ROOT / "corpora" / "make_fixtures.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["make_fixtures"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def build(pages: int, scan_pages: int) -> tuple[Path, Path]:
     """A `pages`-page text-layer PDF and its first `scan_pages` pages as a scan."""
     import pypdfium2
 
-    fixtures = _generator()
     OUT.mkdir(parents=True, exist_ok=True)
     full = OUT / "report.full.pdf"
     text_pdf = OUT / f"report.{pages}p.pdf"
     scan_pdf = OUT / f"report.{scan_pages}p.scan.pdf"
     if not full.exists():
-        lines = fixtures.seed_lines()
-        for seed in sorted(SEEDS.glob("000_*.txt")):
-            lines += ["", *seed.read_text(encoding="utf-8").split("\n")]
-        fixtures.make_pdf(fixtures.blocks(lines), full, fixtures.find_font())
+        lines = make_fixtures.seed_lines()
+        lines += ["", *corpora.seed("000").read_text(encoding="utf-8").split("\n")]
+        make_fixtures.make_pdf(make_fixtures.blocks(lines), full, make_fixtures.find_font())
     # the scan starts at page 4: a table and its caption, figures to read
     for target, first, count in ((text_pdf, 0, pages), (OUT / "scan.source.pdf", 3, scan_pages)):
         source = pypdfium2.PdfDocument(str(full))
@@ -61,7 +51,7 @@ def build(pages: int, scan_pages: int) -> tuple[Path, Path]:
         cut.save(str(target))
         cut.close()
         source.close()
-    fixtures.make_scan(OUT / "scan.source.pdf", scan_pdf)
+    make_fixtures.make_scan(OUT / "scan.source.pdf", scan_pdf)
     return text_pdf, scan_pdf
 
 

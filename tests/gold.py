@@ -13,13 +13,14 @@ from pathlib import Path
 import regex
 import yaml
 
+import corpora
 from corpora.scoring import locate as locate_on_line
 from extractor.normalize import translate
 from models import Claim, QuantityKind, Source
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "corpora" / "seeds"
-GOLD = ROOT / "corpora" / "gold"
+SEEDS = corpora.SEEDS
+GOLD = corpora.GOLD
 SEED_NAMES = sorted(p.name for p in SEEDS.glob("*.txt"))
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+import corpora
 import rules
 from models import (
     Report,
@@ -23,7 +24,7 @@ from models import (
 from service import cli, render
 from service.cli import main
 
-SEEDS = Path(__file__).resolve().parent.parent / "corpora" / "seeds"
+SEEDS = corpora.SEEDS
 SEED_PATHS = sorted(SEEDS.glob("*.txt"))
 SEED = SEED_PATHS[0]
 #: the small seed, for the multi-copy encoding tests

@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
-PATH = Path(__file__).resolve().parent.parent / "corpora" / "mutate.py"
-
-
-def load():
-    spec = importlib.util.spec_from_file_location("mutate", PATH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+from corpora import mutate
 
 
 def test_mutations_are_detected(figures):
-    result = load().run()
+    result = mutate.run()
     n = sum(result.total.values())
     per_kind = ", ".join(f"{k} {result.caught[k]}/{result.total[k]}" for k in sorted(result.total))
     figures.append(f"mutations: {sum(result.caught.values())}/{n} detected ({result.detection:.3f}); "

@@ -14,13 +14,14 @@ import spacy
 from spacy.language import Language
 from thinc.api import ConfigValidationError
 
+import corpora
 from extractor import extract_text, jieba_dict, lexicon
 from extractor.normalize import normalize
 from extractor.pipeline import JIEBA_CONFIG, load_pipeline
 
 jieba.setLogLevel(logging.WARNING)
 
-SEEDS = Path(__file__).resolve().parent.parent / "corpora" / "seeds"
+SEEDS = corpora.SEEDS
 SEED_PATHS = sorted(SEEDS.glob("*.txt"))
 #: line 27 of seed 001: the income paragraph, six subjects in one sentence
 SEED_SENTENCE = (SEED_PATHS[1].read_text("utf-8").splitlines()[26])

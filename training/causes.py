@@ -14,7 +14,6 @@ The model directory written is what rules/reason/semantic/backend.py loads.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import shlex
 from collections.abc import Callable
 from functools import cache
@@ -23,28 +22,23 @@ from types import ModuleType
 
 import yaml
 
-from models import ConfigError, DocumentError
+import corpora
+from models import ConfigError
 from rules.reason.comparators import cause_labels
 from rules.reason.semantic.directory import VERDICTS
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPORA = ROOT / "corpora"
 GOLD_WEIGHT = 4
 
 
 @cache
 def generator() -> ModuleType:
-    """corpora/generate_causes.py (a script of the repository, not of the installed package)."""
-    path = CORPORA / "generate_causes.py"
-    if not path.is_file():
-        raise DocumentError("E_UNREADABLE", name=path, detail="the training corpus ships with the repository")
-    spec = importlib.util.spec_from_file_location("hecha_generate_causes", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    if tuple(module.LABELS) != cause_labels() or tuple(module.VERDICTS) != VERDICTS:
+    """corpora/generate_causes.py, its labels checked against the rules' (a training run
+    with other labels would write a model the rules cannot read)."""
+    from corpora import generate_causes
+
+    if tuple(generate_causes.LABELS) != cause_labels() or tuple(generate_causes.VERDICTS) != VERDICTS:
         raise ValueError("corpora/generate_causes.py labels differ from rules/data/causes.yaml + other")
-    return module
+    return generate_causes
 
 
 def gold_split(text: str) -> str:
@@ -52,7 +46,7 @@ def gold_split(text: str) -> str:
 
 
 def gold_causes() -> list[dict]:
-    return yaml.safe_load((CORPORA / "gold" / "causes.yaml").read_text("utf-8"))["causes"]
+    return yaml.safe_load((corpora.GOLD / "causes.yaml").read_text("utf-8"))["causes"]
 
 
 def datasets(seed: int = 0, limit: int | None = None):

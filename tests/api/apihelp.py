@@ -9,10 +9,11 @@ from typing import Any
 
 import httpx
 
+import corpora
 from service.storage import keys
 from service.testing import LiveServer
 
-SEEDS = sorted((Path(__file__).resolve().parents[2] / "corpora" / "seeds").glob("*.txt"))
+SEEDS = sorted((corpora.SEEDS).glob("*.txt"))
 #: Test settings: seeds up to 30 kB are checked inline, the two larger ones in the background.
 INLINE_MAX = 30_000
 MAX_UPLOAD = 200_000

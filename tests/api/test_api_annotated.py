@@ -10,6 +10,8 @@ import httpx
 from apihelp import wait_done
 from test_api_formats import docx_of_seed_003
 
+import corpora
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -37,7 +39,7 @@ def test_annotated_docx_is_an_attachment_with_comments(client: httpx.Client, tmp
 
 
 def test_annotated_text_is_the_html_report(client: httpx.Client) -> None:
-    data = next((ROOT / "corpora" / "seeds").glob("001_*.txt")).read_bytes()
+    data = next((corpora.SEEDS).glob("001_*.txt")).read_bytes()
     doc_id = _submit(client, "001.txt", data)
     response = client.get(f"/v1/documents/{doc_id}/annotated")
     assert response.status_code == 200
@@ -46,6 +48,6 @@ def test_annotated_text_is_the_html_report(client: httpx.Client) -> None:
 
 
 def test_annotated_of_another_tenant_is_404(client: httpx.Client, make_client) -> None:
-    data = next((ROOT / "corpora" / "seeds").glob("001_*.txt")).read_bytes()
+    data = next((corpora.SEEDS).glob("001_*.txt")).read_bytes()
     doc_id = _submit(client, "001.txt", data)
     assert make_client().get(f"/v1/documents/{doc_id}/annotated").status_code == 404

@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import httpx
 from apihelp import wait_done
 
-ROOT = Path(__file__).resolve().parents[2]
+from corpora import make_fixtures
 
 
 def docx_of_seed_003(directory: Path) -> Path:
     """Seed 003 as a Word file with real tables (corpora/make_fixtures.py)."""
-    spec = importlib.util.spec_from_file_location("make_fixtures", ROOT / "corpora" / "make_fixtures.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("make_fixtures", module)
-    spec.loader.exec_module(module)
     path = directory / "report.docx"
-    module.make_docx(module.blocks(module.seed_lines()), path)
+    make_fixtures.make_docx(make_fixtures.blocks(make_fixtures.seed_lines()), path)
     return path
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+import corpora
 from corpora.scoring import locate
 from corpora.synth import build
 from corpora.synth.accounts import make_accounts
@@ -28,7 +29,7 @@ from models import classification
 from models.classification import Tree
 
 N = 20
-SYNTH = Path(__file__).resolve().parents[2] / "corpora" / "synth"
+SYNTH = corpora.ROOT / "synth"
 
 
 @pytest.fixture(scope="module")

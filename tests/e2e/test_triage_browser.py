@@ -3,11 +3,11 @@ verdict is still there."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import httpx
 
-SEED = Path(__file__).resolve().parents[2] / "corpora" / "seeds" / "000_cc852cee10621712.txt"
+import corpora
+
+SEED = corpora.seed("000")
 
 
 def test_triage_a_finding_and_it_survives_a_recheck(page, server, artifacts):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import corpora
 
-SEED = Path(__file__).resolve().parents[2] / "corpora" / "seeds" / "001_d6c1622c84f33c18.txt"
+SEED = corpora.seed("001")
 
 
 def test_upload_read_and_list(page, server, artifacts):

@@ -3,9 +3,7 @@ has a Word comment (DOCX) or a highlight annotation (PDF) on exactly its text.""
 
 from __future__ import annotations
 
-import importlib.util
 import io
-import sys
 import zipfile
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from pypdf import PdfReader
 
 import extractor
 import rules
+from corpora import make_fixtures
 from models import Report
 from service.annotated import annotated_copy, annotated_name
 from service.cli import main
@@ -26,12 +25,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 @pytest.fixture(scope="module")
 def fixtures():
-    spec = importlib.util.spec_from_file_location("make_fixtures", ROOT / "corpora" / "make_fixtures.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("make_fixtures", module)
-    spec.loader.exec_module(module)
-    return module.build(ROOT / "build" / "fixtures")
+    return make_fixtures.build(ROOT / "build" / "fixtures")
 
 
 def _check(path: Path) -> tuple[bytes, Report]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
+import corpora
 import extractor
 from service.core import Task, check_task
 from service.pool import CheckPool, PoolClosed
@@ -26,7 +26,7 @@ def test_memory_error_in_extraction_is_a_catalogued_failure(monkeypatch):
 
 # --- the deadline and the ceiling, on real input ----------------------------------------
 
-SEED = Path(__file__).resolve().parents[2] / "corpora" / "seeds" / "000_cc852cee10621712.txt"
+SEED = corpora.seed("000")
 #: A ceiling the seed fits under and 64 copies of it do not (they need over 100 MB).
 SMALL_CEILING_MB = 24
 

@@ -8,15 +8,15 @@ import time
 import uuid
 from collections.abc import Callable
 from datetime import timedelta
-from pathlib import Path
 
 from sqlalchemy import func, select, update
 
+import corpora
 from service.runtime import Service
 from service.storage import DONE, FAILED, DocumentRow, Job, ReportRow, documents, jobs, keys
 from service.storage.tables import utcnow
 
-SEED = min(sorted((Path(__file__).resolve().parents[2] / "corpora" / "seeds").glob("*.txt")),
+SEED = min(sorted((corpora.SEEDS).glob("*.txt")),
            key=lambda p: p.stat().st_size)
 
 
