@@ -10,6 +10,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
 
+from . import __version__
 from .api import errors
 from .api.main import api_router
 from .api.middleware import (
@@ -52,7 +53,7 @@ def create_app(settings: Settings | None = None, *, worker: bool = True, warm: b
         finally:
             await run_in_threadpool(service.stop)
 
-    app = FastAPI(title="hecha", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(title="hecha", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     app.state.service = service
     app.dependency_overrides[get_settings] = lambda: settings
     errors.install(app)

@@ -22,7 +22,7 @@ import rules
 from extractor.reading import MAX_BYTES
 from models import Claim, Document, DocumentError, Finding, HechaError, Message, Report, Severity, message
 
-from . import html, render
+from . import __version__, html, render
 from .core import read_bytes, unreadable
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
@@ -353,6 +353,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="hecha",
         description="核查: extract the figures of Chinese final-account and performance "
                     "self-evaluation reports and cross-check them.")
+    parser.add_argument("--version", action="version", version=f"hecha {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def with_files(p: argparse.ArgumentParser) -> None:
