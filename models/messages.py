@@ -95,6 +95,10 @@ _CATALOGUE: dict[str, tuple[str, str] | tuple[str, str, int]] = {
     "D_NOT_FOUND": ("文件不存在", "no such file or directory"),
     "D_IS_DIRECTORY": ("这是目录，不是文件", "is a directory, not a file"),
     "D_PERMISSION": ("没有读取权限", "permission denied"),
+    "D_NO_REPORTS": (
+        "文件夹中没有报告文件（{suffixes}；隐藏文件不计）",
+        "no report files in the folder ({suffixes}; hidden files are skipped)",
+    ),
     # --- command line -----------------------------------------------------------
     # --- report page ------------------------------------------------------------
     "UI_SEV_ERROR": ("错误", "errors"),

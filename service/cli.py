@@ -40,6 +40,43 @@ SCHEMAS: dict[str, Callable[[], dict[str, Any]]] = {
 
 _FAIL_ON = {"error": Severity.ERROR.rank, "warning": Severity.WARNING.rank, "never": None}
 
+#: What `hecha check DIR` and `hecha extract DIR` take from a folder (a file named on the
+#: command line is read whatever its name: the reader tells formats apart by their bytes).
+REPORT_SUFFIXES = (".txt", ".pdf", ".docx", ".xlsx", ".xls", ".html", ".htm",
+                   ".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".bmp", ".webp")
+
+
+def report_files(folder: str) -> list[str]:
+    """The reports under `folder`, recursively, sorted: files with a REPORT_SUFFIXES
+    extension (any case), hidden files and folders (.git, .DS_Store) left out."""
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(os.path.join(root, name) for name in files
+                     if not name.startswith(".") and name.lower().endswith(REPORT_SUFFIXES))
+    return sorted(found)
+
+
+def expand(paths: Sequence[str], err: TextIO) -> tuple[list[str], bool]:
+    """FILE arguments with each folder replaced by its reports; and whether every folder
+    held one (a folder without any costs one line on `err`)."""
+    files: list[str] = []
+    complete = True
+    for path in paths:
+        if not os.path.isdir(path):
+            files.append(path)
+            continue
+        found = report_files(path)
+        if not found:
+            detail = message("D_NO_REPORTS", suffixes=", ".join(REPORT_SUFFIXES[:7]) + "…")
+            problem = Message(message("E_UNREADABLE", name=path, detail=detail.zh).zh,
+                              message("E_UNREADABLE", name=path, detail=detail.en).en)
+            print(f"hecha: {problem.zh} / {problem.en}", file=err)
+            complete = False
+        files.extend(found)
+    return files, complete
+
+
 def load(path: str, max_bytes: int, err: TextIO) -> extractor.Extraction | None:
     """Extract `path`, or say on one line of `err` why it cannot be read and return None."""
     try:
@@ -53,8 +90,9 @@ def load(path: str, max_bytes: int, err: TextIO) -> extractor.Extraction | None:
 
 
 def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    status = EXIT_OK
-    for path in args.files:
+    files, complete = expand(args.files, err)
+    status = EXIT_OK if complete else EXIT_UNREADABLE
+    for path in files:
         result = load(path, args.max_bytes, err)
         if result is None:
             status = EXIT_UNREADABLE
@@ -136,17 +174,20 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_UNREADABLE
     threshold = _FAIL_ON[args.fail_on]
     reports: list[tuple[str, Report]] = []
-    unread = False
+    files, complete = expand(args.files, err)
+    unread = not complete
+    # several inputs (or a folder of them) write their annotated copies into a folder
+    several = len(files) > 1 or any(os.path.isdir(p) for p in args.files)
     pool = CheckPool(1, memory_mb=memory_mb, fork=True)  # this process has no other threads
     try:
-        for path in args.files:
+        for path in files:
             report = check_file(pool, path, args, overrides, timeout, err)
             if report is None:
                 unread = True
                 continue
             reports.append((path, report))
             _print_report(path, report, args, out, err)
-            if args.annotate and not _annotate(path, report, args, err):
+            if args.annotate and not _annotate(path, report, args, several, err):
                 unread = True
     finally:
         pool.close(kill=True)
@@ -173,14 +214,14 @@ def _print_report(path: str, report: Report, args: argparse.Namespace, out: Text
             print(line, file=out)
 
 
-def _annotate(path: str, report: Report, args: argparse.Namespace, err: TextIO) -> bool:
+def _annotate(path: str, report: Report, args: argparse.Namespace, several: bool, err: TextIO) -> bool:
     """Write the annotated copy of `path` to --annotate (a folder when several files)."""
     from .annotated import annotated_copy, annotated_name
 
     try:
         copy = annotated_copy(read_bytes(path, args.max_bytes), report, os.path.basename(path))
         target = args.annotate
-        if len(args.files) > 1 or os.path.isdir(target):
+        if several or os.path.isdir(target):
             os.makedirs(target, exist_ok=True)
             target = os.path.join(target, annotated_name(os.path.basename(path), copy.suffix))
         with open(target, "wb") as f:
@@ -358,7 +399,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     def with_files(p: argparse.ArgumentParser) -> None:
         p.add_argument("files", nargs="+", metavar="FILE",
-                       help="reports: text, PDF (scanned too), DOCX, XLSX, XLS, HTML or images")
+                       help="reports: text, PDF (scanned too), DOCX, XLSX, XLS, HTML or images; "
+                            "a folder: its reports by extension, recursively, sorted")
         p.add_argument("--max-bytes", type=_max_bytes, default=MAX_BYTES,
                        help=f"refuse larger files (default {MAX_BYTES})")
 

@@ -118,7 +118,7 @@ BAD_INPUTS = {
     "missing": (_missing, "cannot read file"),
     "empty": (_empty, "empty file"),
     "binary": (_binary, "not a text file"),
-    "directory": (_directory, "is a directory"),
+    "directory": (_directory, "no report files in the folder"),  # a folder without reports
 }
 
 

@@ -3,6 +3,7 @@ check, --annotate's target, --select / --ignore, rule names, the no-figures note
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -28,3 +29,45 @@ def test_version(capsys):
     out = capsys.readouterr().out
     assert out.strip() == f"hecha {service.__version__}"
     assert service.__version__[0].isdigit()
+
+
+# --- a folder -------------------------------------------------------------------------
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "reports"
+    (folder / "b" / ".git").mkdir(parents=True)
+    (folder / ".hidden").mkdir()
+    data = SEED.read_bytes()
+    for name in ("b/2.TXT", "a.txt", "b/.~lock.txt", ".hidden/x.txt", "b/.git/y.txt", "notes.md",
+                 "b/1.txt"):
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def test_check_walks_a_folder_sorted_skipping_hidden_and_other_files(capsys, tmp_path):
+    folder = _folder(tmp_path)
+    status, out, err = run(capsys, "check", "--format", "json", "--fail-on", "never", folder)
+    assert (status, err) == (0, "")
+    names = [_json(x)["document"]["name"] for x in out.splitlines()]
+    assert names == [str(folder / "a.txt"), str(folder / "b" / "1.txt"), str(folder / "b" / "2.TXT")]
+
+
+def test_extract_walks_a_folder_too(capsys, tmp_path):
+    status, out, _ = run(capsys, "extract", _folder(tmp_path))
+    assert status == 0 and len(out.splitlines()) == 3
+
+
+def test_a_folder_without_reports_is_one_line_and_the_other_files_are_checked(capsys, tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "readme.md").write_text("x", "utf-8")
+    status, out, err = run(capsys, "check", "--format", "json", "--fail-on", "never", empty, SEED)
+    assert status == 2
+    [line] = err.splitlines()
+    assert line.startswith(f"hecha: 无法读取文件：{empty}") and "no report files in the folder" in line
+    assert [_json(x)["document"]["name"] for x in out.splitlines()] == [str(SEED)]
+
+
+def _json(line: str) -> dict:
+    return json.loads(line)
