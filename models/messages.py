@@ -115,6 +115,16 @@ _CATALOGUE: dict[str, tuple[str, str] | tuple[str, str, int]] = {
         "检查了 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 条提示",
         "checked {files} file(s): {errors} error(s), {warnings} warning(s), {infos} note(s)",
     ),
+    "CLI_ANNOTATED": ("已写入标注副本：{path}", "wrote the annotated copy: {path}"),
+    "CLI_ANNOTATE_SUFFIX": (
+        "标注副本是 {suffix} 文件，与目标 {target} 的扩展名不符：请改用 {suggestion}，或给出一个文件夹",
+        "the annotated copy is a {suffix} file, but {target} does not end in {suffix}: "
+        "use {suggestion}, or a folder",
+    ),
+    "CLI_ANNOTATE_TARGET": (
+        "标注副本只能写成 .docx、.pdf 或 .html 文件（依输入的格式而定），或写入一个文件夹：{target}",
+        "an annotated copy is a .docx, .pdf or .html file (as the input is), or goes into a folder: {target}",
+    ),
     "CLI_REPORT_TITLE": ("核查报告", "hecha report"),
     "CLI_NO_FINDINGS": ("未发现问题", "no findings"),
     # --- HTTP API and its storage (service/api, service/storage) --------------------

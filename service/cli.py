@@ -178,6 +178,10 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     unread = not complete
     # several inputs (or a folder of them) write their annotated copies into a folder
     several = len(files) > 1 or any(os.path.isdir(p) for p in args.files)
+    if args.annotate and not _annotate_target(args.annotate, several)[0] and not _copy_suffix(args.annotate):
+        problem = message("CLI_ANNOTATE_TARGET", target=args.annotate)  # said before any work
+        print(f"hecha: {problem.zh} / {problem.en}", file=err)
+        return EXIT_UNREADABLE
     pool = CheckPool(1, memory_mb=memory_mb, fork=True)  # this process has no other threads
     try:
         for path in files:
@@ -214,14 +218,35 @@ def _print_report(path: str, report: Report, args: argparse.Namespace, out: Text
             print(line, file=out)
 
 
+def _annotate_target(target: str, several: bool) -> tuple[bool, str]:
+    """Where --annotate writes: (True, folder) when there are several inputs, or the target
+    is a folder or has no extension (the folder is created); else (False, file)."""
+    folder = several or os.path.isdir(target) or not os.path.splitext(target)[1]
+    return folder, target
+
+
+def _copy_suffix(target: str) -> str:
+    """The annotated-copy suffix a file target names (.htm is .html), "" for none."""
+    suffix = os.path.splitext(target)[1].lower()
+    suffix = ".html" if suffix == ".htm" else suffix
+    return suffix if suffix in (".docx", ".pdf", ".html") else ""
+
+
 def _annotate(path: str, report: Report, args: argparse.Namespace, several: bool, err: TextIO) -> bool:
-    """Write the annotated copy of `path` to --annotate (a folder when several files)."""
+    """Write the annotated copy of `path` to --annotate (a folder when several files) and
+    say where on `err`; a file target whose extension is not the copy's is refused."""
     from .annotated import annotated_copy, annotated_name
 
+    folder, target = _annotate_target(args.annotate, several)
     try:
         copy = annotated_copy(read_bytes(path, args.max_bytes), report, os.path.basename(path))
-        target = args.annotate
-        if several or os.path.isdir(target):
+        if not folder and _copy_suffix(target) != copy.suffix:
+            # a PDF without a text layer to place notes on, or a .docx target for a text report
+            problem = message("CLI_ANNOTATE_SUFFIX", suffix=copy.suffix, target=target,
+                              suggestion=os.path.splitext(target)[0] + copy.suffix)
+            print(f"hecha: {problem.zh} / {problem.en}", file=err)
+            return False
+        if folder:
             os.makedirs(target, exist_ok=True)
             target = os.path.join(target, annotated_name(os.path.basename(path), copy.suffix))
         with open(target, "wb") as f:
@@ -230,6 +255,8 @@ def _annotate(path: str, report: Report, args: argparse.Namespace, several: bool
         problem = unreadable(args.annotate, exc)
         print(f"hecha: {problem.zh} / {problem.en}", file=err)
         return False
+    note = message("CLI_ANNOTATED", path=target)
+    print(f"hecha: {note.zh} / {note.en}", file=err)
     return True
 
 

@@ -126,3 +126,28 @@ def test_cli_check_annotate_writes_the_copy(fixtures, tmp_path: Path) -> None:
     folder = tmp_path / "many"
     main(["check", str(fixtures.docx), str(fixtures.text), "--annotate", str(folder), "--format", "json"])
     assert sorted(p.name for p in folder.iterdir()) == ["003.annotated.docx", "003.annotated.html"]
+
+
+def test_cli_annotate_says_what_it_wrote_and_a_target_without_extension_is_a_folder(
+        fixtures, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "copy.docx"
+    assert main(["check", str(fixtures.docx), "--annotate", str(out), "--format", "json"]) in (0, 1)
+    err = capsys.readouterr().err
+    assert err == f"hecha: 已写入标注副本：{out} / wrote the annotated copy: {out}\n"
+    folder = tmp_path / "copies"
+    main(["check", str(fixtures.docx), "--annotate", str(folder), "--format", "json"])
+    written = folder / "003.annotated.docx"
+    assert written.exists() and f"wrote the annotated copy: {written}" in capsys.readouterr().err
+
+
+def test_cli_annotate_refuses_a_target_of_another_extension(fixtures, tmp_path: Path, capsys) -> None:
+    # a text report's copy is the HTML page: a .docx target is refused, nothing written
+    out = tmp_path / "copy.docx"
+    assert main(["check", str(fixtures.text), "--annotate", str(out), "--format", "json"]) == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert "标注副本是 .html 文件" in line and f"use {tmp_path / 'copy.html'}" in line
+    assert not out.exists()
+    # a name no annotated copy can have is refused before anything is checked
+    assert main(["check", str(fixtures.text), "--annotate", str(tmp_path / "copy.txt")]) == 2
+    out_text, err = capsys.readouterr()
+    assert out_text == "" and ".docx, .pdf or .html" in err and len(err.splitlines()) == 1
