@@ -38,7 +38,7 @@ _CATALOGUE: dict[str, tuple[str, str] | tuple[str, str, int]] = {
         "file too large ({size} bytes, limit {limit}): {name}", 413,
     ),
     "E_UNREADABLE": ("无法读取文件：{name}（{detail}）", "cannot read file: {name} ({detail})", 400),
-    "E_RULES_CONFIG": ("规则配置错误：{detail}", "invalid rules configuration: {detail}", 422),
+    "E_RULES_CONFIG": ("规则配置错误：{detail_zh}", "invalid rules configuration: {detail}", 422),
     # --- file formats (extractor/readers): PDF, Word, Excel, HTML, images ------------
     "E_FORMAT": (
         "不支持的文件格式（{kind}）：{name}；可读取 PDF、Word (.docx)、Excel (.xlsx/.xls)、HTML、图片和文本",

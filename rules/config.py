@@ -10,6 +10,7 @@ no deep nesting, plain YAML types only.
 from __future__ import annotations
 
 import copy
+import difflib
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -41,6 +42,19 @@ def _defaults() -> dict[str, Any]:
     return yaml.safe_load(text) or {}
 
 
+def problem(zh: str, en: str) -> ConfigError:
+    """E_RULES_CONFIG with its detail in both languages (`detail` is the English one)."""
+    return ConfigError("E_RULES_CONFIG", detail=en, detail_zh=zh)
+
+
+class ProfileProblem(yaml.YAMLError):
+    """A YAML construct refused in a profile, said in both languages."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.zh, self.en = zh, en
+
+
 #: the largest rules profile read: a profile is a few dozen lines
 MAX_PROFILE_BYTES = 64 * 1024
 #: how deeply a profile may nest: rule id → parameter → a list of values, and a little more
@@ -58,11 +72,12 @@ class _ProfileLoader(yaml.SafeLoader):
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            raise yaml.YAMLError("aliases (*name) are not allowed in a rules profile")
+            raise ProfileProblem("不允许使用别名（*name）",
+                                 "aliases (*name) are not allowed in a rules profile")
         self._depth += 1
         try:
             if self._depth > _MAX_DEPTH:
-                raise yaml.YAMLError(f"nested deeper than {_MAX_DEPTH} levels")
+                raise ProfileProblem(f"嵌套超过 {_MAX_DEPTH} 层", f"nested deeper than {_MAX_DEPTH} levels")
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
@@ -74,7 +89,8 @@ _PLAIN_TAGS = {"tag:yaml.org,2002:" + t
 
 def _plain(node: yaml.Node) -> None:
     if node.tag not in _PLAIN_TAGS:
-        raise yaml.YAMLError(f"tag {node.tag} is not allowed in a rules profile")
+        raise ProfileProblem(f"不允许使用标签 {node.tag}",
+                             f"tag {node.tag} is not allowed in a rules profile")
     if isinstance(node, yaml.SequenceNode):
         for item in node.value:
             _plain(item)
@@ -93,12 +109,12 @@ def read_profile(text: str | bytes) -> dict[str, Any]:
         ConfigError: E_RULES_CONFIG naming the key or the YAML problem.
     """
     if len(text) > MAX_PROFILE_BYTES:
-        raise ConfigError("E_RULES_CONFIG", detail=f"larger than {MAX_PROFILE_BYTES} bytes")
+        raise problem(f"超过 {MAX_PROFILE_BYTES} 字节", f"larger than {MAX_PROFILE_BYTES} bytes")
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise ConfigError("E_RULES_CONFIG", detail="not UTF-8 text") from exc
+            raise problem("不是 UTF-8 文本", "not UTF-8 text") from exc
     try:
         loader = _ProfileLoader(text)
         try:
@@ -109,16 +125,75 @@ def read_profile(text: str | bytes) -> dict[str, Any]:
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
-        raise ConfigError("E_RULES_CONFIG", detail=_one_line(str(exc))) from exc
+        raise _yaml_problem(exc) from exc
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise ConfigError("E_RULES_CONFIG", detail="top level must map rule ids to settings")
+        raise not_a_mapping()
     return data
+
+
+def not_a_mapping() -> ConfigError:
+    return problem("顶层应为规则编号到参数的映射（如 sum.table: {enabled: false}）",
+                   "top level must map rule ids to settings (e.g. sum.table: {enabled: false})")
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> ConfigError:
+    """The YAML error as one line: where (line and column, 1-based) and what."""
+    if isinstance(exc, ProfileProblem):
+        return problem(exc.zh, exc.en)
+    mark = getattr(exc, "problem_mark", None)
+    what = _one_line(getattr(exc, "problem", None) or str(exc))
+    if mark is None:
+        return problem(f"YAML 语法错误：{what}", f"YAML syntax error: {what}")
+    line, column = mark.line + 1, mark.column + 1
+    return problem(f"第 {line} 行第 {column} 列 YAML 语法错误：{what}",
+                   f"YAML syntax error at line {line}, column {column}: {what}")
 
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())[:300]
+
+
+def _unknown_rule(rule_id: object) -> ConfigError:
+    close = difflib.get_close_matches(str(rule_id), list(RULES), n=1, cutoff=0.6)
+    if close:
+        return problem(f"未知规则 {rule_id!r}（是否为 {close[0]}？）",
+                       f"unknown rule {rule_id!r} (did you mean {close[0]}?)")
+    return problem(f"未知规则 {rule_id!r}（hecha rules 列出全部规则）",
+                   f"unknown rule {rule_id!r} (hecha rules lists them)")
+
+
+#: Chinese for pydantic's error types (the English is pydantic's own message)
+_ZH_ERRORS = {
+    "int_parsing": "应为整数", "int_type": "应为整数", "int_from_float": "应为整数",
+    "float_parsing": "应为数字", "float_type": "应为数字",
+    "bool_parsing": "应为 true 或 false", "bool_type": "应为 true 或 false",
+    "string_type": "应为文字", "list_type": "应为列表", "dict_type": "应为映射",
+    "greater_than": "应大于 {gt}", "greater_than_equal": "应不小于 {ge}",
+    "less_than": "应小于 {lt}", "less_than_equal": "应不大于 {le}",
+    "enum": "应为 {expected} 之一", "literal_error": "应为 {expected} 之一",
+    "missing": "缺少此参数",
+}
+
+
+def _param_problem(rule_id: str, cls: type, exc: ValidationError) -> ConfigError:
+    """A rule's parameters refused by its Params: each bad key with what is wrong."""
+    zh, en = [], []
+    for e in exc.errors(include_url=False):
+        key = ".".join(str(p) for p in e["loc"]) or "?"
+        if e["type"] == "extra_forbidden":
+            known = ", ".join(sorted(cls.model_fields))
+            zh.append(f"未知参数 {key}（可用：{known}）")
+            en.append(f"unknown parameter {key} (known: {known})")
+            continue
+        value = f"{e.get('input')!r:.60}"
+        template = _ZH_ERRORS.get(e["type"])
+        ctx = {k: str(v).replace(" or ", "、").replace(", ", "、") for k, v in (e.get("ctx") or {}).items()}
+        reason = template.format(**ctx) if template else e["msg"]
+        zh.append(f"参数 {key} 的值 {value} 无效：{reason}")
+        en.append(f"{key}: invalid value {value}: {e['msg']}")
+    return problem(_one_line(f"{rule_id}：" + "；".join(zh)), _one_line(f"{rule_id}: " + "; ".join(en)))
 
 
 def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None = None) -> RulesConfig:
@@ -136,28 +211,30 @@ def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None
             with open(path, "rb") as f:
                 raw = f.read(MAX_PROFILE_BYTES + 1)
         except OSError as exc:
-            raise ConfigError("E_RULES_CONFIG", detail=_one_line(str(exc))) from exc
+            reason = exc.strerror or str(exc)
+            reason_zh = "文件不存在" if isinstance(exc, FileNotFoundError) else reason
+            raise problem(_one_line(f"无法读取 {path}：{reason_zh}"),
+                          _one_line(f"cannot read {path}: {reason}")) from exc
         layers.append(read_profile(raw))
     if overrides:
         layers.append(overrides)
     for layer in layers:
         if not isinstance(layer, dict):
-            raise ConfigError("E_RULES_CONFIG", detail="top level must map rule ids to settings")
+            raise not_a_mapping()
         for rule_id, values in layer.items():
             if rule_id not in RULES:
-                raise ConfigError("E_RULES_CONFIG", detail=f"unknown rule {rule_id!r}")
+                raise _unknown_rule(rule_id)
             if values is not None and not isinstance(values, dict):
-                raise ConfigError("E_RULES_CONFIG",
-                                    detail=f"{rule_id}: expected a mapping of parameters, got {values!r:.60}")
+                raise problem(f"{rule_id}：参数应为映射（如 {rule_id}: {{enabled: false}}），"
+                              f"而不是 {values!r:.60}",
+                              f"{rule_id}: expected a mapping of parameters, got {values!r:.60}")
             if any(not isinstance(key, str) for key in values or {}):
-                raise ConfigError("E_RULES_CONFIG", detail=f"{rule_id}: parameter names must be text")
+                raise problem(f"{rule_id}：参数名应为文字", f"{rule_id}: parameter names must be text")
             merged.setdefault(rule_id, {}).update(values or {})
     params: dict[str, Params] = {}
     for rule_id, cls in RULES.items():
         try:
             params[rule_id] = cls.Params(**merged.get(rule_id, {}))
         except ValidationError as exc:
-            problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}"
-                                 for e in exc.errors(include_url=False))
-            raise ConfigError("E_RULES_CONFIG", detail=_one_line(f"{rule_id}: {problems}")) from exc
+            raise _param_problem(rule_id, cls.Params, exc) from exc
     return RulesConfig(params)

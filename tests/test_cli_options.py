@@ -71,3 +71,21 @@ def test_a_folder_without_reports_is_one_line_and_the_other_files_are_checked(ca
 
 def _json(line: str) -> dict:
     return json.loads(line)
+
+
+# --- a bad --rules file -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["check", "annotate"])
+def test_a_bad_rules_file_is_one_line_in_both_languages_and_exit_2(capsys, tmp_path, command):
+    config = tmp_path / "rules.yaml"
+    config.write_text("sum.table: {tolerance: 0.5}\n", "utf-8")
+    extra = ["--out", str(tmp_path / "out")] if command == "annotate" else []
+    status, out, err = run(capsys, command, "--rules", config, *extra, SEED)
+    assert (status, out) == (2, "")
+    [line] = err.splitlines()
+    zh, _, en = line.removeprefix("hecha: ").partition(" / ")
+    assert zh == ("规则配置错误：sum.table：未知参数 tolerance"
+                  "（可用：enabled, report_rounding, severity, warning_ulps）")
+    assert en == ("invalid rules configuration: sum.table: unknown parameter tolerance "
+                  "(known: enabled, report_rounding, severity, warning_ulps)")

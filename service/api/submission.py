@@ -23,7 +23,8 @@ from starlette.datastructures import UploadFile
 import rules
 from extractor.readers import UNSUPPORTED, detect
 from extractor.reading import decode
-from models import ConfigError, DocumentError
+from models import DocumentError
+from rules.config import not_a_mapping
 
 from ..config import Settings
 from .errors import api_error
@@ -63,7 +64,7 @@ def parse_profile(profile: dict[str, Any] | str | None) -> tuple[dict[str, Any] 
     if profile is None or profile == {}:
         return None, None
     if not isinstance(profile, dict):
-        raise ConfigError("E_RULES_CONFIG", detail="top level must map rule ids to settings")
+        raise not_a_mapping()
     rules.load_config(overrides=profile)
     return profile, json.dumps(profile, sort_keys=True, ensure_ascii=False, default=str)
 

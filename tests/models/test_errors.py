@@ -12,7 +12,7 @@ from models import ConfigError, DocumentError, HechaError, RunError
 
 @pytest.mark.parametrize(("kind", "code", "values"), [
     (DocumentError, "E_EMPTY", {"name": "a.txt"}),
-    (ConfigError, "E_RULES_CONFIG", {"detail": "unknown rule 'x'"}),
+    (ConfigError, "E_RULES_CONFIG", {"detail": "unknown rule 'x'", "detail_zh": "未知规则 'x'"}),
     (RunError, "E_OUT_BUSY", {"path": "/tmp/out"}),
 ])
 def test_errors_pickle_as_their_own_kind(kind, code, values):

@@ -93,3 +93,26 @@ def test_duplicate_rule_id_fails_at_import():
 
     with pytest.raises(ValueError, match="duplicate"):
         register("share.whole")(type("Again", (Rule,), {}))
+
+
+@pytest.mark.parametrize(
+    ("text", "zh", "en"),
+    [
+        ("sum.table: {tolerance: 1}", "sum.table：未知参数 tolerance（可用：",
+         "sum.table: unknown parameter tolerance (known: enabled,"),
+        ("sum.tabel: {enabled: false}", "未知规则 'sum.tabel'（是否为 sum.table？）",
+         "unknown rule 'sum.tabel' (did you mean sum.table?)"),
+        ("sum.table: {warning_ulps: x}", "参数 warning_ulps 的值 'x' 无效：应为整数",
+         "sum.table: warning_ulps: invalid value 'x'"),
+        ("sum.table: {severity: fatal}", "应为 'error'、'warning'、'info' 之一",
+         "severity: invalid value 'fatal'"),
+        ("sum.table: [1\n", "第 2 行第 1 列 YAML 语法错误", "YAML syntax error at line 2, column 1"),
+        ("- a", "顶层应为规则编号到参数的映射", "top level must map rule ids to settings"),
+    ],
+)
+def test_a_bad_profile_names_its_key_and_problem_in_both_languages(text, zh, en):
+    with pytest.raises(ConfigError) as info:
+        rules.load_config(overrides=rules.read_profile(text))
+    msg = info.value.msg
+    assert msg.zh.startswith("规则配置错误：") and zh in msg.zh and "\n" not in msg.zh
+    assert msg.en.startswith("invalid rules configuration: ") and en in msg.en and "\n" not in msg.en
