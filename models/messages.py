@@ -39,6 +39,10 @@ _CATALOGUE: dict[str, tuple[str, str] | tuple[str, str, int]] = {
     ),
     "E_UNREADABLE": ("无法读取文件：{name}（{detail}）", "cannot read file: {name} ({detail})", 400),
     "E_RULES_CONFIG": ("规则配置错误：{detail_zh}", "invalid rules configuration: {detail}", 422),
+    "E_RULES_SELECT": (
+        "没有这样的规则：{names}（hecha rules 列出全部规则编号；也可写前缀，如 sum.）",
+        "no such rule: {names} (hecha rules lists the rule ids; a prefix such as sum. works too)",
+    ),
     # --- file formats (extractor/readers): PDF, Word, Excel, HTML, images ------------
     "E_FORMAT": (
         "不支持的文件格式（{kind}）：{name}；可读取 PDF、Word (.docx)、Excel (.xlsx/.xls)、HTML、图片和文本",

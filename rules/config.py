@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import difflib
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -238,3 +239,43 @@ def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None
         except ValidationError as exc:
             raise _param_problem(rule_id, cls.Params, exc) from exc
     return RulesConfig(params)
+
+
+def _matches(item: str, rule_id: str) -> bool:
+    """`item` names `rule_id`: the id itself, or a prefix of whole parts (sum, sum.)."""
+    prefix = item.rstrip(".")
+    return rule_id == item or rule_id.startswith(prefix + ".")
+
+
+def selection(select: Sequence[str] | None = None, ignore: Sequence[str] | None = None
+              ) -> dict[str, dict[str, Any]]:
+    """Overrides that run only the rules `select` names (all when None), less those
+    `ignore` names: ids or prefixes (`sum.`, `rate`). A selected rule runs even when the
+    defaults disable it; `ignore` wins over `select`.
+
+    Raises:
+        ConfigError: E_RULES_SELECT naming the items that match no rule.
+    """
+    from . import catalog  # noqa: F401  (registers every rule)
+
+    items = [*(select or ()), *(ignore or ())]
+    unknown = [item for item in items if not any(_matches(item, r) for r in RULES)]
+    if unknown:
+        raise ConfigError("E_RULES_SELECT", names=", ".join(dict.fromkeys(unknown)))
+    overrides: dict[str, dict[str, Any]] = {}
+    for rule_id in RULES:
+        if select is not None:
+            overrides[rule_id] = {"enabled": any(_matches(item, rule_id) for item in select)}
+        if any(_matches(item, rule_id) for item in ignore or ()):
+            overrides[rule_id] = {"enabled": False}
+    return overrides
+
+
+def merge(profile: dict[str, Any] | None, overrides: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """`profile` (a rules file's mapping) with `overrides` laid over it, rule by rule."""
+    if not overrides:
+        return profile
+    merged = {rule_id: dict(values or {}) for rule_id, values in (profile or {}).items()}
+    for rule_id, values in overrides.items():
+        merged.setdefault(rule_id, {}).update(values)
+    return merged

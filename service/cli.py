@@ -123,6 +123,19 @@ def _profile(path: str | None) -> dict[str, Any] | None:
         return read_profile(f.read(MAX_PROFILE_BYTES + 1)) or {}
 
 
+def _selected(args: argparse.Namespace, profile: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The --rules profile with --select and --ignore laid over it.
+
+    Raises:
+        ConfigError: E_RULES_SELECT for an id or prefix that names no rule.
+    """
+    from rules.config import merge, selection
+
+    if args.select is None and args.ignore is None:
+        return profile
+    return merge(profile, selection(args.select, args.ignore))
+
+
 def _limits(args: argparse.Namespace) -> tuple[float, int]:
     """--timeout and --memory-mb, by default the API's HECHA_JOB_TIMEOUT_S and
     HECHA_JOB_MEMORY_MB.
@@ -167,7 +180,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .pool import CheckPool
 
     try:
-        overrides = _profile(args.rules)
+        overrides = _selected(args, _profile(args.rules))
         timeout, memory_mb = _limits(args)
     except HechaError as exc:
         print(f"hecha: {exc.msg.zh} / {exc.msg.en}", file=err)
@@ -352,7 +365,7 @@ def cmd_annotate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         outcome = annotate(args.paths, args.out, formats=args.formats, jobs=args.jobs,
                            scheduler=args.scheduler, rules_path=args.rules, force=args.force, err=err,
                            timeout=args.timeout, memory_mb=args.memory_mb,
-                           reviews_path=args.reviews)
+                           reviews_path=args.reviews, rule_overrides=_selected(args, None))
     except HechaError as exc:
         print(f"hecha: {exc.msg.zh} / {exc.msg.en}", file=err)
         return EXIT_UNREADABLE
@@ -365,6 +378,17 @@ def cmd_annotate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _formats(value: str) -> list[str]:
     return [name.strip() for name in value.split(",") if name.strip()]
+
+
+def with_selection(p: argparse.ArgumentParser) -> None:
+    """--select and --ignore: comma-separated rule ids or prefixes, repeatable."""
+    def ids(value: str) -> list[str]:
+        return _formats(value)
+
+    p.add_argument("--select", type=ids, action="extend", metavar="IDS",
+                   help="run only these rules: ids or prefixes, comma-separated (sum.,rate.change)")
+    p.add_argument("--ignore", type=ids, action="extend", metavar="IDS",
+                   help="do not run these rules (ids or prefixes; wins over --select)")
 
 
 def _jobs(value: str) -> int:
@@ -452,6 +476,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="exit 1 when a finding is at least this severe (default error)")
     p.add_argument("--annotate", metavar="OUT",
                    help="write the annotated copy (.docx/.pdf/.html by input; a folder for several files)")
+    with_selection(p)
     with_limits(p)
     p.set_defaults(run=cmd_check)
 
@@ -483,6 +508,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="redo documents an earlier run finished")
     p.add_argument("--reviews", metavar="JSON",
                    help="reviewers' verdicts (as GET /v1/reviews answers) for the finding rows")
+    with_selection(p)
     with_limits(p)
     p.set_defaults(run=cmd_annotate)
 

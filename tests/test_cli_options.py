@@ -89,3 +89,58 @@ def test_a_bad_rules_file_is_one_line_in_both_languages_and_exit_2(capsys, tmp_p
                   "（可用：enabled, report_rounding, severity, warning_ulps）")
     assert en == ("invalid rules configuration: sum.table: unknown parameter tolerance "
                   "(known: enabled, report_rounding, severity, warning_ulps)")
+
+
+# --- --select / --ignore ------------------------------------------------------------------
+
+
+def _rules_found(capsys, *options: str) -> set[str]:
+    status, out, err = run(capsys, "check", "--format", "json", "--fail-on", "never", *options, SEED)
+    assert (status, err) == (0, "")
+    return {f["rule"] for f in _json(out)["findings"]}
+
+
+def test_select_and_ignore_rule_ids_and_prefixes(capsys):
+    every = _rules_found(capsys)
+    assert len(every) >= 3
+    one = sorted(every)[0]
+    family = sorted(every)[-1].split(".")[0]  # the family of another rule: a prefix
+    assert one.split(".")[0] != family
+    assert _rules_found(capsys, "--select", one) == {one}
+    assert _rules_found(capsys, "--select", family + ".") == {r for r in every if r.startswith(family + ".")}
+    assert _rules_found(capsys, "--ignore", f"{family},{one}") == {
+        r for r in every if not r.startswith(family + ".") and r != one}
+    # repeated options add up; --ignore wins over --select
+    both = sorted(every)[:2]
+    assert _rules_found(capsys, "--select", both[0], "--select", both[1], "--ignore", both[1]) == {both[0]}
+
+
+def test_select_lays_over_a_rules_file(capsys, tmp_path):
+    every = _rules_found(capsys)
+    one = sorted(every)[0]
+    config = tmp_path / "rules.yaml"
+    config.write_text(f"{one}: {{severity: info}}\n", "utf-8")
+    status, out, _ = run(capsys, "check", "--format", "json", "--fail-on", "never", "--rules", config,
+                         "--select", one, SEED)
+    findings = _json(out)["findings"]
+    assert status == 0 and findings and {(f["rule"], f["severity"]) for f in findings} == {(one, "info")}
+
+
+@pytest.mark.parametrize("command", ["check", "annotate"])
+def test_unknown_rule_ids_are_one_line_naming_them(capsys, tmp_path, command):
+    extra = ["--out", str(tmp_path / "out")] if command == "annotate" else []
+    status, out, err = run(capsys, command, "--select", "sum.table,nope", "--ignore", "bogus.", *extra, SEED)
+    assert (status, out) == (2, "")
+    [line] = err.splitlines()
+    assert "没有这样的规则：nope, bogus." in line and "no such rule: nope, bogus. (hecha rules" in line
+    assert not (tmp_path / "out").exists()
+
+
+def test_annotate_select(capsys, tmp_path):
+    out = tmp_path / "out"
+    one = sorted(_rules_found(capsys))[0]
+    status, _, _ = run(capsys, "annotate", "--select", one, "--formats", "jsonl", "--jobs", "1",
+                       "--out", out, SEED)
+    assert status == 0
+    [doc] = [json.loads(line) for line in (out / "documents.jsonl").read_text("utf-8").splitlines()]
+    assert doc["findings"] and {f["rule"] for f in doc["findings"]} == {one}

@@ -290,7 +290,8 @@ def annotate(paths: Sequence[str], out: str | Path, *, formats: Sequence[str] = 
              jobs: int | None = None, scheduler: str | None = None, client: Any = None,
              rules_path: str | None = None, force: bool = False, err: TextIO = sys.stderr,
              tty: bool | None = None, timeout: float | None = None,
-             memory_mb: int | None = None, reviews_path: str | None = None) -> Outcome:
+             memory_mb: int | None = None, reviews_path: str | None = None,
+             rule_overrides: dict[str, Any] | None = None) -> Outcome:
     """Run `hecha annotate` (see the module docstring).
 
     Args:
@@ -301,6 +302,7 @@ def annotate(paths: Sequence[str], out: str | Path, *, formats: Sequence[str] = 
         scheduler: a Dask scheduler address (tcp://host:8786): run there instead.
         client: an already connected dask.distributed Client (tests, benchmarks).
         rules_path: rule parameters overriding rules/defaults.yaml.
+        rule_overrides: laid over those (`--select` / `--ignore`: rules.config.selection).
         force: process every document again, even those done by an earlier run.
         err: where progress and problems are reported.
         tty: force (True) or refuse (False) the progress bar; None asks `err`.
@@ -318,7 +320,7 @@ def annotate(paths: Sequence[str], out: str | Path, *, formats: Sequence[str] = 
     unknown = [f for f in formats if f not in names.FORMATS]
     if unknown:
         raise ConfigError("E_FORMATS", names=",".join(unknown), known=",".join(names.FORMATS))
-    config = rules.load_config(rules_path)
+    config = rules.load_config(rules_path, rule_overrides)
     verdicts = reviews.load(reviews_path) if reviews_path is not None else {}
     fingerprint = config_fingerprint(config)
     if timeout is None or memory_mb is None:
