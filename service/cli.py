@@ -279,12 +279,13 @@ def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_rules(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from rules.names import rule_name
     from rules.registry import RULES
 
     rows = []
     for rule_id in rules.rule_ids():  # imports every rule module, registering it
         doc = (RULES[rule_id].__doc__ or "").strip()
-        rows.append([rule_id, doc.splitlines()[0] if doc else ""])
+        rows.append([rule_id, rule_name(rule_id)[0], doc.splitlines()[0] if doc else ""])
     for line in render.table_lines(rows):
         print(line.rstrip(), file=out)
     return EXIT_OK
@@ -484,7 +485,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("model", nargs="?", choices=list(SCHEMAS), default="Report")
     p.set_defaults(run=cmd_schema)
 
-    p = sub.add_parser("rules", help="list the rules")
+    p = sub.add_parser("rules", help="list the rules: id, Chinese name, first line of its manual")
     p.set_defaults(run=cmd_rules)
 
     p = sub.add_parser("serve", help="run the HTTP API (settings from HECHA_* variables)")

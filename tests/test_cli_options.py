@@ -144,3 +144,10 @@ def test_annotate_select(capsys, tmp_path):
     assert status == 0
     [doc] = [json.loads(line) for line in (out / "documents.jsonl").read_text("utf-8").splitlines()]
     assert doc["findings"] and {f["rule"] for f in doc["findings"]} == {one}
+
+
+def test_rules_shows_the_chinese_name_of_each_rule(capsys):
+    status, out, _ = run(capsys, "rules")
+    assert status == 0
+    line = next(x for x in out.splitlines() if x.startswith("sum.table "))
+    assert line.split()[:2] == ["sum.table", "表内合计不符"] and "Inside one table" in line

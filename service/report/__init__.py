@@ -41,7 +41,16 @@ def _label(code: str) -> str:
     return f"{text.zh} / {text.en}"
 
 
+def _rule_label(rule_id: str) -> str:
+    from rules.names import rule_name
+
+    zh, en = rule_name(rule_id)
+    return f"{zh} / {en}" if zh != rule_id else rule_id
+
+
 def _findings_data(report: Report) -> list[dict]:
+    from rules.names import rule_name
+
     doc = report.document
     out = []
     for f in report.findings:
@@ -55,15 +64,14 @@ def _findings_data(report: Report) -> list[dict]:
             line, col = doc.line_col(e.span.start)
             evidence.append({"role": e.role, "start": e.span.start, "end": e.span.end,
                              "text": e.span.text, "line": line, "col": col})
-        out.append({"rule": f.rule, "severity": f.severity.value, "zh": f.message_zh,
+        out.append({"rule": f.rule, "rule_zh": rule_name(f.rule)[0], "severity": f.severity.value,
+                    "zh": f.message_zh,
                     "en": f.message_en, "formula": formula, "expected": expected,
                     "evidence": evidence})
     return out
 
 
 def _groups(report: Report) -> list[dict]:
-    from rules.registry import RULES
-
     doc = report.document
     by_rule: dict[str, list[dict]] = {}
     order = sorted(range(len(report.findings)),
@@ -76,8 +84,7 @@ def _groups(report: Report) -> list[dict]:
             where = f"{line}:{col}"
         by_rule.setdefault(f.rule, []).append(
             {"i": i, "severity": f.severity.value, "zh": f.message_zh, "where": where})
-    return [{"rule": rule, "name": getattr(RULES.get(rule), "name", ""), "entries": items}
-            for rule, items in by_rule.items()]
+    return [{"rule": rule, "name": _rule_label(rule), "entries": items} for rule, items in by_rule.items()]
 
 
 def render_report(report: Report, title: str | None = None) -> str:
@@ -92,7 +99,8 @@ def render_report(report: Report, title: str | None = None) -> str:
         meta=f"{meta.zh} / {meta.en}",
         counts=[(s.value, counts[s]) for s in _SEVERITIES if counts[s]],
         labels={s.value: _label(f"UI_SEV_{s.name}") for s in _SEVERITIES},
-        rules=sorted(Counter(f.rule for f in report.findings).items()),
+        rules=[(rule, _rule_label(rule).partition(" / ")[0], n)
+               for rule, n in sorted(Counter(f.rule for f in report.findings).items())],
         groups=_groups(report),
         blocks=blocks(report),
         findings_json=json.dumps(_findings_data(report), ensure_ascii=False).replace("</", "<\\/"),

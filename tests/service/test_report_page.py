@@ -59,3 +59,17 @@ def test_page_is_self_contained(reports):
     page = render_report(reports[SEED])
     assert "http://" not in page and "https://" not in page
     assert "<style>" in page and "hecha-findings" in page
+
+
+def test_page_names_each_rule_in_chinese_and_english(reports):
+    from rules.names import rule_name
+
+    report = reports[TABLE_SEED]
+    page = render_report(report)
+    rule = report.findings[0].rule
+    zh, en = rule_name(rule)
+    assert f"<small>{zh} / {en}</small>" in page  # the group heading
+    assert f'<option value="{rule}">{rule} {zh} (' in page  # the rule filter
+    raw = re.search(r'<script type="application/json" id="hecha-findings">(.*?)</script>', page, re.S)
+    assert raw is not None and json.loads(raw.group(1))[0]["rule_zh"] == rule_name(
+        report.findings[0].rule)[0]

@@ -30,7 +30,7 @@
     current = i;
     const f = findings[i];
     (byFinding.get(String(i)) || []).forEach((m) => m.classList.add("active"));
-    document.getElementById("d-rule").textContent = f.rule + " · " + f.severity;
+    document.getElementById("d-rule").textContent = f.rule + " " + f.rule_zh + " · " + f.severity;
     document.getElementById("d-zh").textContent = f.zh;
     document.getElementById("d-en").textContent = f.en;
     const formula = document.getElementById("d-formula");
