@@ -131,6 +131,10 @@ _CATALOGUE: dict[str, tuple[str, str] | tuple[str, str, int]] = {
     ),
     "CLI_REPORT_TITLE": ("核查报告", "hecha report"),
     "CLI_NO_FINDINGS": ("未发现问题", "no findings"),
+    "NO_FIGURES": (
+        "未找到任何数字：{name}；这是部门决算或绩效报告吗？",
+        "no figures found: {name}; is this a budget report?",
+    ),
     # --- HTTP API and its storage (service/api, service/storage) --------------------
     "E_UNSUPPORTED_TYPE": (
         "不支持的请求类型：{media_type}（请用 multipart/form-data 上传文件，或提交 JSON）",

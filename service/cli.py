@@ -89,6 +89,13 @@ def load(path: str, max_bytes: int, err: TextIO) -> extractor.Extraction | None:
     return None
 
 
+def no_figures(path: str, claims: Sequence[Claim], err: TextIO) -> None:
+    """Say on `err` that `path` holds no figure at all: likely not a budget report."""
+    if not claims:
+        note = message("NO_FIGURES", name=path)
+        print(f"hecha: {note.zh} / {note.en}", file=err)
+
+
 def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     files, complete = expand(args.files, err)
     status = EXIT_OK if complete else EXIT_UNREADABLE
@@ -97,6 +104,7 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if result is None:
             status = EXIT_UNREADABLE
             continue
+        no_figures(path, result.claims, err)
         if args.format == "json":
             report = Report(document=result.document, claims=result.claims, findings=[])
             print(report.model_dump_json(), file=out)
@@ -203,6 +211,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 unread = True
                 continue
             reports.append((path, report))
+            no_figures(path, report.claims, err)
             _print_report(path, report, args, out, err)
             if args.annotate and not _annotate(path, report, args, several, err):
                 unread = True

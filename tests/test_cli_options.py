@@ -151,3 +151,27 @@ def test_rules_shows_the_chinese_name_of_each_rule(capsys):
     assert status == 0
     line = next(x for x in out.splitlines() if x.startswith("sum.table "))
     assert line.split()[:2] == ["sum.table", "表内合计不符"] and "Inside one table" in line
+
+
+# --- a file with no figures ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["check", "extract"])
+def test_a_file_without_figures_asks_whether_it_is_a_budget_report(capsys, tmp_path, command):
+    letter = tmp_path / "letter.txt"
+    letter.write_text("这是一封普通的信，没有任何金额。\n祝好。\n", "utf-8")
+    options = ["--fail-on", "never"] if command == "check" else []
+    status, _, err = run(capsys, command, *options, letter, SEED)
+    assert status == 0
+    assert err.splitlines() == [f"hecha: 未找到任何数字：{letter}；这是部门决算或绩效报告吗？ / "
+                                f"no figures found: {letter}; is this a budget report?"]
+
+
+def test_the_report_page_of_a_file_without_figures_says_so(tmp_path):
+    import extractor
+    import rules
+    from service.report import render_report
+
+    extraction = extractor.extract("这是一封普通的信。".encode(), name="letter.txt")
+    report = rules.check(extraction.document, extraction.claims, rules.load_config(None))
+    assert "no figures found: letter.txt; is this a budget report?" in render_report(report)

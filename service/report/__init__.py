@@ -110,7 +110,8 @@ def render_report(report: Report, title: str | None = None) -> str:
         prev_span=_label("UI_PREV_SPAN"),
         next_span=_label("UI_NEXT_SPAN"),
         keys_help=_label("UI_KEYS"),
-        no_findings=_label("CLI_NO_FINDINGS"),
+        no_findings=(_label("CLI_NO_FINDINGS") if report.claims
+                     else "{0.zh} / {0.en}".format(message("NO_FIGURES", name=title or doc.name))),
     )
 
 
