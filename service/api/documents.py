@@ -131,10 +131,11 @@ def list_documents(session: SessionDep, tenant: TenantDep,
                    status: DocumentStatus | None = None,
                    year: Annotated[int | None, Query(ge=1900, le=2999)] = None,
                    severity: Annotated[SeverityName | None, Query(description="has findings of it")] = None,
+                   name: Annotated[str | None, Query(max_length=200, description="name contains it")] = None,
                    offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
                    limit: Annotated[int, Query(ge=1, le=100)] = 20) -> DocumentsPublic:
     rows, count = documents.listing(session, tenant.id, status=status, year=year, severity=severity,
-                                    offset=offset, limit=limit)
+                                    name=name, offset=offset, limit=limit)
     return DocumentsPublic(data=[public(r) for r in rows], count=count)
 
 

@@ -138,9 +138,10 @@ def active(doc: DocumentRow) -> bool:
 
 
 def listing(session: Session, tenant_id: uuid.UUID, *, status: str | None = None,
-            year: int | None = None, severity: str | None = None, offset: int = 0,
-            limit: int = 20) -> tuple[Sequence[DocumentRow], int]:
-    """A page of the tenant's documents, newest first, and how many match in all."""
+            year: int | None = None, severity: str | None = None, name: str | None = None,
+            offset: int = 0, limit: int = 20) -> tuple[Sequence[DocumentRow], int]:
+    """A page of the tenant's documents, newest first, and how many match in all; `name`
+    matches names containing it (any case; % and _ are plain characters)."""
     where = [DocumentRow.tenant_id == tenant_id]
     if status is not None:
         where.append(DocumentRow.status == status)
@@ -148,6 +149,8 @@ def listing(session: Session, tenant_id: uuid.UUID, *, status: str | None = None
         where.append(DocumentRow.year == year)
     if severity is not None:
         where.append(SEVERITY_COLUMNS[severity] > 0)
+    if name:
+        where.append(DocumentRow.name.icontains(name, autoescape=True))
     count = session.scalar(select(func.count()).select_from(DocumentRow).where(*where)) or 0
     rows = session.scalars(select(DocumentRow).where(*where)
                            .order_by(DocumentRow.created_at.desc(), DocumentRow.id)

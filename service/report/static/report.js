@@ -61,6 +61,9 @@
     const at = list.findIndex((li) => li.dataset.i === String(current));
     const next = list[(at + delta + list.length) % list.length];
     show(Number(next.dataset.i));
+    // the explanation is pinned above the list: keep the item from scrolling under it
+    const pinned = getComputedStyle(detail).position === "sticky";
+    next.style.scrollMarginTop = pinned ? detail.offsetHeight + 8 + "px" : "";
     next.scrollIntoView({ block: "nearest" });
   }
 
