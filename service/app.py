@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
+from fastapi_offline import FastAPIOffline
 
 from . import __version__
 from .api import errors
@@ -23,11 +24,14 @@ from .config import MIB, Settings, get_settings
 from .report import content_security_policy
 from .runtime import Service
 
-#: The OpenAPI pages FastAPI serves: Swagger UI and ReDoc from jsDelivr, bootstrapped inline.
-DOCS_POLICY = ("default-src 'none'; script-src https://cdn.jsdelivr.net 'unsafe-inline'; "
-               "style-src https://cdn.jsdelivr.net https://fonts.googleapis.com 'unsafe-inline'; "
-               "font-src https://fonts.gstatic.com; img-src 'self' data: https://fastapi.tiangolo.com; "
-               "connect-src 'self'; worker-src blob:; base-uri 'none'; frame-ancestors 'none'")
+#: The OpenAPI pages: Swagger UI and ReDoc served from this server (fastapi-offline bundles
+#: their scripts and stylesheet, under STATIC_DOCS), bootstrapped inline; nothing from a CDN,
+#: so /docs works offline.
+DOCS_POLICY = ("default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+               "img-src 'self' data:; connect-src 'self'; worker-src blob:; base-uri 'none'; "
+               "frame-ancestors 'none'")
+DOCS_PATHS = frozenset({"/docs", "/redoc", "/docs/oauth2-redirect"})
+STATIC_DOCS = "/static-offline-docs"
 
 DESCRIPTION = """\
 核查 hecha: submit Chinese final-account (部门决算) and performance self-evaluation reports,
@@ -53,15 +57,15 @@ def create_app(settings: Settings | None = None, *, worker: bool = True, warm: b
         finally:
             await run_in_threadpool(service.stop)
 
-    app = FastAPI(title="hecha", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPIOffline(docs_url="/docs", redoc_url="/redoc", title="hecha", version=__version__,
+                         description=DESCRIPTION, lifespan=lifespan, static_url=STATIC_DOCS)
     app.state.service = service
     app.dependency_overrides[get_settings] = lambda: settings
     errors.install(app)
     app.add_middleware(BodyLimitMiddleware, limit=settings.max_upload_bytes + MIB)  # + multipart framing
     app.add_middleware(MetricsMiddleware, metrics=service.metrics)
     app.add_middleware(InternalErrorMiddleware)  # inside the headers: a 500 carries them too
-    docs = frozenset(p for p in (app.docs_url, app.redoc_url, app.swagger_ui_oauth2_redirect_url) if p)
     app.add_middleware(SecurityHeadersMiddleware, policy=content_security_policy(),
-                       docs_policy=DOCS_POLICY, docs_paths=docs)
+                       docs_policy=DOCS_POLICY, docs_paths=DOCS_PATHS)
     app.include_router(api_router)
     return app

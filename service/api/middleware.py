@@ -50,8 +50,8 @@ class MetricsMiddleware:
 
 class SecurityHeadersMiddleware:
     """Adds the browser's defences to every response, errors included: `policy` as the
-    Content-Security-Policy (`docs_policy` on the OpenAPI pages, which load Swagger UI and
-    ReDoc from their CDN with an inline bootstrap script and show no user content), no
+    Content-Security-Policy (`docs_policy` on the OpenAPI pages, which start Swagger UI and
+    ReDoc, served by this server, with an inline script and show no user content), no
     framing by other sites, no MIME sniffing, no Referer sent elsewhere."""
 
     def __init__(self, app: ASGIApp, policy: str, docs_policy: str, docs_paths: frozenset[str]) -> None:

@@ -1,8 +1,9 @@
-"""Small things over HTTP: the annotated PDF downloads as .pdf, and the document list
-searches by name."""
+"""Small things over HTTP: the annotated PDF downloads as .pdf, the document list searches
+by name, and the API's documentation pages work offline."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -51,3 +52,18 @@ def test_the_list_searches_by_name(client: httpx.Client) -> None:
     assert names(name="单位", status="failed") == []
     assert names(name="决算", status="done") == ["乙单位2021年决算.txt", "甲单位2020年决算.txt"]
     assert client.get("/v1/documents", params={"name": "x" * 201}).status_code == 422
+
+
+@pytest.mark.parametrize("page", ["/docs", "/redoc"])
+def test_the_api_docs_need_nothing_from_another_host(server, page: str) -> None:
+    """Swagger UI and ReDoc come from this server (fastapi-offline): /docs works offline."""
+    response = httpx.get(server.url + page)
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
+    html = response.text
+    assert "http://" not in html and "https://" not in html and "//cdn" not in html
+    urls = set(re.findall(r'(?:src|href|spec-url)="([^"]+)"', html))
+    urls |= set(re.findall(r"""url: ?['"]([^'"]+)['"]""", html))  # Swagger UI's bootstrap
+    assert any(u.endswith(".js") for u in urls) and "/openapi.json" in urls
+    for url in urls:
+        assert url.startswith("/"), url
+        assert httpx.get(server.url + url).status_code == 200, url
