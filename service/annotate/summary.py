@@ -12,11 +12,13 @@ same page.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterable
 from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from models import message
 
@@ -27,6 +29,8 @@ from .names import FAILED, OK, SKIPPED
 TOP_UNITS = 25
 #: Failed or skipped files listed on the page (manifest.jsonl lists them all).
 MAX_PROBLEMS = 200
+#: Documents in the per-document table (manifest.jsonl lists them all).
+MAX_DOCUMENTS = 10_000
 SEVERITIES = ("error", "warning", "info")
 _COLOURS = {"error": "#d9534f", "warning": "#f0ad4e", "info": "#5bc0de"}
 
@@ -35,6 +39,7 @@ body { font-family: sans-serif; margin: 2em; max-width: 80em; }
 table { border-collapse: collapse; margin: 1em 0; }
 td, th { border: 1px solid #ccc; padding: 0.2em 0.6em; text-align: left; }
 td.n { text-align: right; }
+td.n.error { color: #b00020; font-weight: bold; }
 .chart { height: 30em; }
 """
 
@@ -51,6 +56,9 @@ class Summary:
         self.by_year: Counter[str] = Counter()
         self.docs_by_year: Counter[str] = Counter()
         self.problems: list[dict[str, Any]] = []
+        # one row per document, in the order documents come (their paths' order)
+        self.documents: list[dict[str, Any]] = []
+        self._checked: dict[str, dict[str, Any]] = {}  # sha256 -> unit, year, counts
 
     def add_record(self, record: dict[str, Any]) -> None:
         self.status[record["status"]] += 1
@@ -58,10 +66,18 @@ class Summary:
             self.duplicates += 1
         if record["status"] != OK and len(self.problems) < MAX_PROBLEMS:
             self.problems.append(record)
+        if len(self.documents) < MAX_DOCUMENTS:
+            checked = self._checked.get(record["sha256"] or "") if record["status"] == OK else None
+            self.documents.append({"path": record["path"], "status": record["status"],
+                                   "code": record.get("error_code"),
+                                   "duplicate_of": record.get("duplicate_of"), **(checked or {})})
 
     def add(self, doc: DocumentView) -> None:
         unit = doc.unit or "（未识别）"
         year = str(doc.year) if doc.year else "（未识别）"
+        counts = Counter(f["severity"] for f in doc.findings)
+        self._checked[doc.sha256] = {"unit": doc.unit, "year": doc.year,
+                                     "counts": [counts[s] for s in SEVERITIES]}
         self.docs_by_unit[unit] += 1
         self.docs_by_year[year] += 1
         for f in doc.findings:
@@ -76,13 +92,15 @@ class Summary:
     def write(self, path: Path) -> None:
         out = AtomicFile(path, encoding="utf-8")
         try:
-            out.file.write(self.page())
+            out.file.write(self.page(path.parent))
         except BaseException:
             out.abort()
             raise
         out.commit()
 
-    def page(self) -> str:
+    def page(self, base: Path | None = None) -> str:
+        """The page; its links to the documents are relative to `base`, the folder it is
+        written to (absolute without one)."""
         title = message("ANNOTATE_TITLE")
         charts = _charts(self)
         files = sum(self.status.values())
@@ -121,8 +139,45 @@ class Summary:
                    [[y, self.docs_by_year[y], self.by_year[y]] for y in years]),
             "<h2>失败与跳过 / failed and skipped</h2>",
             problems if self.problems else "<p>—</p>",
+            "<h2>逐个文档 / document by document</h2>",
+            _documents_table(self.documents, base),
+            (f"<p>（仅列出前 {MAX_DOCUMENTS} 个，全部见 manifest.jsonl / the first {MAX_DOCUMENTS} only: "
+             "manifest.jsonl lists them all）</p>") if files > MAX_DOCUMENTS else "",
             "</body></html>",
         ]) + "\n"
+
+
+def _href(path: str, base: Path | None) -> str:
+    """A link to the file at `path`: relative to `base` where it can be (the page and the
+    reports can move together), a file: URL otherwise."""
+    target = os.path.abspath(path)
+    if base is not None:
+        try:
+            return quote(Path(os.path.relpath(target, os.path.abspath(base))).as_posix())
+        except ValueError:  # another drive (Windows)
+            pass
+    return Path(target).as_uri()
+
+
+def _documents_table(documents: list[dict[str, Any]], base: Path | None) -> str:
+    """Each document: a link to the report file, its unit and year, its findings by
+    severity, and its status (failed or skipped with the code, or the file whose bytes it
+    repeats)."""
+    head = "".join(f"<th>{h}</th>" for h in (
+        "文件 / file", "单位 / unit", "年度 / year", "错误 / errors", "警告 / warnings",
+        "提示 / notes", "状态 / status"))
+    rows = []
+    for d in documents:
+        link = f'<a href="{escape(_href(d["path"], base))}">{escape(d["path"])}</a>'
+        counts = d.get("counts")
+        cells = ([f'<td class="n{" error" if i == 0 and n else ""}">{n}</td>' for i, n in enumerate(counts)]
+                 if counts else ["<td></td>"] * len(SEVERITIES))
+        status = d["status"] + (f" {d['code']}" if d.get("code") else "")
+        if d.get("duplicate_of"):
+            status += f"（同 / same as {d['duplicate_of']}）"
+        rows.append(f"<tr><td>{link}</td><td>{escape(d.get('unit') or '')}</td>"
+                    f"<td>{d.get('year') or ''}</td>{''.join(cells)}<td>{escape(status)}</td></tr>")
+    return f'<table class="documents"><tr>{head}</tr>{"".join(rows)}</table>'
 
 
 def _table(header: list[str], rows: Iterable[list[Any]]) -> str:

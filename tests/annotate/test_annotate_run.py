@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 import pyarrow.parquet as pq
 import pytest
@@ -176,3 +177,20 @@ def test_moved_file_is_reused_and_reported_under_its_new_path(tmp_path):
     assert report.document.name == str(moved)
     assert {r["path"] for r in read_csv(out / names.FINDINGS_CSV)} == {str(moved)}
     assert [r["path"] for r in read_jsonl(out / names.MANIFEST)] == [str(moved)]
+
+
+def test_summary_lists_every_document_with_a_link_to_it(seeds_run):
+    out, _, _, _ = seeds_run
+    page = (out / names.SUMMARY).read_text("utf-8")
+    table = page[page.index("逐个文档 / document by document"):]
+    records = read_jsonl(out / names.MANIFEST)
+    links = re.findall(r'<tr><td><a href="([^"]+)">([^<]+)</a>', table)
+    assert [text for _, text in links] == [r["path"] for r in records]  # every one, in path order
+    for href, text in links:
+        assert not href.startswith(("/", "file:"))  # relative to the page: they move together
+        assert (out / unquote(href)).resolve() == Path(text).resolve()
+    report = Report.model_validate_json((out / names.DOCUMENTS).read_text("utf-8").splitlines()[0])
+    [row] = [r for r in table.split("<tr>") if f">{report.document.name}</a>" in r]
+    errors = sum(f.severity == "error" for f in report.findings)
+    assert f'<td class="n error">{errors}</td>' in row and report.document.meta.unit_name in row
+    assert "failed E_EMPTY" in table and "skipped E_FORMAT" in table and "same as" in table
