@@ -129,6 +129,7 @@ _CATALOGUE: dict[str, tuple[str, str] | tuple[str, str, int]] = {
         "标注副本只能写成 .docx、.pdf 或 .html 文件（依输入的格式而定），或写入一个文件夹：{target}",
         "an annotated copy is a .docx, .pdf or .html file (as the input is), or goes into a folder: {target}",
     ),
+    "OCR_PROGRESS": ("正在识别（OCR）第 {page}/{total} 页：{name}", "OCR page {page}/{total}: {name}"),
     "CLI_REPORT_TITLE": ("核查报告", "hecha report"),
     "CLI_NO_FINDINGS": ("未发现问题", "no findings"),
     "NO_FIGURES": (

@@ -77,12 +77,26 @@ def expand(paths: Sequence[str], err: TextIO) -> tuple[list[str], bool]:
     return files, complete
 
 
+def _isatty(stream: TextIO) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
 def load(path: str, max_bytes: int, err: TextIO) -> extractor.Extraction | None:
-    """Extract `path`, or say on one line of `err` why it cannot be read and return None."""
+    """Extract `path`, or say on one line of `err` why it cannot be read and return None.
+    A document read by OCR shows a page counter on stderr (service/core/progress.py)."""
+    from extractor.readers import Limits
+
+    from .core.progress import ocr_progress
+
+    tty = _isatty(err)
+    limits = Limits(progress=ocr_progress(path, tty))
     try:
-        return extractor.extract(read_bytes(path, max_bytes), name=path, max_bytes=max_bytes)
+        return extractor.extract(read_bytes(path, max_bytes), name=path, max_bytes=max_bytes, limits=limits)
     except DocumentError as exc:
         problem = exc.msg
+        if tty:
+            err.write("\r\x1b[K")
     except OSError as exc:
         problem = unreadable(path, exc)
     print(f"hecha: {problem.zh} / {problem.en}", file=err)
@@ -173,7 +187,11 @@ def check_file(pool: Any, path: str, args: argparse.Namespace, overrides: dict[s
     except OSError as exc:
         problem = unreadable(path, exc)
     else:
-        outcome = pool.check(Task(data, path, rules=overrides, max_bytes=args.max_bytes), timeout)
+        progress = "tty" if _isatty(err) else "lines"
+        outcome = pool.check(Task(data, path, rules=overrides, max_bytes=args.max_bytes, progress=progress),
+                             timeout)
+        if progress == "tty":
+            err.write("\r\x1b[K")  # an OCR counter cut short (a deadline) leaves no half line
         if outcome.ok and outcome.report_json is not None:
             return Report.model_validate_json(outcome.report_json)
         code = outcome.error_code or "E_INTERNAL"

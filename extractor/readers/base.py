@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -71,3 +72,6 @@ class Limits:
     ocr: bool = True
     ocr_dpi: int = 170
     sandbox: bool = True
+    #: called with (pages read, pages in all) before each page of OCR and once at its end,
+    #: in the reader's process: a command line shows a page counter with it
+    progress: Callable[[int, int], None] | None = None

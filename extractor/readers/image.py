@@ -51,5 +51,6 @@ def read_image(data: bytes, name: str, limits: Limits, budget: Budget) -> Readin
         glyphs, rules = ocr.recognise(engine, frame, scale)
         pages.append(PageInput(number, frame.width / scale, frame.height / scale, glyphs, rules,
                                ocr=True))
+    ocr.finished(len(frames), limits)
     text, spans, boxes = layout.write(pages)
     return Reading(text, "image", "ocr", spans, boxes)

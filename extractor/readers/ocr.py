@@ -38,7 +38,7 @@ def budgeted(pages: int, name: str, limits: Limits, budget: Budget) -> Callable[
     """Ask the sandbox for the time `pages` pages of OCR need (`ocr_page_seconds` each) but
     never more than the document's OCR budget (`ocr_seconds`, plus one page: the page under
     way when the budget runs out), and return the check to call before each page, with the
-    number of pages read so far.
+    number of pages read so far (which it reports to `limits.progress`).
 
     The check raises:
         DocumentError: E_OCR_BUDGET once the OCR has taken `ocr_seconds`.
@@ -50,8 +50,16 @@ def budgeted(pages: int, name: str, limits: Limits, budget: Budget) -> Callable[
         if time.monotonic() - started >= limits.ocr_seconds:
             raise DocumentError("E_OCR_BUDGET", name=name, limit=f"{limits.ocr_seconds:g}",
                                 done=done, pages=pages)
+        if limits.progress is not None:
+            limits.progress(done, pages)
 
     return before_page
+
+
+def finished(pages: int, limits: Limits) -> None:
+    """Tell `limits.progress` that all `pages` pages of OCR are read."""
+    if limits.progress is not None:
+        limits.progress(pages, pages)
 
 
 def engine(name: str, pages: str) -> Any:

@@ -339,3 +339,4 @@ def _ocr_pages(document: pdfium.PdfDocument, pages: list[PageInput], scanned: li
             page.close()
         glyphs, rules = ocr.recognise(engine, image, scale)
         pages[i] = PageInput(i + 1, transform.width, transform.height, glyphs, rules, ocr=True)
+    ocr.finished(len(scanned), limits)

@@ -13,6 +13,7 @@ from typing import Any
 
 import extractor
 import rules
+from extractor.readers import Limits
 from models import HechaError, Report, Severity, message
 
 
@@ -24,6 +25,9 @@ class Task:
     name: str
     rules: dict[str, Any] | None = None
     max_bytes: int = 64 * 1024 * 1024
+    #: a page counter on stderr during OCR (service/core/progress.py): "tty" rewrites one
+    #: line, "lines" writes one line every few pages; None (the API, bulk runs) shows none
+    progress: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,10 +85,10 @@ def _config(overrides: dict[str, Any] | None) -> rules.RulesConfig:
 
 
 def check_report(data: bytes, name: str, config: rules.RulesConfig | None = None,
-                 max_bytes: int = Task.max_bytes) -> Report:
+                 max_bytes: int = Task.max_bytes, limits: Limits | None = None) -> Report:
     """Read, extract and check one document's bytes (`config`: the default rules when
-    None). Raises HechaError for input hecha cannot read."""
-    extraction = extractor.extract(data, name, max_bytes=max_bytes)
+    None; `limits`: the readers' defaults). Raises HechaError for input hecha cannot read."""
+    extraction = extractor.extract(data, name, max_bytes=max_bytes, limits=limits)
     return rules.check(extraction.document, extraction.claims, config or _config(None))
 
 
@@ -93,7 +97,12 @@ def check_task(task: Task) -> Outcome:
     running out of memory (E_CHECK_MEMORY: past the ceiling of service/pool.py's
     processes), wherever it happens, writing the report's JSON included."""
     try:
-        report = check_report(task.data, task.name, _config(task.rules), task.max_bytes)
+        limits = None
+        if task.progress is not None:
+            from .progress import ocr_progress
+
+            limits = Limits(progress=ocr_progress(task.name, task.progress == "tty"))
+        report = check_report(task.data, task.name, _config(task.rules), task.max_bytes, limits)
         meta = report.document.meta
         by_rule = Counter((f.rule, f.severity.value) for f in report.findings)
         return Outcome(
