@@ -135,6 +135,7 @@ def read_profile(text: str | bytes) -> dict[str, Any]:
 
 
 def not_a_mapping() -> ConfigError:
+    """E_RULES_CONFIG for a profile that is not a mapping of rule ids (the API's too)."""
     return problem("顶层应为规则编号到参数的映射（如 sum.table: {enabled: false}）",
                    "top level must map rule ids to settings (e.g. sum.table: {enabled: false})")
 
@@ -178,7 +179,7 @@ _ZH_ERRORS = {
 }
 
 
-def _param_problem(rule_id: str, cls: type, exc: ValidationError) -> ConfigError:
+def _param_problem(rule_id: str, cls: type[Params], exc: ValidationError) -> ConfigError:
     """A rule's parameters refused by its Params: each bad key with what is wrong."""
     zh, en = [], []
     for e in exc.errors(include_url=False):

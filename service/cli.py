@@ -217,7 +217,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     unread = not complete
     # several inputs (or a folder of them) write their annotated copies into a folder
     several = len(files) > 1 or any(os.path.isdir(p) for p in args.files)
-    if args.annotate and not _annotate_target(args.annotate, several)[0] and not _copy_suffix(args.annotate):
+    if args.annotate and not _into_folder(args.annotate, several) and not _copy_suffix(args.annotate):
         problem = message("CLI_ANNOTATE_TARGET", target=args.annotate)  # said before any work
         print(f"hecha: {problem.zh} / {problem.en}", file=err)
         return EXIT_UNREADABLE
@@ -258,11 +258,10 @@ def _print_report(path: str, report: Report, args: argparse.Namespace, out: Text
             print(line, file=out)
 
 
-def _annotate_target(target: str, several: bool) -> tuple[bool, str]:
-    """Where --annotate writes: (True, folder) when there are several inputs, or the target
-    is a folder or has no extension (the folder is created); else (False, file)."""
-    folder = several or os.path.isdir(target) or not os.path.splitext(target)[1]
-    return folder, target
+def _into_folder(target: str, several: bool) -> bool:
+    """--annotate names a folder (created if need be) when there are several inputs, or it
+    is a folder or has no extension; else it names the copy's file."""
+    return several or os.path.isdir(target) or not os.path.splitext(target)[1]
 
 
 def _copy_suffix(target: str) -> str:
@@ -277,7 +276,8 @@ def _annotate(path: str, report: Report, args: argparse.Namespace, several: bool
     say where on `err`; a file target whose extension is not the copy's is refused."""
     from .annotated import annotated_copy, annotated_name
 
-    folder, target = _annotate_target(args.annotate, several)
+    target = args.annotate
+    folder = _into_folder(target, several)
     try:
         copy = annotated_copy(read_bytes(path, args.max_bytes), report, os.path.basename(path))
         if not folder and _copy_suffix(target) != copy.suffix:
@@ -410,9 +410,7 @@ def _formats(value: str) -> list[str]:
 
 def with_selection(p: argparse.ArgumentParser) -> None:
     """--select and --ignore: comma-separated rule ids or prefixes, repeatable."""
-    def ids(value: str) -> list[str]:
-        return _formats(value)
-
+    ids = _formats  # a comma-separated list, as --formats
     p.add_argument("--select", type=ids, action="extend", metavar="IDS",
                    help="run only these rules: ids or prefixes, comma-separated (sum.,rate.change)")
     p.add_argument("--ignore", type=ids, action="extend", metavar="IDS",
