@@ -1,10 +1,13 @@
-"""Annotated DOCX: a Word comment and a highlight at each finding's evidence.
+"""Annotated DOCX: one Word comment per finding, every evidence span shaded.
 
 The docx reader (extractor/readers/docx.py) writes each paragraph, and each table cell's
 paragraphs, into `Document.original` in body order. `paragraph_offsets` finds those
 paragraphs again in the original text, in order, so a span's original offsets map to a
 paragraph and a character range in it; the runs of that paragraph are split at the span's
-ends, highlighted, and a comment (message zh + en) is anchored on them with python-docx.
+ends and shaded in the report page's colour for the finding's severity. The comment
+(severity, rule, message in Chinese and English, formula) is anchored once, on the
+finding's main evidence (its stated figure, else its first span that could be placed): a
+finding over four spans is one comment to read, not four copies of it.
 """
 
 from __future__ import annotations
@@ -15,17 +18,18 @@ from collections.abc import Iterator
 from typing import Any
 
 import docx
-from docx.enum.text import WD_COLOR_INDEX
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from models import Finding, Report, Severity, Span
+from models import ArithmeticFinding, Evidence, Finding, Report, Severity, Span
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _R, _T, _DEL, _TXBX = f"{_W}p", f"{_W}r", f"{_W}t", f"{_W}del", f"{_W}txbxContent"
-#: Word's highlight colours per severity.
-HIGHLIGHT = {Severity.ERROR: WD_COLOR_INDEX.YELLOW, Severity.WARNING: WD_COLOR_INDEX.TURQUOISE,
-             Severity.INFO: WD_COLOR_INDEX.GRAY_25}
+#: The report page's colours per severity (service/report/static/report.css, --error …).
+COLOUR = {Severity.ERROR: "F4B4B4", Severity.WARNING: "FBDC94", Severity.INFO: "C4DCF4"}
+SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 AUTHOR = "hecha"
 
 
@@ -140,19 +144,38 @@ def _span_runs(p: Any, start: int, end: int) -> list[Any]:
     return out
 
 
-def comment_text(finding: Finding, role: str) -> str:
-    """The comment on one evidence span: rule, role, message in Chinese and English."""
-    return f"[{finding.rule} · {role}] {finding.message_zh}\n{finding.message_en}"
+def comment_text(finding: Finding) -> str:
+    """The one comment of a finding: severity, rule, message in Chinese and English, and
+    the arithmetic behind it when there is some."""
+    head = f"[{SEVERITY_ZH[finding.severity]} {finding.severity.value} · {finding.rule}]"
+    text = f"{head} {finding.message_zh}\n{finding.message_en}"
+    if isinstance(finding, ArithmeticFinding) and finding.formula:
+        text += f"\n{finding.formula} = {finding.expected}"
+    return text
+
+
+def main_first(finding: Finding) -> list[Evidence]:
+    """The finding's evidence, its main span first: the stated figure, else the first."""
+    return sorted(finding.evidence, key=lambda e: e.role != "stated")
+
+
+def _shade(run: Run, fill: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    run._r.get_or_add_rPr().append(shading)
 
 
 def annotate_docx(data: bytes, report: Report) -> bytes:
-    """The DOCX `data` with a comment and a highlight at every evidence span of `report`."""
+    """The DOCX `data` with every evidence span of `report` shaded and one comment per
+    finding on its main evidence."""
     document = docx.Document(io.BytesIO(data))
     body = document.element.body
     index = paragraph_offsets(body, report.document.original)
     for finding in report.findings:
-        colour = HIGHLIGHT.get(finding.severity, WD_COLOR_INDEX.YELLOW)
-        for evidence in finding.evidence:
+        commented = False
+        for evidence in main_first(finding):
             found = _locate(index, evidence.span)
             if found is None:
                 continue
@@ -163,9 +186,10 @@ def annotate_docx(data: bytes, report: Report) -> bytes:
             paragraph = Paragraph(p, document._body)
             objs = [Run(r, paragraph) for r in runs]
             for run in objs:
-                run.font.highlight_color = colour
-            document.add_comment(objs, text=comment_text(finding, evidence.role), author=AUTHOR,
-                                 initials="H")
+                _shade(run, COLOUR.get(finding.severity, COLOUR[Severity.ERROR]))
+            if not commented:
+                document.add_comment(objs, text=comment_text(finding), author=AUTHOR, initials="H")
+                commented = True
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -1,9 +1,11 @@
-"""Annotated PDF: a highlight annotation over each finding's evidence, the message its note.
+"""Annotated PDF: a highlight over each finding's evidence, one note per finding.
 
 The pdf reader records where the text sits (`Document.boxes`, PDF points from the top
 left); `Document.boxes_for(span)` gives a span's boxes, one per line it covers. Each
-evidence span becomes one /Highlight annotation (pypdf, BSD) whose quad points cover those
-boxes and whose /Contents is the message in Chinese and English.
+evidence span becomes a /Highlight annotation (pypdf, BSD) whose quad points cover those
+boxes, in the report page's colour for the finding's severity; the highlight on the main
+evidence (the stated figure, else the first span) carries the note (/Contents: severity,
+rule, message, formula), the others none, so a reader opens each message once.
 """
 
 from __future__ import annotations
@@ -16,18 +18,17 @@ from pypdf.generic import ArrayObject, FloatObject, NameObject, TextStringObject
 
 from models import Report, Severity
 
-from .annotate_docx import AUTHOR, comment_text
-
-#: Highlight colours (RGB hex) per severity.
-COLOUR = {Severity.ERROR: "ffd54f", Severity.WARNING: "80deea", Severity.INFO: "cfd8dc"}
+from .annotate_docx import AUTHOR, COLOUR, comment_text, main_first
 
 
 def annotate_pdf(data: bytes, report: Report) -> bytes:
-    """The PDF `data` with a highlight and a note at every evidence span of `report`."""
+    """The PDF `data` with a highlight at every evidence span of `report` and one note per
+    finding."""
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
     doc = report.document
     for finding in report.findings:
-        for evidence in finding.evidence:
+        noted = False
+        for evidence in main_first(finding):
             by_page: dict[int, list[tuple[float, float, float, float]]] = {}
             for box in doc.boxes_for(evidence.span):
                 by_page.setdefault(box.page, []).append((box.x0, box.top, box.x1, box.bottom))
@@ -43,9 +44,10 @@ def annotate_pdf(data: bytes, report: Report) -> bytes:
                 xs, ys = quads[0::2], quads[1::2]
                 annotation = Highlight(rect=(min(xs), min(ys), max(xs), max(ys)),
                                        quad_points=ArrayObject(FloatObject(q) for q in quads),
-                                       highlight_color=COLOUR.get(finding.severity, "ffd54f"))
-                annotation[NameObject("/Contents")] = TextStringObject(
-                    comment_text(finding, evidence.role))
+                                       highlight_color=COLOUR.get(finding.severity, COLOUR[Severity.ERROR]))
+                if not noted:
+                    annotation[NameObject("/Contents")] = TextStringObject(comment_text(finding))
+                    noted = True
                 annotation[NameObject("/T")] = TextStringObject(AUTHOR)
                 writer.add_annotation(number - 1, annotation)
     out = io.BytesIO()

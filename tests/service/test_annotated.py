@@ -1,5 +1,6 @@
 """Annotated copies, opened with independent readers: every evidence span of every finding
-has a Word comment (DOCX) or a highlight annotation (PDF) on exactly its text."""
+is shaded (DOCX) or highlighted (PDF) on exactly its text, and each finding has one comment
+or note, on its main evidence."""
 
 from __future__ import annotations
 
@@ -62,28 +63,37 @@ def _comments(data: bytes) -> list[tuple[str, str]]:
     return [(notes[i], anchored[i]) for i in notes]
 
 
-def test_docx_has_a_comment_on_each_evidence_span(fixtures) -> None:
+def _shaded(data: bytes) -> str:
+    """The text of every shaded run of a DOCX, joined."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+    return "".join("".join(t.text or "" for t in r.iter(f"{W}t"))
+                   for r in root.iter(f"{W}r") if r.find(f"{W}rPr/{W}shd") is not None)
+
+
+def test_docx_has_one_comment_per_finding_and_every_span_shaded(fixtures) -> None:
     data, report = _check(fixtures.docx)
     copy = annotated_copy(data, report, "003.docx")
     assert copy.suffix == ".docx" and copy.media_type.endswith("wordprocessingml.document")
     comments = _comments(copy.data)
+    assert len(comments) == len([f for f in report.findings if f.evidence]) > 0
+    shaded = _shaded(copy.data)
     for finding in report.findings:
+        main = next((e for e in finding.evidence if e.role == "stated"), finding.evidence[0])
+        notes = [n for n, t in comments if finding.message_en in n and finding.message_zh in n
+                 and t == main.span.text.strip()]
+        assert notes, (finding.rule, main.span.text)  # anchored on its main evidence
+        assert all(finding.rule in n and finding.severity.value in n for n in notes)
+        if getattr(finding, "formula", ""):
+            assert any(finding.formula in n for n in notes)
         for evidence in finding.evidence:
-            match = [text for note, text in comments
-                     if finding.message_en in note and finding.message_zh in note
-                     and f"{finding.rule} · {evidence.role}" in note]
-            assert evidence.span.text.strip() in match, (finding.rule, evidence.span.text)
-    # the stated figure is what the finding's comment is anchored on
-    stated = [(f, e) for f in report.findings for e in f.evidence if e.role == "stated"]
-    assert stated
-    for f, e in stated:
-        assert any(f.message_zh in note and text == e.span.text for note, text in comments)
+            assert evidence.span.text.strip() in shaded, (finding.rule, evidence.span.text)
     # the text is unchanged: reading the copy gives the same document
     again = extractor.extract(copy.data, name="copy.docx").document
     assert again.original == report.document.original
 
 
-def test_pdf_has_a_highlight_on_each_evidence_span(fixtures) -> None:
+def test_pdf_has_a_highlight_on_each_evidence_span_and_one_note_per_finding(fixtures) -> None:
     if fixtures.pdf is None:
         pytest.skip("no CJK font: no PDF fixture")
     data, report = _check(fixtures.pdf)
@@ -100,13 +110,15 @@ def test_pdf_has_a_highlight_on_each_evidence_span(fixtures) -> None:
                 x0, y0, x1, y1 = (float(v) for v in note["/Rect"])
                 rect = (x0 - 1, height - y1 - 1, x1 + 1, height - y0 + 1)
                 under = pdf.pages[number].crop(rect).extract_text()
-                found.append((str(note["/Contents"]), under))
+                found.append((str(note.get("/Contents", "")), under))
     for finding in report.findings:
+        alike = sum(f.message_zh == finding.message_zh for f in report.findings)
+        notes = [under for note, under in found if finding.message_zh in note]
+        assert len(notes) == alike, (finding.rule, len(notes))  # once per finding, not per span
         for evidence in finding.evidence:
             # the text under a highlight may wrap (132.7\n%): compared without white space
             figure = "".join(evidence.span.text.split()).replace("万元", "")
-            assert any(finding.message_zh in note and f"{finding.rule} · {evidence.role}" in note
-                       and figure in "".join(under.split()) for note, under in found), (finding.rule, figure)
+            assert any(figure in "".join(under.split()) for _, under in found), (finding.rule, figure)
 
 
 def test_text_copy_is_the_html_report(fixtures) -> None:
