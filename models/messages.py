@@ -120,6 +120,11 @@ _CATALOGUE: dict[str, tuple[str, str] | tuple[str, str, int]] = {
         "checked {files} file(s): {errors} error(s), {warnings} warning(s), {infos} note(s)",
     ),
     "CLI_ANNOTATED": ("已写入标注副本：{path}", "wrote the annotated copy: {path}"),
+    "CLI_EXPORTED": ("已写入核查结果：{path}", "wrote the findings: {path}"),
+    "CLI_OUTPUT_NEEDED": (
+        "--format {format} 写的是文件，请用 --output 指定路径",
+        "--format {format} writes a file: name it with --output",
+    ),
     "CLI_ANNOTATE_SUFFIX": (
         "标注副本是 {suffix} 文件，与目标 {target} 的扩展名不符：请改用 {suggestion}，或给出一个文件夹",
         "the annotated copy is a {suffix} file, but {target} does not end in {suffix}: "

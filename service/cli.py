@@ -38,6 +38,7 @@ SCHEMAS: dict[str, Callable[[], dict[str, Any]]] = {
     "Finding": pydantic.TypeAdapter(Finding).json_schema,
 }
 
+_EXPORTS = ("xlsx", "docx")  # --format values that write a file of all inputs' findings
 _FAIL_ON = {"error": Severity.ERROR.rank, "warning": Severity.WARNING.rank, "never": None}
 
 #: What `hecha check DIR` and `hecha extract DIR` take from a folder (a file named on the
@@ -221,6 +222,10 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         problem = message("CLI_ANNOTATE_TARGET", target=args.annotate)  # said before any work
         print(f"hecha: {problem.zh} / {problem.en}", file=err)
         return EXIT_UNREADABLE
+    if args.format in _EXPORTS and not args.output:
+        problem = message("CLI_OUTPUT_NEEDED", format=args.format)
+        print(f"hecha: {problem.zh} / {problem.en}", file=err)
+        return EXIT_UNREADABLE
     pool = CheckPool(1, memory_mb=memory_mb, fork=True)  # this process has no other threads
     try:
         for path in files:
@@ -237,6 +242,9 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         pool.close(kill=True)
     if args.format == "html":
         print(html.page(reports), file=out)
+    elif args.format in _EXPORTS:
+        if not _export(reports, args, err):
+            return EXIT_UNREADABLE
 
     elif args.format == "text":
         counts = {s: sum(r.count(s) for _, r in reports) for s in Severity}
@@ -248,6 +256,25 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     failing = threshold is not None and any(
         f.severity.rank >= threshold for _, r in reports for f in r.findings)
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _export(reports: list[tuple[str, Report]], args: argparse.Namespace, err: TextIO) -> bool:
+    """Write the XLSX or DOCX of every report's findings to --output; False (said on
+    `err`) when it cannot be written."""
+    from .output.memo import findings_docx, findings_xlsx
+
+    write = findings_xlsx if args.format == "xlsx" else findings_docx
+    data = write([(os.path.basename(path), report, None) for path, report in reports], lang=args.lang)
+    try:
+        with open(args.output, "wb") as f:
+            f.write(data)
+    except OSError as exc:
+        problem = unreadable(args.output, exc)
+        print(f"hecha: {problem.zh} / {problem.en}", file=err)
+        return False
+    done = message("CLI_EXPORTED", path=args.output)
+    print(f"hecha: {done.zh} / {done.en}", file=err)
+    return True
 
 
 def _print_report(path: str, report: Report, args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
@@ -496,7 +523,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="extract and cross-check each file")
     with_files(p)
-    p.add_argument("--format", choices=["text", "json", "html"], default="text")
+    p.add_argument("--format", choices=["text", "json", "html", *_EXPORTS], default="text",
+                   help="xlsx: a row per finding; docx: a Word 核查意见 (both need --output)")
+    p.add_argument("--output", "-o", metavar="PATH", help="where --format xlsx or docx writes")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of xlsx and docx")
     p.add_argument("--rules", metavar="YAML", help="rule parameters overriding the defaults")
     p.add_argument("--fail-on", choices=list(_FAIL_ON), default="error",
                    help="exit 1 when a finding is at least this severe (default error)")

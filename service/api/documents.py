@@ -189,10 +189,15 @@ def read_annotated(session: SessionDep, service: ServiceDep, tenant: TenantDep,
     except FileNotFoundError:
         raise api_error("E_BLOB_MISSING", name=doc.name) from None
     copy = annotated_copy(data, Report.model_validate_json(body), doc.name)
-    filename = annotated_name(doc.name, copy.suffix)
+    return Response(copy.data, media_type=copy.media_type,
+                    headers=attachment(annotated_name(doc.name, copy.suffix)))
+
+
+def attachment(filename: str) -> dict[str, str]:
+    """Content-Disposition for a download named `filename`: an ASCII fallback, and the
+    name itself (Chinese, its extension kept) for clients that read RFC 5987."""
     fallback = "".join(c if c.isascii() and c.isprintable() and c not in '"\\' else "_" for c in filename)
-    disposition = f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"
-    return Response(copy.data, media_type=copy.media_type, headers={"Content-Disposition": disposition})
+    return {"Content-Disposition": f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"}
 
 
 @router.delete("/{doc_id}", status_code=204, response_class=Response, responses=errors(404))

@@ -2,11 +2,12 @@
 
 from fastapi import APIRouter
 
-from . import check, documents, health, reviews, ui
+from . import check, documents, exports, health, reviews, ui
 
 api_router = APIRouter()
 api_router.include_router(documents.router)
 api_router.include_router(reviews.router)
+api_router.include_router(exports.router)
 api_router.include_router(check.router)
 api_router.include_router(health.router)
 api_router.include_router(ui.router)
