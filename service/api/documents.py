@@ -38,6 +38,7 @@ from .schemas import (
     RecheckRequest,
     SeverityName,
     SubmissionPublic,
+    printable,
 )
 from .submission import OPENAPI_BODY, Submission, parse_profile, read_submission
 
@@ -134,8 +135,9 @@ def list_documents(session: SessionDep, tenant: TenantDep,
                    name: Annotated[str | None, Query(max_length=200, description="name contains it")] = None,
                    offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
                    limit: Annotated[int, Query(ge=1, le=100)] = 20) -> DocumentsPublic:
+    # names are stored printable (schemas.clean_name): a search term is compared as one
     rows, count = documents.listing(session, tenant.id, status=status, year=year, severity=severity,
-                                    name=name, offset=offset, limit=limit)
+                                    name=printable(name) if name else None, offset=offset, limit=limit)
     return DocumentsPublic(data=[public(r) for r in rows], count=count)
 
 

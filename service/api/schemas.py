@@ -15,12 +15,17 @@ DocumentStatus = Literal["queued", "running", "done", "failed"]
 SeverityName = Literal["error", "warning", "info"]
 
 
-def clean_name(value: str) -> str:
-    """A display name: control characters and unpaired surrogates dropped, at most 255
-    characters. It is only ever shown, never used as a path."""
+def printable(value: str) -> str:
+    """`value` without control characters (NUL included, which PostgreSQL text refuses)
+    and unpaired surrogates, stripped."""
     value = value.encode("utf-8", "replace").decode("utf-8")
-    value = "".join(ch for ch in value if unicodedata.category(ch) not in ("Cc", "Cs")).strip()
-    return value[:255] or "document.txt"
+    return "".join(ch for ch in value if unicodedata.category(ch) not in ("Cc", "Cs")).strip()
+
+
+def clean_name(value: str) -> str:
+    """A display name: printable, at most 255 characters. It is only ever shown, never
+    used as a path."""
+    return printable(value)[:255] or "document.txt"
 
 
 def no_surrogates(value: str) -> str:

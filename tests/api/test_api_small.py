@@ -52,6 +52,8 @@ def test_the_list_searches_by_name(client: httpx.Client) -> None:
     assert names(name="单位", status="failed") == []
     assert names(name="决算", status="done") == ["乙单位2021年决算.txt", "甲单位2020年决算.txt"]
     assert client.get("/v1/documents", params={"name": "x" * 201}).status_code == 422
+    # a NUL (which PostgreSQL text refuses) or other control character is no part of a name
+    assert names(name="甲\x00单位") == ["甲单位2020年决算.txt"]
 
 
 @pytest.mark.parametrize("page", ["/docs", "/redoc"])
