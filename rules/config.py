@@ -1,7 +1,7 @@
-"""Rule parameters as data: rules/defaults.yaml, overridden by a user's YAML.
+"""Rule parameters: each rule's Params defaults, overridden by a user's YAML profile.
 
-A user file has the same shape as defaults.yaml (a mapping from rule id to parameters)
-and may set `enabled`, `severity` and any tolerance a rule declares. Unknown rule ids and
+A profile maps rule ids to parameters (`default_profile()` prints every one, the shape to
+copy) and may set `enabled`, `severity` and any tolerance a rule declares. Unknown rule ids and
 unknown keys are errors at start-up, not silent typos. A profile comes from users (the API
 takes one per request), so `read_profile` parses it defensively: size-capped, no aliases,
 no deep nesting, plain YAML types only.
@@ -9,11 +9,8 @@ no deep nesting, plain YAML types only.
 
 from __future__ import annotations
 
-import copy
 import difflib
 from collections.abc import Sequence
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -33,14 +30,6 @@ class RulesConfig:
 
     def enabled(self) -> list[str]:
         return [rule_id for rule_id, p in self.params.items() if p.enabled]
-
-
-@cache
-def _defaults() -> dict[str, Any]:
-    """defaults.yaml, parsed once per process (a check per document would otherwise spend a
-    tenth of its time re-reading it); callers copy what they change."""
-    text = resources.files("rules").joinpath("defaults.yaml").read_text("utf-8")
-    return yaml.safe_load(text) or {}
 
 
 def problem(zh: str, en: str) -> ConfigError:
@@ -199,14 +188,14 @@ def _param_problem(rule_id: str, cls: type[Params], exc: ValidationError) -> Con
 
 
 def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None = None) -> RulesConfig:
-    """Defaults, then the YAML at `path`, then `overrides` (all keyed by rule id).
+    """Each rule's defaults, then the YAML at `path`, then `overrides` (keyed by rule id).
 
     Raises:
         ConfigError: E_RULES_CONFIG for unreadable YAML, unknown rules or bad values.
     """
     from . import catalog  # noqa: F401  (registers every rule)
 
-    merged: dict[str, dict[str, Any]] = {k: copy.deepcopy(dict(v or {})) for k, v in _defaults().items()}
+    merged: dict[str, dict[str, Any]] = {}
     layers: list[dict[str, Any]] = []
     if path is not None:
         try:
@@ -236,9 +225,9 @@ def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None
     params: dict[str, Params] = {}
     for rule_id, cls in RULES.items():
         try:
-            params[rule_id] = cls.Params(**merged.get(rule_id, {}))
+            params[rule_id] = cls.params_type(**merged.get(rule_id, {}))
         except ValidationError as exc:
-            raise _param_problem(rule_id, cls.Params, exc) from exc
+            raise _param_problem(rule_id, cls.params_type, exc) from exc
     return RulesConfig(params)
 
 
@@ -280,3 +269,18 @@ def merge(profile: dict[str, Any] | None, overrides: dict[str, dict[str, Any]]) 
     for rule_id, values in overrides.items():
         merged.setdefault(rule_id, {}).update(values)
     return merged
+
+
+def default_profile() -> str:
+    """Every rule's parameters at their defaults, as a YAML profile to copy and edit (the
+    rule's Chinese name above it): `hecha rules --defaults`."""
+    from . import catalog  # noqa: F401  (registers every rule)
+    from .names import rule_name
+
+    blocks = []
+    for rule_id in sorted(RULES):
+        values = RULES[rule_id].params_type().model_dump(mode="json")
+        body = yaml.safe_dump({rule_id: values}, allow_unicode=True, sort_keys=False,
+                              default_flow_style=None, width=100)
+        blocks.append(f"# {rule_name(rule_id)[0]}\n{body}")
+    return "\n".join(blocks)

@@ -333,9 +333,13 @@ def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_rules(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from rules.config import default_profile
     from rules.names import rule_name
     from rules.registry import RULES
 
+    if args.defaults:
+        out.write(default_profile())
+        return EXIT_OK
     rows = []
     for rule_id in rules.rule_ids():  # imports every rule module, registering it
         doc = (RULES[rule_id].__doc__ or "").strip()
@@ -541,6 +545,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_schema)
 
     p = sub.add_parser("rules", help="list the rules: id, Chinese name, first line of its manual")
+    p.add_argument("--defaults", action="store_true",
+                   help="print every rule's parameters at their defaults: a profile for --rules")
     p.set_defaults(run=cmd_rules)
 
     p = sub.add_parser("serve", help="run the HTTP API (settings from HECHA_* variables)")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
-from models import Cell, Evidence, Finding, Severity, Span, StructureFinding, Table, message
+from models import Cell, Evidence, Finding, Severity, Span, Table
 from models.classification import Classification, Tree, fold, load
 
 from ..index import ClaimIndex
@@ -22,14 +22,15 @@ _SPACES = regex.compile(r"\s+")
 class CodeNameParams(Params):
     # forms (extractor/data/tables.yaml) whose codes are of one classification, for tables
     # whose header does not say 功能分类 or 经济分类
-    functional_forms: tuple[str, ...] = ()
-    economic_forms: tuple[str, ...] = ()
+    functional_forms: tuple[str, ...] = ("income", "spending", "general_budget_spending",
+                                         "fund_budget", "state_capital")
+    economic_forms: tuple[str, ...] = ("general_budget_basic", "general_budget_economic")
     # a name printed exactly as another code's, in a table read with certainty
     exact_severity: Severity = Severity.WARNING
 
 
 @register("code.name")
-class CodeName(Rule):
+class CodeName(Rule[CodeNameParams]):
     """Each code of the 政府收支分类科目 a table prints carries its own name, and a table of
     one classification lists only that classification's codes.
 
@@ -50,8 +51,6 @@ class CodeName(Rule):
     2017 report (the name 卫生健康支出 had before 2018).
     """
 
-    name = "code.name_mismatch"
-    Params = CodeNameParams
     params: CodeNameParams
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
@@ -92,17 +91,14 @@ class CodeName(Rule):
     def _mismatch(self, codes: Classification, code: str, printed: str, tree: Tree, other: str,
                   span: Span, exact: bool) -> Finding:
         own = codes.names[tree][code][0]
-        msg = message("CODE_NAME", subject=code, own=own, printed=printed, other=other)
         severity = self.params.exact_severity if exact else Severity.WARNING
-        return StructureFinding(rule=self.id, severity=severity, message_zh=msg.zh,
-                                message_en=msg.en, expected_text=own,
-                                evidence=[Evidence(role="stated", span=span)])
+        return self.structure("CODE_NAME", [Evidence(role="stated", span=span)], severity=severity,
+                              expected_text=own, subject=code, own=own, printed=printed, other=other)
 
     def _mixed(self, code: str, printed: str, tree: Tree, table_tree: Tree, span: Span) -> Finding:
-        msg = message("CODE_TREE", subject=code, printed=printed, tree=_TREE_WORDS[tree],
-                      table_tree=_TREE_WORDS[table_tree], tree_en=tree.value, table_tree_en=table_tree.value)
-        return StructureFinding(rule=self.id, severity=Severity.WARNING, message_zh=msg.zh,
-                                message_en=msg.en, evidence=[Evidence(role="stated", span=span)])
+        return self.structure("CODE_TREE", [Evidence(role="stated", span=span)], subject=code,
+                              printed=printed, tree=_TREE_WORDS[tree], table_tree=_TREE_WORDS[table_tree],
+                              tree_en=tree.value, table_tree_en=table_tree.value)
 
 
 def _coded_rows(table: Table) -> list[tuple[str, str, Cell]]:

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from models import Evidence, Finding, ReportKind, Severity, StructureFinding, message
+from models import Evidence, Finding, ReportKind
 
 from ..disclosure import disclosure, title_span
 from ..index import ClaimIndex
-from ..registry import Rule, register
+from ..registry import Params, Rule, register
 
 #: recognised forms that make a text a disclosure that owes all of them
 _WHOLE = 3
 
 
 @register("completeness.tables")
-class Completeness(Rule):
+class Completeness(Rule[Params]):
     """A 部门决算 disclosure contains the nine 公开 tables (eight before 2020) and explains
     三公经费, 机关运行经费, 政府采购 and 国有资产; each 公开NN表 label names one table.
 
@@ -32,8 +32,6 @@ class Completeness(Rule):
 
     **Correct**: 公开08表 政府性基金预算财政拨款收入支出决算表, empty, with 注：…故本表无数据.
     """
-
-    name = "completeness.disclosure"
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
         doc = index.document
@@ -53,10 +51,8 @@ class Completeness(Rule):
             names = "、".join(t["name"] for t in missing)
             spans = [doc.span(mentioned[t["form"]], mentioned[t["form"]] + len(t["name"]))
                      for t in missing if mentioned[t["form"]] >= 0]
-            msg = message("MISSING_TABLE", name=names)
-            yield StructureFinding(
-                rule=self.id, severity=Severity.WARNING, message_zh=msg.zh, message_en=msg.en,
-                expected_text=names, evidence=[Evidence(role="stated", span=s) for s in spans or [anchor]])
+            stated = [Evidence(role="stated", span=s) for s in spans or [anchor]]
+            yield self.structure("MISSING_TABLE", stated, expected_text=names, name=names)
         # the explanations are a report's, not a self-evaluation's nor a workbook of tables'
         if whole and doc.meta.kind is ReportKind.FINAL_ACCOUNT and index.narrative():
             for section in disclosure()["sections"]:
@@ -69,13 +65,8 @@ class Completeness(Rule):
             first = seen.setdefault(table.label, table.title or "")
             if first != (table.title or "") and table.title:
                 span = title_span(doc, table)
-                msg = message("DUPLICATE_TABLE_LABEL", label=table.label, a=first, b=table.title)
-                yield StructureFinding(rule=self.id, severity=Severity.WARNING,
-                                       message_zh=msg.zh, message_en=msg.en,
-                                       evidence=[Evidence(role="stated", span=span)])
+                yield self.structure("DUPLICATE_TABLE_LABEL", [Evidence(role="stated", span=span)],
+                                     label=table.label, a=first, b=table.title)
 
     def _finding(self, code: str, span, name: str) -> Finding:
-        msg = message(code, name=name)
-        return StructureFinding(rule=self.id, severity=Severity.WARNING, message_zh=msg.zh,
-                                message_en=msg.en, expected_text=name,
-                                evidence=[Evidence(role="stated", span=span)])
+        return self.structure(code, [Evidence(role="stated", span=span)], expected_text=name, name=name)

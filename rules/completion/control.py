@@ -8,7 +8,7 @@ from models import Claim, Finding, QuantityKind, Role
 
 from ..arith import Interval, ratio
 from ..index import ClaimIndex
-from ..registry import Rule, register
+from ..registry import Params, Rule, register
 from ..verdict import arithmetic, evidence, figure
 
 _STAFF = "在职人数"
@@ -16,7 +16,7 @@ _POSTS = "编制数"
 
 
 @register("completion.control")
-class StaffControlRate(Rule):
+class StaffControlRate(Rule[Params]):
     """The staff control rate of a self-evaluation is staff in post / authorised posts.
 
     Read from the same sentence (在职98人/编制110人*100%=90.9%) or the same table row.
@@ -25,8 +25,6 @@ class StaffControlRate(Rule):
 
     **Correct**: 编制数 21 | 实有人数 21 | 控制率 100%.
     """
-
-    name = "completion.staff_control"
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
         for claim in index.with_role(Role.CONTROL_RATE):

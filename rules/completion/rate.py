@@ -8,7 +8,7 @@ from models import Finding, Role
 
 from ..arith import in_wan, ratio
 from ..index import ClaimIndex
-from ..registry import Rule, register
+from ..registry import Params, Rule, register
 from ..verdict import arithmetic, evidence, figure
 from .operands import RATE_ROLES, actual_and_budget
 
@@ -19,7 +19,7 @@ _WHAT = {
 
 
 @register("completion.rate")
-class CompletionRate(Rule):
+class CompletionRate(Rule[Params]):
     """A completion or execution rate must equal actual / budget.
 
     **Anti-pattern**: 机关运行经费 … 年初预算为100万元，支出决算为90万元，完成年初预算的95%.
@@ -27,8 +27,6 @@ class CompletionRate(Rule):
     **Correct**: 一般公共服务（类）年初预算为1034.85万元，支出决算为1695.43万元，完成年初预算
     的163.83%.
     """
-
-    name = "completion.actual_over_budget"
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
         for claim in index.with_role(*RATE_ROLES):

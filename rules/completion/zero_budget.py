@@ -4,24 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from models import ConflictFinding, Finding, Role, Severity, message
+from models import Finding, Role
 
 from ..index import ClaimIndex
-from ..registry import Rule, register
+from ..registry import Params, Rule, register
 from ..verdict import evidence
 from .operands import RATE_ROLES, actual_and_budget
 
 
 @register("completion.zero_budget")
-class ZeroBudget(Rule):
+class ZeroBudget(Rule[Params]):
     """With a budget of 0, no completion percentage can be right (x / 0 is undefined).
 
     **Anti-pattern**: 年初预算为0万元，支出决算为5万元，完成年初预算的100%.
 
     **Correct**: 年初无预算数，本年度没有发生因公出国（境）费用 (no rate stated).
     """
-
-    name = "completion.zero_budget"
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
         for claim in index.with_role(*RATE_ROLES):
@@ -31,14 +29,7 @@ class ZeroBudget(Rule):
             actual, budget = pair
             what = ("完成预算比例", "completion rate") if claim.role is Role.COMPLETION_RATE \
                 else ("预算执行率", "execution rate")
-            text = message("COMPLETION_ZERO_BUDGET", subject=claim.subject,
-                           stated=claim.quantity.value, what=what[0], what_en=what[1])
-            yield ConflictFinding(
-                rule=self.id,
-                severity=Severity.ERROR,
-                message_zh=text.zh,
-                message_en=text.en,
-                subject=claim.subject,
-                evidence=[evidence("stated", claim), evidence("budget", budget),
-                          evidence("actual", actual)],
-            )
+            yield self.conflict(
+                "COMPLETION_ZERO_BUDGET", claim.subject,
+                [evidence("stated", claim), evidence("budget", budget), evidence("actual", actual)],
+                stated=claim.quantity.value, what=what[0], what_en=what[1])

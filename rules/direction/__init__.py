@@ -1,3 +1,3 @@
 """Direction words against the numbers: 减少/压缩/节约 while the figures rose, and the reverse."""
 
-from . import words  # noqa: F401
+from . import contradiction  # noqa: F401

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 import regex
 
-from models import Evidence, Finding, Severity, StructureFinding, message
+from models import Evidence, Finding, Severity
 
 from ..index import ClaimIndex
-from ..registry import Rule, register
+from ..registry import Params, Rule, register
 
 #: how a unit refers to itself, by the kind of unit it is
 _SELF = regex.compile(r"我(镇|乡|街道|局|院|校|所|县|区|市|委|办|部|厅|中心|单位)")
@@ -75,7 +75,7 @@ def _listed(text: str, name: str) -> bool:
 
 
 @register("entity.unit")
-class UnitReference(Rule):
+class UnitReference(Rule[Params]):
     """A report names itself consistently: a 县委办 does not write 我镇, and does not say it
     handles what 县人民政府领导交办 (both copied from another unit's template).
 
@@ -83,8 +83,6 @@ class UnitReference(Rule):
 
     **Correct**: 我办严格按照规定编制了完整的目标绩效管理办法.
     """
-
-    name = "entity.self_reference"
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
         doc = index.document
@@ -111,7 +109,5 @@ class UnitReference(Rule):
                 yield self._finding(doc.span(m.start(), m.end()), unit, Severity.WARNING)
 
     def _finding(self, span, unit: str, severity: Severity) -> Finding:
-        msg = message("ENTITY_MISMATCH", unit=unit, text=span.text)
-        return StructureFinding(rule=self.id, severity=severity, message_zh=msg.zh,
-                                message_en=msg.en, expected_text=unit,
-                                evidence=[Evidence(role="stated", span=span)])
+        return self.structure("ENTITY_MISMATCH", [Evidence(role="stated", span=span)],
+                              severity=severity, expected_text=unit, unit=unit, text=span.text)

@@ -9,7 +9,7 @@ from models import Claim, Finding, QuantityKind, Role, Source
 
 from ..arith import in_unit_of, in_wan
 from ..index import ClaimIndex
-from ..registry import Rule, register
+from ..registry import Params, Rule, register
 from ..verdict import arithmetic, evidence, figure
 
 #: what else moves a balance of all funds: where the report has one above zero, or the
@@ -51,7 +51,7 @@ def _claim_term(claim: Claim) -> str | None:
 
 
 @register("identity.balance")
-class Balance(Rule):
+class Balance(Rule[Params]):
     """A sentence or a table row that states a fund's opening balance, its income and
     spending of the year and its closing balance states an identity: 年初结转和结余 + 本年收入
     − 本年支出 = 年末结转和结余. Checked where exactly one figure of each term is given, of
@@ -65,8 +65,6 @@ class Balance(Rule):
     **Correct**: 年初结转和结余23.56万元，本年收入846.22万元，本年支出856.46万元，年末结转和
     结余13.32万元.
     """
-
-    name = "identity.carry_over_balance"
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
         moved = any(c.quantity.value and any(w in c.subject for w in _OTHER_MOVES)

@@ -15,7 +15,7 @@ from models import Claim, Finding, QuantityKind, Role, Severity
 from ..arith import Interval, in_unit_of, in_wan
 from ..index import ClaimIndex
 from ..mentions import scaled
-from ..registry import Rule, register
+from ..registry import Params, Rule, register
 from ..verdict import arithmetic, evidence, figure
 
 #: the roles in which a part and its whole are both levels of one year (not changes or rates)
@@ -61,7 +61,7 @@ def _together(part: Claim, whole: Claim) -> bool:
 
 
 @register("identity.bound")
-class Bound(Rule):
+class Bound(Rule[Params]):
     """授予小微企业合同金额 is part of 授予中小企业合同金额, which is part of 政府采购支出总额;
     each 三公 item is part of 三公经费, and the 公务接待费 of the 基本支出 table (30217) part of
     the 三公 公务接待费. A part stated above its whole, of one year and role and within the
@@ -76,8 +76,6 @@ class Bound(Rule):
     **Correct**: 政府采购支出总额79.90万元 … 授予中小企业合同金额73.62万元，其中授予小微企业
     合同金额41.20万元.
     """
-
-    name = "identity.part_within_whole"
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
         for pair in bounds():

@@ -13,7 +13,7 @@ from models import Claim, Finding, QuantityKind, Role, Severity, Table, message
 
 from ..arith import in_unit_of, in_wan, total
 from ..index import ClaimIndex
-from ..registry import Rule, register
+from ..registry import Params, Rule, register
 from ..verdict import arithmetic, evidence, figure
 
 #: the fund names a column header of a 财政拨款收入支出决算总表 holds; 预算 left once they
@@ -64,7 +64,7 @@ class _Figure:
 
 
 @register("identity.tables")
-class TableTotals(Rule):
+class TableTotals(Rule[Params]):
     """Totals the 公开 tables print twice must agree: 收入总计 = 支出总计 in the 收入支出决算总表
     and in the 财政拨款收入支出决算总表; the 合计 of the 一般公共预算财政拨款支出决算表 = its
     column of the 财政拨款收入支出决算总表; its 基本支出 = 人员经费合计 + 公用经费合计 of the
@@ -79,8 +79,6 @@ class TableTotals(Rule):
     **Correct**: 一般公共预算财政拨款支出决算表 合计 2491.48 beside 财政拨款收入支出决算总表
     本年支出合计 | 一般公共预算财政拨款 2491.48.
     """
-
-    name = "identity.table_totals"
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
         for pair in pairs():

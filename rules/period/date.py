@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 import regex
 
-from models import DateMention, Evidence, Finding, Severity, StructureFinding, message
+from models import DateMention, Evidence, Finding
 
 from ..index import ClaimIndex
-from ..registry import Rule, register
+from ..registry import Params, Rule, register
 
 #: words that put a date in the future on purpose: a plan, a deadline, a period's end
 _PLANNED = regex.compile(
@@ -39,7 +39,7 @@ def _after(date: DateMention, than: DateMention) -> bool:
 
 
 @register("period.date")
-class DateOrder(Rule):
+class DateOrder(Rule[Params]):
     """A report cannot speak of what happened after it was published, nor be published
     before the year it reports on has ended, nor print a day the calendar lacks.
 
@@ -55,8 +55,6 @@ class DateOrder(Rule):
 
     **Correct**: 2022年3月组织开展了2021年度绩效自评 in a report signed 2022年8月20日.
     """
-
-    name = "period.date_order"
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
         doc = index.document
@@ -91,7 +89,5 @@ class DateOrder(Rule):
                     or _DEADLINE.match(text, date.span.end))
 
     def _finding(self, date: DateMention, key: str, expected: str | None, **fields: object) -> Finding:
-        msg = message(key, date=date.span.text, **fields)
-        return StructureFinding(rule=self.id, severity=Severity.WARNING, message_zh=msg.zh,
-                                message_en=msg.en, expected_text=expected,
-                                evidence=[Evidence(role="stated", span=date.span)])
+        return self.structure(key, [Evidence(role="stated", span=date.span)], expected_text=expected,
+                              date=date.span.text, **fields)

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 import regex
 
-from models import Evidence, Finding, Severity, StructureFinding, message
+from models import Evidence, Finding
 
 from ..index import ClaimIndex
-from ..registry import Rule, register
+from ..registry import Params, Rule, register
 
 _YEAR = regex.compile(r"(?<!\d)(20\d{2})[ ]{0,2}年")
 _TARGET_SENTENCE = regex.compile(r"绩效目标|年度目标|目标设定|预期目标|完成时限")
@@ -45,7 +45,7 @@ _CAPTION_REACH = 300
 
 
 @register("period.year")
-class TargetYear(Rule):
+class TargetYear(Rule[Params]):
     """Targets, headings, table titles and 截至 dates of a year's report belong to that year.
 
     A 2022 target in a 2023 report is a copied template, or a deadline that fell in the
@@ -59,8 +59,6 @@ class TargetYear(Rule):
 
     **Correct**: 县政府办2021年绩效目标设定情况为… in a 2021 report.
     """
-
-    name = "period.target_year"
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
         told: set[int] = set()  # a year read by two of the checks (a heading is a sentence too)
@@ -157,13 +155,10 @@ class TargetYear(Rule):
             year = int(m.group(1))
             if year == fiscal or (year == fiscal + 1 and _NEXT_BUDGET.match(text, m.start())):
                 continue  # 作为编制2023年度部门预算的依据: next year's budget is meant
-            msg = message("PERIOD_MISMATCH", year=year, fiscal_year=fiscal, what=what[0],
-                          what_en=what[1])
             span = index.document.span(start + m.start(), start + m.end())
-            yield StructureFinding(
-                rule=self.id, severity=Severity.WARNING, message_zh=msg.zh, message_en=msg.en,
-                expected_text=f"{fiscal}年", evidence=[Evidence(role="stated", span=span)],
-            )
+            yield self.structure("PERIOD_MISMATCH", [Evidence(role="stated", span=span)],
+                                 expected_text=f"{fiscal}年", year=year, fiscal_year=fiscal,
+                                 what=what[0], what_en=what[1])
 
 
 def _simplified(index: ClaimIndex, start: int, text: str) -> tuple[str, int]:

@@ -8,13 +8,13 @@ from models import Finding, Role
 
 from ..arith import ratio, stated, truncation
 from ..index import ClaimIndex
-from ..registry import Rule, register
+from ..registry import Params, Rule, register
 from ..verdict import arithmetic, evidence
 from .operands import operands
 
 
 @register("rate.change")
-class ChangeRate(Rule):
+class ChangeRate(Rule[Params]):
     """A growth or decline rate must equal the change divided by the prior value.
 
     The prior value is stated (较上年决算数1571.11万元) or follows from the current value and
@@ -26,8 +26,6 @@ class ChangeRate(Rule):
 
     **Correct**: 收入总计1835.05万元，较上年增加247.66万元，增长15.6 %.
     """
-
-    name = "rates.change_over_prior"
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
         for claim in index.with_role(Role.CHANGE_RATE):

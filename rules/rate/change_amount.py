@@ -8,12 +8,12 @@ from models import Claim, Finding, Link, Role
 
 from ..arith import in_unit_of, in_wan
 from ..index import ClaimIndex
-from ..registry import Rule, register
+from ..registry import Params, Rule, register
 from ..verdict import arithmetic, evidence, figure, mildest
 
 
 @register("rate.change_amount")
-class ChangeAmount(Rule):
+class ChangeAmount(Rule[Params]):
     """增加/减少 X万元 must equal the difference of the current and prior values stated with it
     (where the report states either two ways, on the mention that fits).
 
@@ -21,8 +21,6 @@ class ChangeAmount(Rule):
 
     **Correct**: 较上年决算数1571.11万元增加284.05万元 of 1855.16.
     """
-
-    name = "rates.change_amount"
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
         for claim in index.with_role(Role.CHANGE):

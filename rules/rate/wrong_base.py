@@ -8,13 +8,13 @@ from models import Finding, Role, Severity
 
 from ..arith import ratio, show_interval, stated, truncation
 from ..index import ClaimIndex
-from ..registry import Rule, register
+from ..registry import Params, Rule, register
 from ..verdict import arithmetic, evidence
 from .operands import operands
 
 
 @register("rate.wrong_base")
-class WrongBase(Rule):
+class WrongBase(Rule[Params]):
     """A change rate that equals change / current value (a common error in these reports).
 
     The rate of change is relative to the prior year. When the stated rate is wrong and is
@@ -26,8 +26,6 @@ class WrongBase(Rule):
 
     **Correct**: 公务接待费3.43万元…减少9.84万元，减少74.15% (9.84 / 13.27).
     """
-
-    name = "rates.wrong_base"
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
         for claim in index.with_role(Role.CHANGE_RATE):

@@ -52,7 +52,7 @@ def _names(keys: frozenset[str], lang: str) -> str:
 
 
 @register("reason.conflict")
-class ReasonConflict(Rule):
+class ReasonConflict(Rule[ReasonParams]):
     """The same change of the same subject must not be explained by different causes.
 
     Explanations are compared through a pluggable comparator: by the causes they name
@@ -68,9 +68,6 @@ class ReasonConflict(Rule):
     **Correct**: 财政拨款收入…增加180.52万元，主要是因为职能增加，石峰区档案局合并 … and 财政
     拨款支出…增加180.52万元，主要是因为职能增加，石峰区档案局合并.
     """
-
-    name = "reasons.conflicting_explanations"
-    Params = ReasonParams
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
         params: ReasonParams = self.params  # type: ignore[assignment]

@@ -8,10 +8,11 @@ from decimal import Decimal
 import cn2an
 import regex
 
-from models import Claim, Evidence, Finding, Role, Severity, Source, StructureFinding, message
+from models import Claim, Evidence, Finding, Role, Severity, Source
 
 from ..index import ClaimIndex
 from ..registry import Params, Rule, register
+from ..verdict import evidence
 
 #: the words that announce an explanation (主要原因是, 原因为, 变动原因：)
 _ANNOUNCE = regex.compile(r"原因(?:主要)?(?:是|为|在于)?[:：]?")
@@ -50,7 +51,7 @@ def _marker(line: str) -> tuple[str, int] | None:
 
 
 @register("reason.missing")
-class MissingReason(Rule):
+class MissingReason(Rule[MissingParams]):
     """An explanation the report announces must follow: 主要原因是。, or 主要原因是： at the end
     of item (二) with item (三) on the next line, is a template never filled in (a warning).
 
@@ -62,9 +63,6 @@ class MissingReason(Rule):
 
     **Correct**: 主要原因是：\\n1.人员增加 (the reasons follow as a list).
     """
-
-    name = "reasons.missing"
-    Params = MissingParams
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
         yield from self._empty(index)
@@ -81,9 +79,7 @@ class MissingReason(Rule):
                 continue
             start = max(text.rfind(w, max(0, m.start() - 4), m.start()) for w in ("主要", "原"))
             span = index.document.span(start if start >= 0 else m.start(), m.end())
-            msg = message("REASON_MISSING")
-            yield StructureFinding(rule=self.id, severity=Severity.WARNING, message_zh=msg.zh,
-                                   message_en=msg.en, evidence=[Evidence(role="stated", span=span)])
+            yield self.structure("REASON_MISSING", [Evidence(role="stated", span=span)])
 
     @staticmethod
     def _next_item(text: str, at: int, newline: int) -> bool:
@@ -105,7 +101,7 @@ class MissingReason(Rule):
 
     def _owed(self, index: ClaimIndex) -> Iterator[Finding]:
         sentences = index.document.sentences
-        limit = self.params.owed_percent  # type: ignore[attr-defined]
+        limit = self.params.owed_percent
         told: set[int] = set()
         for claim in index.claims:
             if claim.source is not Source.NARRATIVE or claim.sentence is None or claim.sentence in told:
@@ -117,12 +113,9 @@ class MissingReason(Rule):
             if claim.reason is not None or any(_EXPLAINS.search(s.span.text) for s in near):
                 continue
             told.add(claim.sentence)
-            msg = message("REASON_OWED", subject=claim.subject, gap=f"{gap:.2f}")
-            yield StructureFinding(
-                rule=self.id, severity=self.params.owed_severity,  # type: ignore[attr-defined]
-                message_zh=msg.zh, message_en=msg.en,
-                evidence=[Evidence(role="stated", span=claim.quantity.span, claim=claim.id,
-                                   value=claim.quantity.value)])
+            yield self.structure("REASON_OWED", [evidence("stated", claim)],
+                                 severity=self.params.owed_severity, subject=claim.subject,
+                                 gap=f"{gap:.2f}")
 
 
 def _gap(claim: Claim) -> Decimal | None:

@@ -9,14 +9,14 @@ from models import Finding, Role, Severity
 
 from ..arith import Interval
 from ..index import ClaimIndex
-from ..registry import Rule, register
+from ..registry import Params, Rule, register
 from ..verdict import arithmetic, consistent, evidence, figure
 
 HUNDRED = Decimal(100)
 
 
 @register("score.execution")
-class ExecutionScore(Rule):
+class ExecutionScore(Rule[Params]):
     """On the 预算执行 row of a self-evaluation table, 得分 = 分值 × 执行率.
 
     **Anti-pattern**: 年度资金总额 | 全年预算数 2140 | 全年执行数 1900 | 执行率 88.79% |
@@ -24,8 +24,6 @@ class ExecutionScore(Rule):
 
     **Correct**: 年度资金总额 | 1728.23 | 2140 | 2140 | 100% | 10 | 10.
     """
-
-    name = "score.execution_row"
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
         for claim in index.with_role(Role.SCORE):

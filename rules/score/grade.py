@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import regex
 
-from models import ConflictFinding, Evidence, Finding, Severity, message
+from models import Evidence, Finding
 
 from ..index import ClaimIndex
-from ..registry import Rule, register
+from ..registry import Params, Rule, register
 from ..verdict import evidence
 from .table import score_tables
 
@@ -56,15 +56,13 @@ def same(a: str, b: str) -> bool:
 
 
 @register("score.grade")
-class ScoreGrade(Rule):
+class ScoreGrade(Rule[Params]):
     """The grade (优/良/中/差, 优秀…) must be the one the stated bands give for the score.
 
     **Anti-pattern**: 总分 得分 10, 等级：优 (优 needs ≥ 90).
 
     **Correct**: 自评得分97分，评价等级为优秀 with 优秀（S≥90）.
     """
-
-    name = "score.grade_bands"
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
         doc = index.document
@@ -104,9 +102,6 @@ class ScoreGrade(Rule):
         expected = grade_for(score, table)
         if same(expected, grade):
             return
-        msg = message("SCORE_GRADE", score=score, expected=expected, stated=grade)
-        yield ConflictFinding(
-            rule=self.id, severity=Severity.ERROR, message_zh=msg.zh, message_en=msg.en,
-            subject="评价等级",
-            evidence=[Evidence(role="stated", span=stated), *extra],  # type: ignore[arg-type]
-        )
+        yield self.conflict("SCORE_GRADE", "评价等级",
+                            [Evidence(role="stated", span=stated), *extra],  # type: ignore[arg-type]
+                            score=score, expected=expected, stated=grade)

@@ -8,21 +8,19 @@ from decimal import Decimal
 from models import ArithmeticFinding, Finding, Severity, message
 
 from ..index import ClaimIndex
-from ..registry import Rule, register
+from ..registry import Params, Rule, register
 from ..verdict import evidence, figure
 from .table import score_tables
 
 
 @register("score.over_weight")
-class ScoreOverWeight(Rule):
+class ScoreOverWeight(Rule[Params]):
     """得分 ≤ 分值 on every row of a score table.
 
     **Anti-pattern**: 满意度 | 分值 10 | 得分 12.
 
     **Correct**: 降低社会安全风险 | 分值 6 | 得分 5.
     """
-
-    name = "score.not_above_weight"
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
         for st in score_tables(index):

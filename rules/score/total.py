@@ -9,13 +9,13 @@ from models import ArithmeticFinding, Finding, Severity, message
 
 from ..arith import Interval, show_interval, total
 from ..index import ClaimIndex
-from ..registry import Rule, register
+from ..registry import Params, Rule, register
 from ..verdict import arithmetic, evidence, figure
 from .table import score_tables
 
 
 @register("score.total")
-class ScoreTotal(Rule):
+class ScoreTotal(Rule[Params]):
     """总分 = Σ 得分 and Σ 分值 = 100 (the 总分 row's 分值); a first-level indicator's weight
     (产出指标（50分）) = Σ 分值 of its rows. Points are exact numbers, not rounded amounts.
 
@@ -23,8 +23,6 @@ class ScoreTotal(Rule):
 
     **Correct**: 产出指标（50分）: 6 + 6 + 6 + 6 + 6 + 6 + 6 + 8.
     """
-
-    name = "score.totals"
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
         for st in score_tables(index):

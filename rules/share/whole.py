@@ -8,12 +8,12 @@ from models import Claim, Finding, Link, QuantityKind, Role
 
 from ..arith import in_wan, ratio
 from ..index import ClaimIndex
-from ..registry import Rule, register
+from ..registry import Params, Rule, register
 from ..verdict import arithmetic, evidence, figure, mildest
 
 
 @register("share.whole")
-class ShareOfWhole(Rule):
+class ShareOfWhole(Rule[Params]):
     """占…% must equal the part divided by the whole the sentence names.
 
     The whole is the figure the sentence points at (占本年支出合计的…, 占基本支出的…) or,
@@ -26,8 +26,6 @@ class ShareOfWhole(Rule):
     **Correct**: 一般公共服务支出1695.43万元，占本年总支出的91.09% (91.0953% rounds either way
     within the printed decimals).
     """
-
-    name = "shares.part_of_whole"
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
         for claim in index.with_role(Role.SHARE):

@@ -17,14 +17,13 @@ from models import (
     Severity,
     Source,
     Span,
-    StructureFinding,
     Table,
     message,
 )
 
 from ..disclosure import disclosure, title_span
 from ..index import ClaimIndex
-from ..registry import Rule, register
+from ..registry import Params, Rule, register
 from ..verdict import evidence, figure
 
 #: a note that says why its table is empty: 故本表为空表, 本表无数据, 本单位无…收支, 没有…支出
@@ -51,7 +50,7 @@ def _none_pattern(topic: str) -> regex.Pattern[str]:
 
 
 @register("table.empty")
-class EmptyTable(Rule):
+class EmptyTable(Rule[Params]):
     """A unit without 政府性基金, 国有资本经营 or 三公 money prints that table empty and says
     why under it; the text then gives no amount for it, and a table with amounts is not
     described as 无.
@@ -72,8 +71,6 @@ class EmptyTable(Rule):
     **Correct**: 表8 政府性基金预算财政拨款收入支出决算表, its 合计 row empty, with 注：本单位没有政府性
     基金预算财政拨款收支，故本表为空表, and the text: 本单位无政府性基金预算财政拨款收入，也无支出.
     """
-
-    name = "table.empty"
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
         doc = index.document
@@ -123,20 +120,17 @@ class EmptyTable(Rule):
                 and c.period in (None, year)]
 
     def _no_note(self, index: ClaimIndex, spec: dict, table: Table) -> Finding:
-        msg = message("EMPTY_TABLE_NO_NOTE", name=spec["name"])
-        return StructureFinding(rule=self.id, severity=Severity.WARNING, message_zh=msg.zh,
-                                message_en=msg.en, expected_text=spec["name"],
-                                evidence=[Evidence(role="stated", span=title_span(index.document, table))])
+        return self.structure("EMPTY_TABLE_NO_NOTE",
+                              [Evidence(role="stated", span=title_span(index.document, table))],
+                              expected_text=spec["name"], name=spec["name"])
 
     def _contradicted(self, index: ClaimIndex, spec: dict, table: Table, amounts: list[Claim]) -> Finding:
         first = amounts[0]
-        msg = message("EMPTY_TABLE_TEXT_AMOUNT", name=spec["name"], subject=first.subject,
-                      amount=f"{figure(first)}{first.quantity.unit or ''}")
-        finding = ConflictFinding(
-            rule=self.id, severity=Severity.ERROR, message_zh=msg.zh, message_en=msg.en,
-            subject=first.subject,
-            evidence=[*(evidence("stated", c) for c in amounts),
-                      Evidence(role="table", span=title_span(index.document, table))])
+        finding = self.conflict(
+            "EMPTY_TABLE_TEXT_AMOUNT", first.subject,
+            [*(evidence("stated", c) for c in amounts),
+             Evidence(role="table", span=title_span(index.document, table))],
+            name=spec["name"], amount=f"{figure(first)}{first.quantity.unit or ''}")
         return self._unsure_table(finding, table)
 
     def _said_none(self, index: ClaimIndex, spec: dict, table: Table,
@@ -145,14 +139,12 @@ class EmptyTable(Rule):
         if not said:
             return
         first = spending[0]
-        msg = message("TABLE_AMOUNT_TEXT_NONE", said=said[0].text, name=spec["name"],
-                      subject=first.subject, amount=f"{figure(first)}{first.quantity.unit or ''}")
-        finding = ConflictFinding(
-            rule=self.id, severity=Severity.ERROR, message_zh=msg.zh, message_en=msg.en,
-            subject=first.subject,
-            evidence=[*(Evidence(role="stated", span=s) for s in said),
-                      Evidence(role="table", span=title_span(index.document, table)),
-                      evidence("component", first)])
+        finding = self.conflict(
+            "TABLE_AMOUNT_TEXT_NONE", first.subject,
+            [*(Evidence(role="stated", span=s) for s in said),
+             Evidence(role="table", span=title_span(index.document, table)),
+             evidence("component", first)],
+            said=said[0].text, name=spec["name"], amount=f"{figure(first)}{first.quantity.unit or ''}")
         yield self._unsure_table(finding, table)
 
     @staticmethod

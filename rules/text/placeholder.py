@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 import regex
 
-from models import Document, Evidence, Finding, Severity, StructureFinding, message
+from models import Document, Evidence, Finding
 
 from ..index import ClaimIndex
 from ..registry import Params, Rule, register
@@ -97,7 +97,7 @@ def _in_table(doc: Document, offset: int) -> bool:
 
 
 @register("text.placeholder")
-class TemplatePlaceholder(Rule):
+class TemplatePlaceholder(Rule[PlaceholderParams]):
     """Template text never filled in: a name left as XX局 or ××县财政局, a year as 20XX年,
     20××年 or 202 年度 (a digit left out), a date as X月X日, brackets left as 【】 or
     【单位名称】, and an alternative left in both forms (增加（减少）, 大于（小于）, 上升/下降).
@@ -113,9 +113,6 @@ class TemplatePlaceholder(Rule):
     **Correct**: 纳入东岚县市场监督管理局2023年度部门决算编制范围的单位共2个.
     """
 
-    name = "text.template_placeholder"
-    Params = PlaceholderParams
-
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
         doc = index.document
         params: PlaceholderParams = self.params  # type: ignore[assignment]
@@ -125,8 +122,5 @@ class TemplatePlaceholder(Rule):
             if p.kind == "alternative" and _in_table(doc, span.start):
                 continue
             zh, en = _WHAT[p.kind]
-            msg = message("PLACEHOLDER", text=span.text, what=zh, what_en=en)
-            yield StructureFinding(
-                rule=self.id, severity=Severity.WARNING, message_zh=msg.zh, message_en=msg.en,
-                evidence=[Evidence(role="stated", span=span)],
-            )
+            yield self.structure("PLACEHOLDER", [Evidence(role="stated", span=span)],
+                                 text=span.text, what=zh, what_en=en)

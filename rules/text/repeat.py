@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 import regex
 
-from models import Document, Evidence, Finding, Severity, StructureFinding, message
+from models import Document, Evidence, Finding
 
 from ..index import ClaimIndex
 from ..registry import Params, Rule, register
@@ -86,7 +86,7 @@ def _apart(doc: Document, r: Repeat) -> bool:
 
 
 @register("text.repeat")
-class RepeatedText(Rule):
+class RepeatedText(Rule[RepeatParams]):
     """A word, a date, an amount or a punctuation mark printed twice in a row: 比上年增加增加
     41.08万元, 3月5日3月5日, 决算数大于大于预算数, 。。 at a sentence's end. Each is a slip of
     editing (a word typed again, a paste over a paste); a warning to correct.
@@ -102,9 +102,6 @@ class RepeatedText(Rule):
     **Correct**: 2020年度本年支出合计856.46万元，比上年增加41.08万元。
     """
 
-    name = "text.repeated"
-    Params = RepeatParams
-
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
         doc = index.document
         params: RepeatParams = self.params  # type: ignore[assignment]
@@ -114,8 +111,5 @@ class RepeatedText(Rule):
             span = original_span(doc, r.start, r.end)
             unit = doc.text[r.start:r.start + r.unit]
             zh, en = _WHAT[r.kind]
-            msg = message("REPEATED", what=zh, what_en=en, unit=unit, text=span.text)
-            yield StructureFinding(
-                rule=self.id, severity=Severity.WARNING, message_zh=msg.zh, message_en=msg.en,
-                expected_text=unit, evidence=[Evidence(role="stated", span=span)],
-            )
+            yield self.structure("REPEATED", [Evidence(role="stated", span=span)], expected_text=unit,
+                                 what=zh, what_en=en, unit=unit, text=span.text)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from models import Claim, Evidence, Finding, Severity, StructureFinding, message
+from models import Claim, Finding, Severity
 
 from ..arith import in_wan
 from ..index import ClaimIndex
 from ..mentions import clusters, scaled, scaled_in, table_phrase
-from ..registry import Rule, register
+from ..registry import Params, Rule, register
 from ..verdict import evidence, figure
 
 #: a table this many figures of which are 10^4 off the text's: its unit was read (or
@@ -19,7 +19,7 @@ _SYSTEMATIC = 3
 
 
 @register("unit.scale")
-class UnitScale(Rule):
+class UnitScale(Rule[Params]):
     """A figure the report states elsewhere at exactly 10,000 times (or a ten-thousandth) its
     value is one figure copied in the other unit: 公务接待费28,640.00万元 in the text where
     表七, in 元, prints 28,640.00 (2.86万元). It is reported as a unit slip, not as a value
@@ -30,8 +30,6 @@ class UnitScale(Rule):
 
     **Correct**: 本年支出合计3010.44万元 beside 表一 30,104,360.58 (单位：元).
     """
-
-    name = "units.scale"
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
         slips: list[tuple[Claim, Claim]] = []  # (the slip, a mention it contradicts)
@@ -57,16 +55,11 @@ class UnitScale(Rule):
 
     def _finding(self, severity: Severity, stated: Claim, other: Claim,
                  table: str | None = None) -> Finding:
+        said = [evidence("stated", stated), evidence("mention", other)]
         if table is None:
-            msg = message("UNIT_SCALE", stated=_with_unit(stated), other=_with_unit(other),
-                          subject=stated.subject)
-        else:
-            msg = message("UNIT_SCALE_TABLE", table=table)
-        return StructureFinding(
-            rule=self.id, severity=severity, message_zh=msg.zh, message_en=msg.en,
-            evidence=[evidence("stated", stated), Evidence(role="mention", span=other.quantity.span,
-                                                           claim=other.id, value=other.quantity.value)],
-        )
+            return self.structure("UNIT_SCALE", said, severity=severity, stated=_with_unit(stated),
+                                  other=_with_unit(other), subject=stated.subject)
+        return self.structure("UNIT_SCALE_TABLE", said, severity=severity, table=table)
 
 
 def _loose(index: ClaimIndex, told: set[str]) -> list[tuple[Claim, Claim]]:

@@ -98,7 +98,7 @@ def _measured_from(index: ClaimIndex, budget: Claim, change: Claim) -> bool:
 
 
 @register("wording.comparison")
-class ComparisonWording(Rule):
+class ComparisonWording(Rule[ComparisonParams]):
     """A comparison word (决算数大于/小于/等于年初预算数, 与上年持平/基本持平, 比年初预算数
     增加/减少) that the two figures it compares contradict: a template's word left unchanged.
 
@@ -114,9 +114,6 @@ class ComparisonWording(Rule):
 
     **Correct**: 年初预算为120.00万元，支出决算为103.56万元。决算数小于年初预算数的主要原因是…
     """
-
-    name = "wording.comparison_vs_figures"
-    Params = ComparisonParams
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
         doc = index.document

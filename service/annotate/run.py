@@ -301,7 +301,7 @@ def annotate(paths: Sequence[str], out: str | Path, *, formats: Sequence[str] = 
         jobs: local worker processes (default: the usable cores).
         scheduler: a Dask scheduler address (tcp://host:8786): run there instead.
         client: an already connected dask.distributed Client (tests, benchmarks).
-        rules_path: rule parameters overriding rules/defaults.yaml.
+        rules_path: rule parameters overriding the rules' defaults.
         rule_overrides: laid over those (`--select` / `--ignore`: rules.config.selection).
         force: process every document again, even those done by an earlier run.
         err: where progress and problems are reported.

@@ -38,7 +38,7 @@ def no_surrogates(value: str) -> str:
 
 DocumentName = Annotated[str, AfterValidator(clean_name)]
 ReportText = Annotated[str, Field(min_length=1), AfterValidator(no_surrogates)]
-#: A rules profile: YAML text shaped like rules/defaults.yaml, or that mapping itself.
+#: A rules profile: YAML text shaped like `hecha rules --defaults`, or that mapping itself.
 RulesProfile = dict[str, Any] | Annotated[str, Field(max_length=65536)] | None
 
 

@@ -39,7 +39,7 @@ OPENAPI_BODY: dict[str, Any] = {"requestBody": {"required": True, "content": {
         "properties": {
             "file": {"type": "string", "format": "binary",
                      "description": "the report: text, PDF, DOCX, XLSX/XLS, HTML or an image"},
-            "rules": {"type": "string", "description": "rule overrides as YAML (like rules/defaults.yaml)"},
+            "rules": {"type": "string", "description": "rule overrides as YAML (like `hecha rules --defaults`)"},
         },
     }},
 }}}

@@ -15,7 +15,34 @@ def test_every_rule_has_defaults_and_a_manual():
     for rule_id, cls in RULES.items():
         doc = cls.__doc__ or ""
         assert "Anti-pattern" in doc and "Correct" in doc, rule_id
-        assert cls.name and cls.id == rule_id
+        assert cls.id == rule_id and cls.__module__ == f"rules.{rule_id}"
+        assert isinstance(config.params[rule_id], cls.params_type)
+
+
+def test_params_come_from_the_type_argument():
+    from rules.value.mismatch import ValueMismatch, ValueParams
+
+    assert ValueMismatch.params_type is ValueParams
+    assert rules.load_config().params["value.mismatch"].min_subject_length == 2
+
+
+def test_a_rule_outside_its_id_path_is_refused():
+    from rules.registry import Params, Rule, register
+
+    with pytest.raises(ValueError, match=r"not rules\.sum\.elsewhere"):
+        @register("sum.elsewhere")
+        class Elsewhere(Rule[Params]):
+            pass
+
+
+def test_the_default_profile_reads_back_as_the_defaults():
+    from rules.config import default_profile
+
+    text = default_profile()
+    assert "# 表内合计不符\nsum.table:" in text
+    profile = rules.read_profile(text)
+    assert set(profile) == set(rules.rule_ids())
+    assert rules.load_config(overrides=profile).params == rules.load_config().params
 
 
 def test_user_yaml_overrides_defaults(tmp_path):

@@ -9,7 +9,7 @@ from models import Claim, Finding, QuantityKind, Role
 
 from ..arith import HUNDRED, Interval
 from ..index import ClaimIndex
-from ..registry import Rule, register
+from ..registry import Params, Rule, register
 from ..verdict import arithmetic, figure
 
 #: levels of a year (not changes, which may be negative)
@@ -41,7 +41,7 @@ def _score(claim: Claim) -> bool:
 
 
 @register("value.impossible")
-class Impossible(Rule):
+class Impossible(Rule[Params]):
     """Some figures cannot be, whatever else the report says: a share of a whole above
     100% (a part is never larger than its whole), a negative amount of a year's spending
     or income (a 决算 of spending is what was spent), a negative score. Only figures read
@@ -54,8 +54,6 @@ class Impossible(Rule):
     **Correct**: 授予中小企业合同金额73.62万元，占政府采购支出总额的92.14%; 比上年减少
     12.50万元.
     """
-
-    name = "values.impossible"
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
         for claim in index.claims:

@@ -7,19 +7,16 @@ from collections.abc import Iterator
 import regex
 
 from models import (
-    ConflictFinding,
     Direction,
     Evidence,
     Finding,
     Link,
     Role,
-    Severity,
-    message,
 )
 
 from ..arith import in_wan
 from ..index import ClaimIndex
-from ..registry import Rule, register
+from ..registry import Params, Rule, register
 from ..verdict import direction_word, evidence, figure
 
 _DOWN = regex.compile(r"压缩开支|压缩|压减|节约|减少|下降|降低")
@@ -42,7 +39,7 @@ def _topic(text: str) -> str | None:
 
 
 @register("direction.contradiction")
-class DirectionContradiction(Rule):
+class DirectionContradiction(Rule[Params]):
     """A sentence that says a figure went down (减少, 下降, 压缩开支, 节约) when this year's
     figure is above last year's, or up when it is below.
 
@@ -55,8 +52,6 @@ class DirectionContradiction(Rule):
 
     **Correct**: 公务用车运行维护费支出决算比2019年减少0.32万元.
     """
-
-    name = "direction.words_vs_figures"
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
         yield from self._changes(index)
@@ -90,17 +85,14 @@ class DirectionContradiction(Rule):
             if (claim.direction is Direction.DOWN and rose) or (
                     claim.direction is Direction.UP and fell):
                 word = "减少" if claim.direction is Direction.DOWN else "增加"
-                msg = message("DIRECTION_CONFLICT", word=word, subject=claim.subject,
-                              prior=figure(prior), current=figure(current))
                 said = direction_word(index, claim)
                 change = index.linked(claim, Link.CHANGE)  # 增加0.93万元，增长22.96%: both say it
-                yield ConflictFinding(
-                    rule=self.id, severity=Severity.ERROR, message_zh=msg.zh, message_en=msg.en,
-                    subject=claim.subject,
-                    evidence=[*([said] if said else []), evidence("stated", claim),
-                              *([evidence("change", change)] if change else []),
-                              evidence("current", current), evidence("prior", prior)],
-                )
+                yield self.conflict(
+                    "DIRECTION_CONFLICT", claim.subject,
+                    [*([said] if said else []), evidence("stated", claim),
+                     *([evidence("change", change)] if change else []),
+                     evidence("current", current), evidence("prior", prior)],
+                    word=word, prior=figure(prior), current=figure(current))
 
     def _compare(self, index: ClaimIndex, subject: str, year: int, word: str, sentence: int,
                  start: int, text: str) -> Finding | None:
@@ -111,24 +103,15 @@ class DirectionContradiction(Rule):
         if not all(in_wan(c.quantity).low > in_wan(p.quantity).high
                    for c in index.readings(current) for p in index.readings(prior)):
             return None  # a figure the report states two ways may not have risen
-        msg = message("DIRECTION_CONFLICT", word=word, subject=subject,
-                      prior=figure(prior), current=figure(current))
         doc = index.document
         end = start + len(text)
         # 减少1.45万元: the amount the word states is quoted too
         amount = next((c for c in index.claims if c.sentence == sentence and c.role is Role.CHANGE
                        and 0 <= c.quantity.span.start - end <= 2), None)
-        return ConflictFinding(
-            rule=self.id,
-            severity=Severity.ERROR,
-            message_zh=msg.zh,
-            message_en=msg.en,
-            subject=subject,
-            evidence=[
-                Evidence(role="stated", span=doc.span(start, end)),
-                *([evidence("change", amount)] if amount else []),
-                evidence("current", current),
-                evidence("prior", prior),
-            ],
-        )
+        return self.conflict(
+            "DIRECTION_CONFLICT", subject,
+            [Evidence(role="stated", span=doc.span(start, end)),
+             *([evidence("change", amount)] if amount else []),
+             evidence("current", current), evidence("prior", prior)],
+            word=word, prior=figure(prior), current=figure(current))
 

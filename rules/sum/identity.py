@@ -13,7 +13,7 @@ from models import Claim, Finding, QuantityKind, Source
 
 from ..arith import in_unit_of, in_wan, total
 from ..index import ClaimIndex
-from ..registry import Rule, register
+from ..registry import Params, Rule, register
 from ..verdict import arithmetic, consistent, evidence, figure
 
 
@@ -37,7 +37,7 @@ def _scopes(index: ClaimIndex) -> Iterator[list[Claim]]:
 
 
 @register("sum.identity")
-class IdentitySum(Rule):
+class IdentitySum(Rule[Params]):
     """基本支出 = 人员经费 + 公用经费, 三公经费 = its three parts, 本年支出合计 = 基本支出 +
     项目支出 (+ …), 收入总计 = 本年收入合计 + carry-overs: wherever a total and its parts
     are stated together, in one table column or one sentence.
@@ -46,8 +46,6 @@ class IdentitySum(Rule):
 
     **Correct**: 三公经费 26.21 | 公务用车购置和维护经费 17.77 | 公务接待 8.44.
     """
-
-    name = "sums.identity"
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
         for scope in _scopes(index):

@@ -1,3 +1,3 @@
 """The same quantity stated with different values in different places."""
 
-from . import impossible, value  # noqa: F401
+from . import impossible, mismatch  # noqa: F401

@@ -27,7 +27,7 @@ def _places(claims: list[Claim]) -> set[str]:
 
 
 @register("value.mismatch")
-class ValueMismatch(Rule):
+class ValueMismatch(Rule[ValueParams]):
     """The same figure (subject, role, period, column and fund scope) must have one value
     wherever it appears: narrative and narrative, narrative and table, summary and detail,
     the 决算 part and the 绩效 part.
@@ -41,14 +41,11 @@ class ValueMismatch(Rule):
     **Correct**: 项目支出118.8万元 and 项目支出118.79万元 (118.8 stands for [118.75, 118.85]).
     """
 
-    name = "consistency.same_value"
-    Params = ValueParams
-
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
         for (subject, _code, role, *_), claims in index.figures.items():
-            if len(subject) < self.params.min_subject_length:  # type: ignore[attr-defined]
+            if len(subject) < self.params.min_subject_length:
                 continue
-            if not self.params.compare_table_phrases and table_phrase(claims, index.narrative_subjects):  # type: ignore[attr-defined]
+            if not self.params.compare_table_phrases and table_phrase(claims, index.narrative_subjects):
                 continue
             groups = clusters(claims)
             if len(groups) < 2:

@@ -9,7 +9,7 @@ from models import Claim, Finding, Link, QuantityKind
 
 from ..arith import Interval, in_unit_of, in_wan, total
 from ..index import ClaimIndex
-from ..registry import Rule, register
+from ..registry import Params, Rule, register
 from ..verdict import arithmetic, evidence, figure, mildest
 from .identity import identities
 
@@ -65,7 +65,7 @@ def _beside(head: Claim, part: Claim) -> bool:
 
 
 @register("sum.narrative")
-class NarrativeSum(Rule):
+class NarrativeSum(Rule[Params]):
     """A total and the parts a sentence lists under it (合计 X，其中 A、B、C) must add up.
 
     Parts that exceed the total are always wrong. Parts that fall short are wrong only
@@ -80,8 +80,6 @@ class NarrativeSum(Rule):
     **Correct**: 三公经费15.42万元，其中公务接待费3.43万元、公务用车11.98万元 (15.41 is
     within the rounding of three printed figures).
     """
-
-    name = "sums.narrative_list"
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
         groups: dict[str, list[Claim]] = {}

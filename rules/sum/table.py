@@ -9,7 +9,7 @@ from models import Claim, Finding, QuantityKind
 
 from ..arith import Interval, total
 from ..index import ClaimIndex
-from ..registry import Rule, register
+from ..registry import Params, Rule, register
 from ..verdict import arithmetic, consistent, evidence, figure
 
 _TOTAL_LABEL = ("合计", "小计", "总计")
@@ -57,7 +57,7 @@ def _column_key(claim: Claim, col: int) -> ColumnKey:
 
 
 @register("sum.table")
-class TableSum(Rule):
+class TableSum(Rule[Params]):
     """Inside one table, every total equals what it totals.
 
     - The classification code tree: 类 = Σ款 and 款 = Σ项 (201 = 20126 + 20131 + …), in
@@ -71,8 +71,6 @@ class TableSum(Rule):
 
     **Correct**: 20131 486.40 = 381.78 + 73.61 + 31.00 (486.39 is within rounding).
     """
-
-    name = "sums.table"
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
         for table in index.document.tables:
