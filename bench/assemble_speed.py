@@ -65,7 +65,7 @@ def timed(add: Callable[[Any], None], spent: dict[str, float],
     return wrapper
 
 
-def replay(src: Path, out: Path, config: rules.RulesConfig) -> dict[str, float]:
+def replay(src: Path, out: Path, config: rules.RulesProfile) -> dict[str, float]:
     """Write every output of `src` again into `out`; returns CPU seconds by part."""
     out.mkdir(parents=True)
     (out / names.PARTS).symlink_to(src / names.PARTS)
@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> list[dict[str, float]]:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
     src = source(args.docs, args.seed)
-    config = rules.load_config(None)
+    config = rules.load_profile(None)
     rounds = []
     outs = [CACHE / f"assemble_out_{i}" for i in range(args.repeat)]
     for out in outs:

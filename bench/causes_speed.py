@@ -81,7 +81,7 @@ def _config(comparator: str, model_dir: str | None):
         settings["model_dir"] = model_dir
     overrides: dict = {r: {"enabled": r == "reason.conflict"} for r in rules.rule_ids()}
     overrides["reason.conflict"].update(settings)
-    return rules.load_config(overrides=overrides)
+    return rules.load_profile(overrides=overrides)
 
 
 def _pr(tp: int, predicted: int, gold: int) -> str:

@@ -94,7 +94,7 @@ def _check_task(docs: list[Document]) -> tuple[Callable[[], None], Callable[[], 
     import rules
     from extractor import extract
 
-    config = rules.load_config()
+    config = rules.load_profile()
 
     def one(name: str, data: bytes) -> None:
         x = extract(data, name)

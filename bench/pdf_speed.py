@@ -70,7 +70,7 @@ def time_document(data: bytes, name: str, runs: int) -> tuple[list[float], list[
     import rules
     from extractor import readers
 
-    config = rules.load_config()
+    config = rules.load_profile()
     x = extractor.extract(data, name)  # warm up: imports, lexicon, jieba
     rules.check(x.document, x.claims, config)
     totals, reads, cpus = [], [], []

@@ -124,7 +124,7 @@ def fired(text: str) -> Counter[str]:
 def _config():  # type: ignore[no-untyped-def]
     import rules
 
-    return rules.load_config()
+    return rules.load_profile()
 
 
 def read_template(path: Path, *, validate: bool = True) -> Template:

@@ -4,7 +4,7 @@
 the models (they never import the extractor), so they can check claims from any source.
 """
 
-from .config import RulesConfig, load_config, read_profile
+from .config import RulesProfile, load_profile, read_profile
 from .engine import check, rule_ids
 
-__all__ = ["RulesConfig", "check", "load_config", "read_profile", "rule_ids"]
+__all__ = ["RulesProfile", "check", "load_profile", "read_profile", "rule_ids"]

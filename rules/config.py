@@ -10,7 +10,9 @@ no deep nesting, plain YAML types only.
 from __future__ import annotations
 
 import difflib
+import json
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -22,14 +24,30 @@ from models import ConfigError
 from .registry import RULES, Params
 
 
-class RulesConfig:
-    """Validated parameters of every registered rule."""
+class RulesProfile:
+    """The parameters of every rule for a check: the defaults with a user's overrides laid
+    over them, validated when built (`load_profile`).
 
-    def __init__(self, params: dict[str, Params]) -> None:
+    It is built once where a profile comes in (a --rules file with --select / --ignore, an
+    API request, a stored document's profile) and handed on as is, to the checking processes
+    too (it pickles), so nothing downstream parses or validates it again.
+    """
+
+    __slots__ = ("overrides", "params")
+
+    def __init__(self, params: dict[str, Params], overrides: dict[str, dict[str, Any]]) -> None:
         self.params = params
+        self.overrides = overrides  # what the user changed, rule by rule, as given
 
     def enabled(self) -> list[str]:
         return [rule_id for rule_id, p in self.params.items() if p.enabled]
+
+    def to_json(self) -> str | None:
+        """The overrides as canonical JSON, as a document's profile is stored and compared;
+        None for the defaults."""
+        if not self.overrides:
+            return None
+        return json.dumps(self.overrides, sort_keys=True, ensure_ascii=False, default=str)
 
 
 def problem(zh: str, en: str) -> ConfigError:
@@ -93,7 +111,7 @@ def _plain(node: yaml.Node) -> None:
 def read_profile(text: str | bytes) -> dict[str, Any]:
     """A rules profile's YAML as a mapping of rule ids to parameter mappings, its shape
     checked before any rule sees it: the one parser of profiles for the CLI, the API and
-    bulk annotation (values are checked by each rule's Params in `load_config`).
+    bulk annotation (values are checked by each rule's Params in `load_profile`).
 
     Raises:
         ConfigError: E_RULES_CONFIG naming the key or the YAML problem.
@@ -187,12 +205,15 @@ def _param_problem(rule_id: str, cls: type[Params], exc: ValidationError) -> Con
     return problem(_one_line(f"{rule_id}：" + "；".join(zh)), _one_line(f"{rule_id}: " + "; ".join(en)))
 
 
-def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None = None) -> RulesConfig:
+def load_profile(path: str | Path | None = None, overrides: dict[str, Any] | None = None) -> RulesProfile:
     """Each rule's defaults, then the YAML at `path`, then `overrides` (keyed by rule id).
 
     Raises:
         ConfigError: E_RULES_CONFIG for unreadable YAML, unknown rules or bad values.
     """
+    if path is None and not overrides:
+        return _defaults()
+
     from . import catalog  # noqa: F401  (registers every rule)
 
     merged: dict[str, dict[str, Any]] = {}
@@ -228,7 +249,15 @@ def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None
             params[rule_id] = cls.params_type(**merged.get(rule_id, {}))
         except ValidationError as exc:
             raise _param_problem(rule_id, cls.params_type, exc) from exc
-    return RulesConfig(params)
+    return RulesProfile(params, {k: v for k, v in merged.items() if v})
+
+
+@cache
+def _defaults() -> RulesProfile:
+    """Every rule at its defaults, built once per process: most checks use it."""
+    from . import catalog  # noqa: F401  (registers every rule)
+
+    return RulesProfile({rule_id: cls.params_type() for rule_id, cls in RULES.items()}, {})
 
 
 def _matches(item: str, rule_id: str) -> bool:
@@ -259,16 +288,6 @@ def selection(select: Sequence[str] | None = None, ignore: Sequence[str] | None 
         if any(_matches(item, rule_id) for item in ignore or ()):
             overrides[rule_id] = {"enabled": False}
     return overrides
-
-
-def merge(profile: dict[str, Any] | None, overrides: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
-    """`profile` (a rules file's mapping) with `overrides` laid over it, rule by rule."""
-    if not overrides:
-        return profile
-    merged = {rule_id: dict(values or {}) for rule_id, values in (profile or {}).items()}
-    for rule_id, values in overrides.items():
-        merged.setdefault(rule_id, {}).update(values)
-    return merged
 
 
 def default_profile() -> str:

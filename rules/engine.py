@@ -5,7 +5,7 @@ from __future__ import annotations
 from models import Claim, Document, Report, with_ids
 
 from .certainty import settle, unchecked_tables
-from .config import RulesConfig, load_config
+from .config import RulesProfile, load_profile
 from .index import ClaimIndex
 from .registry import RULES
 
@@ -17,14 +17,14 @@ def rule_ids() -> list[str]:
     return sorted(RULES)
 
 
-def check(document: Document, claims: list[Claim], config: RulesConfig | None = None) -> Report:
+def check(document: Document, claims: list[Claim], config: RulesProfile | None = None) -> Report:
     """Run every enabled rule and return the Report (findings sorted by position, each
     with its stable id).
 
     Each finding passes the rule of certainty (rules/certainty.py) before a user's severity
     override, which is the user's explicit word and wins.
     """
-    config = config or load_config()
+    config = config or load_profile()
     index = ClaimIndex(document, claims)
     findings = []
     ran = []

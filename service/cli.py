@@ -130,33 +130,17 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return status
 
 
-def _profile(path: str | None) -> dict[str, Any] | None:
-    """The rule overrides of the --rules file for the checking process, the file checked
-    here first (a bad one is said once, before any document is read).
-
-    Raises:
-        DocumentError: E_RULES_CONFIG.
-    """
-    if path is None:
-        return None
-    from rules.config import MAX_PROFILE_BYTES, read_profile
-
-    rules.load_config(path)
-    with open(path, "rb") as f:
-        return read_profile(f.read(MAX_PROFILE_BYTES + 1)) or {}
-
-
-def _selected(args: argparse.Namespace, profile: dict[str, Any] | None) -> dict[str, Any] | None:
-    """The --rules profile with --select and --ignore laid over it.
+def _selection(args: argparse.Namespace) -> dict[str, Any] | None:
+    """The overrides --select and --ignore make, laid over any --rules file.
 
     Raises:
         ConfigError: E_RULES_SELECT for an id or prefix that names no rule.
     """
-    from rules.config import merge, selection
+    from rules.config import selection
 
     if args.select is None and args.ignore is None:
-        return profile
-    return merge(profile, selection(args.select, args.ignore))
+        return None
+    return selection(args.select, args.ignore)
 
 
 def _limits(args: argparse.Namespace) -> tuple[float, int]:
@@ -175,7 +159,7 @@ def _limits(args: argparse.Namespace) -> tuple[float, int]:
             settings.job_memory_mb if args.memory_mb is None else args.memory_mb)
 
 
-def check_file(pool: Any, path: str, args: argparse.Namespace, overrides: dict[str, Any] | None,
+def check_file(pool: Any, path: str, args: argparse.Namespace, profile: rules.RulesProfile,
                timeout: float, err: TextIO) -> Report | None:
     """Check `path` in a checking process of `pool` (service/pool.py: the API's deadline
     and memory ceiling), or say on one line of `err` why not and return None."""
@@ -189,7 +173,7 @@ def check_file(pool: Any, path: str, args: argparse.Namespace, overrides: dict[s
         problem = unreadable(path, exc)
     else:
         progress = "tty" if _isatty(err) else "lines"
-        outcome = pool.check(Task(data, path, rules=overrides, max_bytes=args.max_bytes, progress=progress),
+        outcome = pool.check(Task(data, path, rules=profile, max_bytes=args.max_bytes, progress=progress),
                              timeout)
         if progress == "tty":
             err.write("\r\x1b[K")  # an OCR counter cut short (a deadline) leaves no half line
@@ -207,7 +191,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .pool import CheckPool
 
     try:
-        overrides = _selected(args, _profile(args.rules))
+        profile = rules.load_profile(args.rules, _selection(args))
         timeout, memory_mb = _limits(args)
     except HechaError as exc:
         print(f"hecha: {exc.msg.zh} / {exc.msg.en}", file=err)
@@ -229,7 +213,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     pool = CheckPool(1, memory_mb=memory_mb, fork=True)  # this process has no other threads
     try:
         for path in files:
-            report = check_file(pool, path, args, overrides, timeout, err)
+            report = check_file(pool, path, args, profile, timeout, err)
             if report is None:
                 unread = True
                 continue
@@ -424,7 +408,7 @@ def cmd_annotate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         outcome = annotate(args.paths, args.out, formats=args.formats, jobs=args.jobs,
                            scheduler=args.scheduler, rules_path=args.rules, force=args.force, err=err,
                            timeout=args.timeout, memory_mb=args.memory_mb,
-                           reviews_path=args.reviews, rule_overrides=_selected(args, None))
+                           reviews_path=args.reviews, rule_overrides=_selection(args))
     except HechaError as exc:
         print(f"hecha: {exc.msg.zh} / {exc.msg.en}", file=err)
         return EXIT_UNREADABLE

@@ -90,7 +90,6 @@ def prepare_check() -> None:
     """check_task's preparation: load the default rules and check a line of text, so that
     what loads lazily (the lexicon, jieba's dictionary) is loaded before the first
     document arrives, frozen with the imports and not counted against the ceiling."""
-    checking._config(None)
     check_task(WARM_UP)
 
 

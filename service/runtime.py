@@ -11,6 +11,9 @@ import logging
 import threading
 import time
 
+import rules
+from models import ConfigError
+
 from .config import Settings
 from .core import Outcome, Task
 from .metrics import Metrics
@@ -85,8 +88,12 @@ class Service:
                 data = self.blobs.get(claimed.sha256)
             except FileNotFoundError:
                 return Outcome.failure("E_BLOB_MISSING", name=claimed.name)
-        overrides = json.loads(claimed.rules_profile) if claimed.rules_profile else None
-        task = Task(data=data, name=claimed.name, rules=overrides, max_bytes=settings.max_upload_bytes)
+        try:  # a profile stored by an earlier hecha may name a parameter this one dropped
+            profile = rules.load_profile(overrides=json.loads(claimed.rules_profile)) \
+                if claimed.rules_profile else None
+        except ConfigError as exc:
+            return Outcome.refused(exc)
+        task = Task(data=data, name=claimed.name, rules=profile, max_bytes=settings.max_upload_bytes)
 
         def renew() -> None:
             try:

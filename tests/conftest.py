@@ -31,7 +31,7 @@ def extractions() -> dict[str, extractor.Extraction]:
 @pytest.fixture(scope="session")
 def reports(extractions) -> dict[str, Report]:
     """Every seed, checked once with the default rules."""
-    config = rules.load_config()
+    config = rules.load_profile()
     return {name: rules.check(x.document, x.claims, config) for name, x in extractions.items()}
 
 

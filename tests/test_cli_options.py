@@ -173,5 +173,5 @@ def test_the_report_page_of_a_file_without_figures_says_so(tmp_path):
     from service.report import render_report
 
     extraction = extractor.extract("这是一封普通的信。".encode(), name="letter.txt")
-    report = rules.check(extraction.document, extraction.claims, rules.load_config(None))
+    report = rules.check(extraction.document, extraction.claims, rules.load_profile(None))
     assert "no figures found: letter.txt; is this a budget report?" in render_report(report)

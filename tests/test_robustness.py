@@ -55,7 +55,7 @@ def test_every_reader_gives_a_document_or_a_catalogued_error(data):
 @given(st.text(max_size=2000) | st.binary(max_size=2000))
 def test_rules_profile_parses_or_is_a_catalogued_error(text):
     try:
-        rules.load_config(overrides=rules.read_profile(text))
+        rules.load_profile(overrides=rules.read_profile(text))
     except ConfigError as exc:
         assert exc.code == "E_RULES_CONFIG"
 

@@ -35,7 +35,7 @@ from .names import FAILED, OK
 from .summary import Summary
 
 
-def writers(out: Path, formats: Sequence[str], config: rules.RulesConfig) -> list[Writer]:
+def writers(out: Path, formats: Sequence[str], config: rules.RulesProfile) -> list[Writer]:
     """A writer per selected format, in the documented order."""
     rule_ids = sorted(config.enabled())
     made: dict[str, Any] = {
@@ -55,7 +55,7 @@ class Assembler:
     """Takes every path's final record once (`offer`), writes documents in path order."""
 
     def __init__(self, out: Path, paths: Sequence[str], formats: Sequence[str],
-                 config: rules.RulesConfig, verdicts: reviews.Verdicts | None = None) -> None:
+                 config: rules.RulesProfile, verdicts: reviews.Verdicts | None = None) -> None:
         self.out = out
         self.verdicts = verdicts or {}
         self.order = sorted(paths)

@@ -38,7 +38,7 @@ from typing import Any
 
 from extractor.reading import MAX_BYTES
 from models import DocumentError, message
-from rules import RulesConfig
+from rules import RulesProfile
 from service.core import read_bytes, unreadable
 from service.pool import (
     CheckPool,
@@ -108,7 +108,7 @@ class _Job:
     committing the part in `parts_dir` (None: returning it). Sent to each process once,
     when it starts."""
 
-    def __init__(self, work: Callable[..., DocumentResult], config: RulesConfig,
+    def __init__(self, work: Callable[..., DocumentResult], config: RulesProfile,
                  parts_dir: str | None) -> None:
         self.work = work
         self.config = config
@@ -154,7 +154,7 @@ def prepare_annotate() -> None:
 _DONE = object()  # a feeding thread has no more documents
 
 
-def run_local(items: Sequence[WorkItem], *, jobs: int, config: RulesConfig, parts_dir: Path,
+def run_local(items: Sequence[WorkItem], *, jobs: int, config: RulesProfile, parts_dir: Path,
               timeout: float = 120.0, memory_mb: int | None = None,
               work: Callable[..., DocumentResult] = annotate_document,
               ) -> Generator[DocumentResult, None, None]:
@@ -240,7 +240,7 @@ class _WorkerPool:
 _worker_pool = _WorkerPool()
 
 
-def annotate_batch(sources: list[tuple[str, bytes]], config: RulesConfig, timeout: float,
+def annotate_batch(sources: list[tuple[str, bytes]], config: RulesProfile, timeout: float,
                    memory_mb: int | None,
                    work: Callable[..., DocumentResult] = annotate_document) -> list[DocumentResult]:
     """A Dask task: each of `sources` (their bytes) done in turn in this worker's
@@ -253,7 +253,7 @@ def annotate_batch(sources: list[tuple[str, bytes]], config: RulesConfig, timeou
     return results
 
 
-def run_dask(items: Sequence[WorkItem], *, client: Any, config: RulesConfig,
+def run_dask(items: Sequence[WorkItem], *, client: Any, config: RulesProfile,
              timeout: float = 120.0, memory_mb: int | None = None,
              work: Callable[..., DocumentResult] = annotate_document,
              ) -> Generator[DocumentResult, None, None]:

@@ -65,7 +65,7 @@ class Outcome:
         return 3 if self.failed else 0
 
 
-def config_fingerprint(config: rules.RulesConfig) -> str:
+def config_fingerprint(config: rules.RulesProfile) -> str:
     """Identifies what produced a part: hecha's version, the part layout and every rule
     parameter. A part made under another fingerprint is never reused."""
     params = {rule_id: p.model_dump(mode="json") for rule_id, p in config.params.items()}
@@ -199,7 +199,7 @@ def _connect(scheduler: str) -> Any:
 
 
 def _run(files: list[str], out: Path, manifest: Manifest, formats: Sequence[str],
-         jobs: int | None, scheduler: str | None, client: Any, config: rules.RulesConfig,
+         jobs: int | None, scheduler: str | None, client: Any, config: rules.RulesProfile,
          fingerprint: str, force: bool, err: TextIO, tty: bool | None,
          limits: tuple[float, int | None], verdicts: reviews.Verdicts,
          ) -> tuple[list[Record], int, int]:
@@ -245,7 +245,7 @@ def _run(files: list[str], out: Path, manifest: Manifest, formats: Sequence[str]
 
 def _process(todo: list[WorkItem], records: dict[str, Record], members: dict[str, list[str]],
              assembler: Assembler, out: Path, manifest: Manifest, jobs: int | None,
-             scheduler: str | None, client: Any, config: rules.RulesConfig, fingerprint: str,
+             scheduler: str | None, client: Any, config: rules.RulesProfile, fingerprint: str,
              err: TextIO, tty: bool | None, limits: tuple[float, int | None]) -> int:
     """Run `todo`, journal each result, hand every record to `assembler` as it becomes
     final; returns the number of findings."""
@@ -320,7 +320,7 @@ def annotate(paths: Sequence[str], out: str | Path, *, formats: Sequence[str] = 
     unknown = [f for f in formats if f not in names.FORMATS]
     if unknown:
         raise ConfigError("E_FORMATS", names=",".join(unknown), known=",".join(names.FORMATS))
-    config = rules.load_config(rules_path, rule_overrides)
+    config = rules.load_profile(rules_path, rule_overrides)
     verdicts = reviews.load(reviews_path) if reviews_path is not None else {}
     fingerprint = config_fingerprint(config)
     if timeout is None or memory_mb is None:

@@ -92,7 +92,7 @@ def render_part(report: Report) -> bytes:
     return parts.encode(header, _REPORT.dump_json(report))  # bytes: no str round trip
 
 
-def annotate_document(path: str, source: bytes | str, config: rules.RulesConfig,
+def annotate_document(path: str, source: bytes | str, config: rules.RulesProfile,
                       parts_dir: str | None = None) -> DocumentResult:
     """Read (`source`: the bytes, or a path to read them from), extract, check, and store
     or return the part of one document.
@@ -100,7 +100,7 @@ def annotate_document(path: str, source: bytes | str, config: rules.RulesConfig,
     Args:
         path (str): the name the document is reported under (its path on the client).
         source (bytes | str): the file's bytes, or the path this process reads them from.
-        config (RulesConfig): the rule parameters.
+        config (RulesProfile): the rule parameters.
         parts_dir (str | None): where to commit the part; None returns it in `part`.
 
     RETURNS (DocumentResult): status ok, failed or skipped, with timings.

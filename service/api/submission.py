@@ -10,7 +10,6 @@ declared media type.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,7 +38,8 @@ OPENAPI_BODY: dict[str, Any] = {"requestBody": {"required": True, "content": {
         "properties": {
             "file": {"type": "string", "format": "binary",
                      "description": "the report: text, PDF, DOCX, XLSX/XLS, HTML or an image"},
-            "rules": {"type": "string", "description": "rule overrides as YAML (like `hecha rules --defaults`)"},
+            "rules": {"type": "string",
+                      "description": "rule overrides as YAML (as `hecha rules --defaults`)"},
         },
     }},
 }}}
@@ -49,12 +49,16 @@ OPENAPI_BODY: dict[str, Any] = {"requestBody": {"required": True, "content": {
 class Submission:
     data: bytes
     name: str
-    rules: dict[str, Any] | None  # validated rule overrides, None for the defaults
-    profile_json: str | None  # the same, as stored with the document
+    rules: rules.RulesProfile | None  # validated; None for the defaults
+
+    @property
+    def profile_json(self) -> str | None:
+        """The profile as stored with the document."""
+        return self.rules.to_json() if self.rules is not None else None
 
 
-def parse_profile(profile: dict[str, Any] | str | None) -> tuple[dict[str, Any] | None, str | None]:
-    """Rule overrides from YAML text or a mapping, validated against the rules.
+def parse_profile(profile: dict[str, Any] | str | None) -> rules.RulesProfile | None:
+    """The rules' profile of a request, from YAML text or a mapping: None for the defaults.
 
     Raises:
         ConfigError: E_RULES_CONFIG.
@@ -62,11 +66,10 @@ def parse_profile(profile: dict[str, Any] | str | None) -> tuple[dict[str, Any] 
     if isinstance(profile, str):
         profile = rules.read_profile(profile)
     if profile is None or profile == {}:
-        return None, None
+        return None
     if not isinstance(profile, dict):
         raise not_a_mapping()
-    rules.load_config(overrides=profile)
-    return profile, json.dumps(profile, sort_keys=True, ensure_ascii=False, default=str)
+    return rules.load_profile(overrides=profile)
 
 
 async def _multipart(request: Request) -> tuple[bytes, str, str | None]:
@@ -102,9 +105,9 @@ async def read_submission(request: Request, settings: Settings) -> Submission:
         raise DocumentError("E_TOO_LARGE", name=name, size=len(data), limit=settings.max_upload_bytes)
     if profile is not None and len(profile) > 65536:
         raise api_error("API_INVALID", detail="rules: longer than 65536")
-    overrides, profile_json = await run_in_threadpool(parse_profile, profile)
+    parsed = await run_in_threadpool(parse_profile, profile)
     await run_in_threadpool(precheck, data, name, settings.max_upload_bytes)
-    return Submission(data, name, overrides, profile_json)
+    return Submission(data, name, parsed)
 
 
 def precheck(data: bytes, name: str, max_bytes: int) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
 import extractor
 import rules
@@ -19,11 +18,12 @@ from models import HechaError, Report, Severity, message
 
 @dataclass(frozen=True)
 class Task:
-    """A document to check: its bytes, its display name and optional rule overrides."""
+    """A document to check: its bytes, its display name and the rules' profile (None: the
+    defaults), validated where it came in."""
 
     data: bytes
     name: str
-    rules: dict[str, Any] | None = None
+    rules: rules.RulesProfile | None = None
     max_bytes: int = 64 * 1024 * 1024
     #: a page counter on stderr during OCR (service/core/progress.py): "tty" rewrites one
     #: line, "lines" writes one line every few pages; None (the API, bulk runs) shows none
@@ -53,8 +53,10 @@ class Outcome:
         msg = message(code, **values)
         return cls(error_code=code, error_zh=msg.zh, error_en=msg.en)
 
-
-_default_config: rules.RulesConfig | None = None
+    @classmethod
+    def refused(cls, exc: HechaError) -> Outcome:
+        """The outcome of input hecha refuses: the error's code and messages."""
+        return cls(error_code=exc.code, error_zh=exc.msg.zh, error_en=exc.msg.en)
 
 
 #: Set in a process whose address space is capped (service/pool.py).
@@ -75,21 +77,12 @@ def out_of_memory(exc: BaseException) -> bool:
     return isinstance(exc, PydanticSerializationError) and "MemoryError" in str(exc)
 
 
-def _config(overrides: dict[str, Any] | None) -> rules.RulesConfig:
-    global _default_config
-    if overrides:
-        return rules.load_config(overrides=overrides)
-    if _default_config is None:
-        _default_config = rules.load_config()
-    return _default_config
-
-
-def check_report(data: bytes, name: str, config: rules.RulesConfig | None = None,
+def check_report(data: bytes, name: str, config: rules.RulesProfile | None = None,
                  max_bytes: int = Task.max_bytes, limits: Limits | None = None) -> Report:
     """Read, extract and check one document's bytes (`config`: the default rules when
     None; `limits`: the readers' defaults). Raises HechaError for input hecha cannot read."""
     extraction = extractor.extract(data, name, max_bytes=max_bytes, limits=limits)
-    return rules.check(extraction.document, extraction.claims, config or _config(None))
+    return rules.check(extraction.document, extraction.claims, config or rules.load_profile())
 
 
 def check_task(task: Task) -> Outcome:
@@ -102,7 +95,7 @@ def check_task(task: Task) -> Outcome:
             from .progress import ocr_progress
 
             limits = Limits(progress=ocr_progress(task.name, task.progress == "tty"))
-        report = check_report(task.data, task.name, _config(task.rules), task.max_bytes, limits)
+        report = check_report(task.data, task.name, task.rules, task.max_bytes, limits)
         meta = report.document.meta
         by_rule = Counter((f.rule, f.severity.value) for f in report.findings)
         return Outcome(
@@ -113,8 +106,8 @@ def check_task(task: Task) -> Outcome:
             counts={s.value: report.count(s) for s in Severity},
             by_rule=dict(by_rule),
         )
-    except HechaError as exc:  # the document's, or the profile's inside the process
-        return Outcome(error_code=exc.code, error_zh=exc.msg.zh, error_en=exc.msg.en)
+    except HechaError as exc:
+        return Outcome.refused(exc)
     except Exception as exc:
         if not out_of_memory(exc):
             raise

@@ -49,7 +49,7 @@ def test_a_document_past_the_deadline_fails_alone_and_the_next_is_done(tmp_path)
     paths = _copies(tmp_path / "in", ["a.txt", "poison.txt", "c.txt", "d.txt"])
     items = [(str(p), f"{i:064d}") for i, p in enumerate(paths)]
     results = {Path(r.path).name: r for r in run_local(
-        items, jobs=1, config=rules.load_config(), parts_dir=tmp_path / "parts", timeout=5,
+        items, jobs=1, config=rules.load_profile(), parts_dir=tmp_path / "parts", timeout=5,
         work=stalls_on_poison)}
     late = results.pop("poison.txt")
     assert late.status == "failed" and late.error_code == "E_TIMEOUT"
@@ -66,7 +66,7 @@ def test_on_a_dask_cluster_a_document_past_the_deadline_fails_alone(tmp_path, cl
     items = [(str(p), f"{i:064d}") for i, p in enumerate(paths)]
     with Client(cluster) as client:
         results = {Path(r.path).name: r for r in run_dask(
-            items, client=client, config=rules.load_config(), timeout=5, memory_mb=4096,
+            items, client=client, config=rules.load_profile(), timeout=5, memory_mb=4096,
             work=stalls_on_poison)}
         workers = {str(pid) for pid in client.run(os.getpid).values()}
     late = results.pop("poison.txt")

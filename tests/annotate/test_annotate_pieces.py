@@ -160,7 +160,7 @@ def test_pool_workers_run_with_a_settled_heap(tmp_path):
     from service.heap import YOUNG_THRESHOLD
 
     items = [(f"d{i}.txt", f"{i:064d}") for i in range(4)]
-    results = list(run_local(items, jobs=2, config=rules.load_config(), parts_dir=tmp_path,
+    results = list(run_local(items, jobs=2, config=rules.load_profile(), parts_dir=tmp_path,
                              work=reports_heap))
     assert len(results) == 4
     for result in results:
@@ -182,7 +182,7 @@ def test_a_worker_that_dies_fails_its_document_and_the_others_go_on(tmp_path, co
         items.append((str(path), f"{i:064d}"))
     assert (batch_size(len(items), 2) > 1) == (copies > 1)
     results = {Path(r.path).name: r for r in run_local(
-        items, jobs=2, config=rules.load_config(), parts_dir=tmp_path / "parts", work=dies_on_poison)}
+        items, jobs=2, config=rules.load_profile(), parts_dir=tmp_path / "parts", work=dies_on_poison)}
     assert results.pop("poison.txt").error_code == "E_WORKER_LOST"
     assert len(results) == len(items) - 1
     assert {r.status for r in results.values()} == {"ok"}  # the documents beside it are redone

@@ -10,7 +10,7 @@ from rules.registry import RULES
 
 
 def test_every_rule_has_defaults_and_a_manual():
-    config = rules.load_config()
+    config = rules.load_profile()
     assert set(config.params) == set(rules.rule_ids())
     for rule_id, cls in RULES.items():
         doc = cls.__doc__ or ""
@@ -23,7 +23,7 @@ def test_params_come_from_the_type_argument():
     from rules.value.mismatch import ValueMismatch, ValueParams
 
     assert ValueMismatch.params_type is ValueParams
-    assert rules.load_config().params["value.mismatch"].min_subject_length == 2
+    assert rules.load_profile().params["value.mismatch"].min_subject_length == 2
 
 
 def test_a_rule_outside_its_id_path_is_refused():
@@ -42,14 +42,14 @@ def test_the_default_profile_reads_back_as_the_defaults():
     assert "# 表内合计不符\nsum.table:" in text
     profile = rules.read_profile(text)
     assert set(profile) == set(rules.rule_ids())
-    assert rules.load_config(overrides=profile).params == rules.load_config().params
+    assert rules.load_profile(overrides=profile).params == rules.load_profile().params
 
 
 def test_user_yaml_overrides_defaults(tmp_path):
     path = tmp_path / "rules.yaml"
     path.write_text("share.whole: {severity: info, warning_ulps: 3}\nrate.change: {enabled: false}\n",
                     encoding="utf-8")
-    config = rules.load_config(path)
+    config = rules.load_profile(path)
     assert config.params["share.whole"].severity is Severity.INFO
     assert config.params["share.whole"].warning_ulps == 3
     assert "rate.change" not in config.enabled()
@@ -57,7 +57,7 @@ def test_user_yaml_overrides_defaults(tmp_path):
 
 def test_severity_override_applies_to_findings(extractions):
     x = extractions["001_d6c1622c84f33c18.txt"]
-    config = rules.load_config(overrides={"share.whole": {"severity": "info"}})
+    config = rules.load_profile(overrides={"share.whole": {"severity": "info"}})
     report = rules.check(x.document, x.claims, config)
     shares = [f for f in report.findings if f.rule == "share.whole"]
     assert shares and all(f.severity is Severity.INFO for f in shares)
@@ -72,7 +72,7 @@ def test_bad_config_is_refused(tmp_path, text):
     path = tmp_path / "rules.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError) as info:
-        rules.load_config(path)
+        rules.load_profile(path)
     assert info.value.code == "E_RULES_CONFIG"
 
 
@@ -99,7 +99,7 @@ def _alias_bomb(levels: int = 9) -> str:
 )
 def test_hostile_profile_is_one_catalogued_error_naming_its_problem(text, names):
     with pytest.raises(ConfigError) as info:
-        rules.load_config(overrides=rules.read_profile(text))
+        rules.load_profile(overrides=rules.read_profile(text))
     assert info.value.code == "E_RULES_CONFIG"
     detail = str(info.value.values["detail"])
     assert names in detail and "\n" not in detail
@@ -139,7 +139,7 @@ def test_duplicate_rule_id_fails_at_import():
 )
 def test_a_bad_profile_names_its_key_and_problem_in_both_languages(text, zh, en):
     with pytest.raises(ConfigError) as info:
-        rules.load_config(overrides=rules.read_profile(text))
+        rules.load_profile(overrides=rules.read_profile(text))
     msg = info.value.msg
     assert msg.zh.startswith("规则配置错误：") and zh in msg.zh and "\n" not in msg.zh
     assert msg.en.startswith("invalid rules configuration: ") and en in msg.en and "\n" not in msg.en

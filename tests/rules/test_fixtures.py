@@ -35,7 +35,7 @@ def run(rule_id: str, case: dict):
     x = extract_text(text, "case.txt", doc_id="case", encoding="utf-8")
     overrides = {r: {"enabled": r == rule_id} for r in rules.rule_ids()}
     overrides[rule_id].update(case.get("params", {}))
-    report = rules.check(x.document, x.claims, rules.load_config(overrides=overrides))
+    report = rules.check(x.document, x.claims, rules.load_profile(overrides=overrides))
     return [f for f in report.findings if f.rule == rule_id]
 
 

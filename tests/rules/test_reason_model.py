@@ -58,11 +58,11 @@ def conflicts(text: str, **settings) -> list:
     x = extract_text(text, "case.txt", doc_id="case", encoding="utf-8")
     overrides = {r: {"enabled": r == "reason.conflict"} for r in rules.rule_ids()}
     overrides["reason.conflict"].update(settings)
-    return rules.check(x.document, x.claims, rules.load_config(overrides=overrides)).findings
+    return rules.check(x.document, x.claims, rules.load_profile(overrides=overrides)).findings
 
 
 def test_importing_rules_and_extractor_imports_no_torch():
-    code = ("import sys, rules, extractor; rules.load_config(); import rules.reason.semantic; "
+    code = ("import sys, rules, extractor; rules.load_profile(); import rules.reason.semantic; "
             "assert 'torch' not in sys.modules and 'transformers' not in sys.modules, 'torch imported'")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
@@ -119,7 +119,7 @@ def test_plug_in_same_cause_is_no_conflict(tiny_model):
 
 
 def test_taxonomy_is_the_default():
-    assert rules.load_config().params["reason.conflict"].comparator == "taxonomy.v1"
+    assert rules.load_profile().params["reason.conflict"].comparator == "taxonomy.v1"
     [finding] = conflicts(SEED_000)
     assert "model verdict" not in finding.message_en
 
@@ -144,13 +144,14 @@ def test_wrong_model_dir_names_the_missing_files(tiny_model, tmp_path):
     assert "pairs/tokenizer.json" in str(partial.value) and "causes/" not in str(partial.value)
     # in a rules file, the same is a configuration error at start-up, before torch loads
     with pytest.raises(ConfigError) as config:
-        rules.load_config(overrides={"reason.conflict": {"comparator": "model.v1", "model_dir": str(broken)}})
+        rules.load_profile(overrides={"reason.conflict": {"comparator": "model.v1",
+                                                          "model_dir": str(broken)}})
     assert config.value.code == "E_RULES_CONFIG" and "pairs/tokenizer.json" in str(config.value)
 
 
 def test_unknown_comparator_is_a_configuration_error():
     with pytest.raises(ConfigError) as exc:
-        rules.load_config(overrides={"reason.conflict": {"comparator": "model.v9"}})
+        rules.load_profile(overrides={"reason.conflict": {"comparator": "model.v9"}})
     assert "model.v9" in str(exc.value)
 
 

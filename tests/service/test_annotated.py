@@ -32,7 +32,7 @@ def fixtures():
 def _check(path: Path) -> tuple[bytes, Report]:
     data = path.read_bytes()
     extraction = extractor.extract(data, name=path.name)
-    report = rules.check(extraction.document, extraction.claims, rules.load_config(None))
+    report = rules.check(extraction.document, extraction.claims, rules.load_profile(None))
     assert report.findings
     return data, report
 

@@ -10,6 +10,8 @@ import pytest
 
 import corpora
 import extractor
+import rules
+from models import Report
 from service.core import Task, check_task
 from service.pool import CheckPool, PoolClosed
 
@@ -83,3 +85,14 @@ def test_closing_with_kill_stops_a_busy_process():
     waiter.join(timeout=30)
     assert not waiter.is_alive() and time.monotonic() - started < 30
     assert len(raised) == 1 and isinstance(raised[0], PoolClosed)
+
+
+def test_the_profile_reaches_the_checking_process_as_built():
+    profile = rules.load_profile(overrides={"share.whole": {"enabled": False}})
+    pool = CheckPool(1)
+    try:
+        outcome = pool.check(Task(SEED.read_bytes(), "a.txt", rules=profile), timeout=60)
+    finally:
+        pool.close()
+    report = Report.model_validate_json(outcome.report_json or "")
+    assert "share.whole" not in report.rules and "sum.table" in report.rules

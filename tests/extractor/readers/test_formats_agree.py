@@ -50,7 +50,7 @@ def agreement(a: Counter, b: Counter) -> tuple[int, float]:
 
 @pytest.fixture(scope="session")
 def config():
-    return rules.load_config()
+    return rules.load_profile()
 
 
 @pytest.fixture(scope="session")
