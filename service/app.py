@@ -21,7 +21,7 @@ from .api.middleware import (
     SecurityHeadersMiddleware,
 )
 from .config import MIB, Settings, get_settings
-from .report import content_security_policy
+from .output.report import content_security_policy
 from .runtime import Service
 
 #: The OpenAPI pages: Swagger UI and ReDoc served from this server (fastapi-offline bundles

@@ -21,7 +21,8 @@ from models import (
     Report,
     Severity,
 )
-from service import cli, render
+from service import cli
+from service.output.text import display_width, quote
 from service.cli import main
 
 SEEDS = corpora.SEEDS
@@ -157,7 +158,7 @@ def test_os_errors_while_reading(capsys, monkeypatch, error, zh, en):
     def fail(path: str, max_bytes: int) -> bytes:
         raise error
 
-    monkeypatch.setattr(cli, "read_bytes", fail)
+    monkeypatch.setattr(cli.check, "read_bytes", fail)
     status, _, err = run(capsys, "extract", SEED)
     assert status == 2
     assert_one_error_line(err, SEED, en)
@@ -410,24 +411,24 @@ def test_unknown_option_is_a_usage_error(capsys):
 def test_marker_counts_chinese_as_two_columns():
     text = "前言\n合计\t100万元，其中\n"
     start = text.index("100")
-    line, marker = render.quote(text, start, start + len("100万元"))
+    line, marker = quote(text, start, start + len("100万元"))
     assert line == "合计    100万元，其中"  # the tab reaches column 8
     assert marker == " " * 8 + "^" * 7
 
 
 def test_marker_of_a_span_past_the_line_end_stops_there():
     text = "收入1835.05\n万元"
-    line, marker = render.quote(text, 2, len(text))
+    line, marker = quote(text, 2, len(text))
     assert (line, marker) == ("收入1835.05", "    " + "^" * 7)
 
 
 def test_long_lines_are_cut_around_the_span():
     text = "甲" * 200 + "1.00万元" + "乙" * 200
     start = text.index("1.00")
-    line, marker = render.quote(text, start, start + 6)
+    line, marker = quote(text, start, start + 6)
     assert line.startswith("…") and line.endswith("…")
-    assert render.display_width(line) < 200
+    assert display_width(line) < 200
     assert marker.strip() == "^" * 8
-    assert render.display_width(line[: line.index("1.00")]) == marker.index("^")
+    assert display_width(line[: line.index("1.00")]) == marker.index("^")
 
 

@@ -170,7 +170,7 @@ def test_a_file_without_figures_asks_whether_it_is_a_budget_report(capsys, tmp_p
 def test_the_report_page_of_a_file_without_figures_says_so(tmp_path):
     import extractor
     import rules
-    from service.report import render_report
+    from service.output.report import render_report
 
     extraction = extractor.extract("这是一封普通的信。".encode(), name="letter.txt")
     report = rules.check(extraction.document, extraction.claims, rules.load_profile(None))

@@ -19,9 +19,9 @@ from sqlalchemy.orm import Session
 
 from models import Report
 
-from .. import html
-from ..annotated import DOCX_TYPE, annotated_copy, annotated_name
 from ..config import Settings
+from ..output import html
+from ..output.annotated import DOCX_TYPE, annotated_copy, annotated_name
 from ..runtime import Service
 from ..storage import DocumentRow, Job, documents, jobs
 from ..storage.blobs import sha256

@@ -10,7 +10,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from ..report import render_ui
+from ..output.report import render_ui
 
 router = APIRouter(tags=["ui"], include_in_schema=False)
 

@@ -1,5 +1,9 @@
-"""What hecha hands on: documents made from reports for people outside the tool.
+"""What hecha hands on, in every form a reader takes it.
 
-`memo` writes the audit exports: an XLSX of findings and a Word 核查意见, for one document
-or many, with each finding's review status.
+- `text`: the command line's linter-style findings and claim tables;
+- `report`: the highlighted report page (one self-contained HTML file per document) and
+  the browser interface's pages;
+- `html`: `hecha check --format html`, one page for one or several reports;
+- `annotated`: the annotated copy of an original (DOCX comments, PDF notes, else the page);
+- `memo`: the audit exports, an XLSX of findings and a Word 核查意见, with review status.
 """

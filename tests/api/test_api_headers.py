@@ -10,7 +10,7 @@ import re
 import httpx
 from apihelp import MAX_UPLOAD, SMALL, upload
 
-from service.report import content_security_policy
+from service.output.report import content_security_policy
 from service.testing import LiveServer
 
 HEADERS = {"x-frame-options": "DENY", "x-content-type-options": "nosniff", "referrer-policy": "same-origin"}

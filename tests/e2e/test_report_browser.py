@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from service.report import render_report
+from service.output.report import render_report
 
 SEED = "001_d6c1622c84f33c18.txt"
 

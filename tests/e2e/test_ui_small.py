@@ -11,7 +11,7 @@ import pytest
 
 import corpora
 from corpora import make_fixtures
-from service.report import render_report
+from service.output.report import render_report
 
 SEED = corpora.seed("001")
 

@@ -17,7 +17,7 @@ import extractor
 import rules
 from corpora import make_fixtures
 from models import Report
-from service.annotated import annotated_copy, annotated_name
+from service.output.annotated import annotated_copy, annotated_name
 from service.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]

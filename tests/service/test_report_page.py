@@ -6,8 +6,8 @@ import json
 import re
 
 from models import Evidence, Report, Severity, Span, StructureFinding
-from service.report import render_report
-from service.report.layout import Marker, blocks
+from service.output.report import render_report
+from service.output.report.layout import Marker, blocks
 
 SEED = "000_cc852cee10621712.txt"
 TABLE_SEED = "003_4b65da696dc0427c.txt"

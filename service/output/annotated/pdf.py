@@ -18,7 +18,7 @@ from pypdf.generic import ArrayObject, FloatObject, NameObject, TextStringObject
 
 from models import Report, Severity
 
-from .annotate_docx import AUTHOR, COLOUR, comment_text, main_first
+from .docx import AUTHOR, COLOUR, comment_text, main_first
 
 
 def annotate_pdf(data: bytes, report: Report) -> bytes:

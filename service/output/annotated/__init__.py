@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from models import Report
 
-from . import html
+from .. import html
 
 
 class Annotated(NamedTuple):
@@ -26,11 +26,11 @@ def annotated_copy(data: bytes, report: Report, name: str) -> Annotated:
     """The annotated copy of `data` (the original bytes) for `report` (its report)."""
     fmt = report.document.source_format
     if fmt == "docx":
-        from .report.annotate_docx import annotate_docx
+        from .docx import annotate_docx
 
         return Annotated(annotate_docx(data, report), DOCX_TYPE, ".docx")
     if fmt == "pdf" and report.document.boxes:
-        from .report.annotate_pdf import annotate_pdf
+        from .pdf import annotate_pdf
 
         return Annotated(annotate_pdf(data, report), "application/pdf", ".pdf")
     page = html.page([(name, report)])

@@ -27,13 +27,13 @@ _SEVERITIES = [Severity.ERROR, Severity.WARNING, Severity.INFO]
 
 @cache
 def _environment() -> Environment:
-    return Environment(loader=PackageLoader("service.report", "templates"),
+    return Environment(loader=PackageLoader("service.output.report", "templates"),
                        autoescape=select_autoescape(["html", "j2"]), trim_blocks=False)
 
 
 @cache
 def _static(name: str) -> str:
-    return resources.files("service.report").joinpath("static", name).read_text("utf-8")
+    return resources.files("service.output.report").joinpath("static", name).read_text("utf-8")
 
 
 def _label(code: str) -> str:

@@ -1,6 +1,6 @@
 """HTML output of `hecha check --format html` and of the API's report.html.
 
-One document gives its full report page (service.report). Several give one page that
+One document gives its full report page (service/output/report). Several give one page that
 holds each document's report page in a frame of its own, so every report keeps its own
 highlights, side list and keyboard navigation, and the file still works offline.
 """

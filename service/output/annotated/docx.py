@@ -27,7 +27,7 @@ from models import ArithmeticFinding, Evidence, Finding, Report, Severity, Span
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _R, _T, _DEL, _TXBX = f"{_W}p", f"{_W}r", f"{_W}t", f"{_W}del", f"{_W}txbxContent"
-#: The report page's colours per severity (service/report/static/report.css, --error …).
+#: The report page's colours per severity (service/output/report/static/report.css, --error …).
 COLOUR = {Severity.ERROR: "F4B4B4", Severity.WARNING: "FBDC94", Severity.INFO: "C4DCF4"}
 SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 AUTHOR = "hecha"
