@@ -20,8 +20,10 @@ $(STAMP): pyproject.toml
 run: venv
 	$(BIN)/python -m service.demo corpora/seeds/*.txt
 
+# mypy (non-strict, settings in pyproject.toml) over every package, at zero errors
 lint: venv
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 # pytest exits 5 when it collected nothing: nonzero already, but say why.
 # The PDF and end-to-end tests need a CJK font and Debian's chromium; the script installs

@@ -16,7 +16,6 @@ measures phrasings the model never saw, not the same sentence with another subje
 from __future__ import annotations
 
 import random
-import sys
 from collections import Counter
 
 #: causes.yaml categories plus `other`, in the order the models number them
@@ -290,7 +289,7 @@ class _Pairs:
                 return first, self.render(templates[::-1] if rng.random() < 0.5 else templates)
             return self.explain(a), self.explain(list(reversed(a)) if rng.random() < 0.5 else a)
         if verdict == "compatible":
-            extra = [(x, None) for x in self.labels_apart(taken, 1)]
+            extra: list[tuple[str, int | None]] = [(x, None) for x in self.labels_apart(taken, 1)]
             b = a + extra if len(a) == 1 else [a[rng.randrange(2)]] + (extra if rng.random() < 0.5 else [])
             rng.shuffle(b)
             if rng.random() < 0.5:
@@ -344,4 +343,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -289,24 +289,24 @@ def _score_cells(score: DocumentScore, report: Report, as_text: bool) -> None:
         where = f"{entry.line or entry.near} {entry.text}"
         span = locate(original, entry.text, line=entry.line, near=entry.near,
                       occurrence=entry.occurrence, use_lines=as_text, cells=True)
-        cell = None if span is None else next(
+        found = None if span is None else next(
             (c for (s, e), c in cells.items() if s < span[1] and span[0] < e), None)
-        if cell is None or cell.value is None or cell.value.value != entry.value:
-            got = None if cell is None or cell.value is None else cell.value.value
+        if found is None or found.value is None or found.value.value != entry.value:
+            got = None if found is None or found.value is None else found.value.value
             score.cell_errors.append(f"{where}: value {got} (gold {entry.value})")
             continue
         score.cells_read += 1
-        code_ok = (cell.code or None) == entry.code
+        code_ok = (found.code or None) == entry.code
         if entry.row in (None, NO_ROW_LABEL):
-            row_ok = cell.row_label is None
+            row_ok = found.row_label is None
         else:
-            row_ok = squeeze(_strip_code(cell.row_label or "")) == squeeze(entry.row)
-        column_ok = bool(cell.column_labels) and squeeze(cell.column_labels[-1]) == squeeze(entry.column)
+            row_ok = squeeze(_strip_code(found.row_label or "")) == squeeze(entry.row)
+        column_ok = bool(found.column_labels) and squeeze(found.column_labels[-1]) == squeeze(entry.column)
         if code_ok and row_ok and column_ok:
             score.cells_labelled += 1
         else:
             score.cell_errors.append(
-                f"{where}: code {cell.code} row {cell.row_label} col {cell.column_labels[-1:]} "
+                f"{where}: code {found.code} row {found.row_label} col {found.column_labels[-1:]} "
                 f"(gold {entry.code} {entry.row} {entry.column})")
 
 

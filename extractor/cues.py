@@ -7,6 +7,8 @@ A figure's role is decided by the *last* cue before it (the nearest one): in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex
 
 from models import Direction, Role
@@ -53,7 +55,7 @@ _OPERATORS = {"减"}
 
 
 def last_cue(text: str, start: int, end: int, percent: bool, *,
-             masked: list[tuple[int, int]] = (), fiscal_year: int | None = None,
+             masked: Sequence[tuple[int, int]] = (), fiscal_year: int | None = None,
              ) -> tuple[Role, int, int] | None:
     """The role, start and end of the cue nearest before `end` within `text[start:end]`.
 

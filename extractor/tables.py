@@ -258,7 +258,7 @@ def _read_side_by_side(text: str, lines: Lines, start: int) -> _Block | None:
         figures = end - n - 1
         if numbered:  # a value left out (an empty cell) is the only cell that can be
             number = int(content(n + 1)) if figures and content(n + 1).isdigit() else None
-            half = 0 if number == last[0] + 1 else 1 if number is not None and (
+            half = 0 if number == (last[0] or 0) + 1 else 1 if number is not None and (
                 last[1] is None or number == last[1] + 1) else None
             if half is not None and not 1 <= figures <= len((left, right)[half]) - 1:
                 half = None
@@ -530,7 +530,7 @@ def _rows_fit(content: Callable[[int], str], rows: list[list[int | None]], heade
     kinds = [forms.meaning([h]) for h in header]
     full = [row for row in rows if len(row) == len(header)]
     return bool(full) and all(
-        row[c] is None or not content(row[c]) or _is_figure_text(content(row[c]))
+        (line := row[c]) is None or not content(line) or _is_figure_text(content(line))
         for row in full for c, kind in enumerate(kinds)
         if c and kind is not None and (kind.holds_figures or kind.type == "ordinal"))
 

@@ -67,7 +67,8 @@ def clusters(claims: list[Claim]) -> list[list[Claim]]:
         here = in_wan(claim.quantity)
         fits = [cl for cl in groups if all(in_wan(c.quantity).meets(here) for c in cl)]
         if fits:
-            nearest = min(fits, key=lambda cl: abs((cl[0].quantity.wan or 0) - (claim.quantity.wan or 0)))
+            wan = claim.quantity.wan or Decimal(0)
+            nearest = min(fits, key=lambda cl: abs((cl[0].quantity.wan or Decimal(0)) - wan))
             nearest.append(claim)
         else:
             groups.append([claim])

@@ -113,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--url", help="use this running server instead of starting one")
     parser.add_argument("--key", help="API key for --url")
     args = parser.parse_args(argv)
-    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]  (in step with the server's log)
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]  # in step with the server's log
     if args.url:
         if not args.key:
             parser.error("--url needs --key")

@@ -251,12 +251,15 @@ class CheckPool:
         text), so the first documents wait for neither imports nor lazy loading."""
         if task is None:
             task = WARM_UP
-        slots = [self._idle.get() for _ in range(self.size)]
+        slots: list[_Child | None] = [self._idle.get() for _ in range(self.size)]
         try:
-            slots = [s or self._start() for s in slots]
-            for child in slots:
+            for i, slot in enumerate(slots):
+                if slot is None:
+                    slots[i] = self._start()
+            children = [s for s in slots if s is not None]
+            for child in children:
                 child.conn.send(task)
-            for child in slots:
+            for child in children:
                 child.conn.recv()
         finally:
             for s in slots:
@@ -372,8 +375,8 @@ class CheckPool:
                 child.stop()
         while True:
             try:
-                child = self._idle.get_nowait()
+                idle = self._idle.get_nowait()
             except queue.Empty:
                 return
-            if child is not None:
-                child.close()
+            if idle is not None:
+                idle.close()

@@ -22,8 +22,8 @@ from models import (
     Severity,
 )
 from service import cli
-from service.output.text import display_width, quote
 from service.cli import main
+from service.output.text import display_width, quote
 
 SEEDS = corpora.SEEDS
 SEED_PATHS = sorted(SEEDS.glob("*.txt"))

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any, cast
 
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
@@ -109,18 +110,20 @@ def char_tokenizer(chars: Sequence[str]) -> PreTrainedTokenizerFast:
         model_input_names=["input_ids", "token_type_ids", "attention_mask"])
 
 
-def _label_maps(labels: Sequence[str]) -> dict[str, dict]:
+def _label_maps(labels: Sequence[str]) -> dict[str, Any]:
+    """`id2label` and `label2id` for a config (which counts the labels from them)."""
     return {"id2label": dict(enumerate(labels)), "label2id": {v: i for i, v in enumerate(labels)}}
 
 
 def new_model(tokenizer: PreTrainedTokenizerFast, labels: Sequence[str], size: Size, seed: int,
               ) -> PreTrainedModel:
     torch.manual_seed(seed)
-    config = BertConfig(
+    settings: dict[str, Any] = dict(
         vocab_size=len(tokenizer), hidden_size=size.hidden, num_hidden_layers=size.layers,
         num_attention_heads=size.heads, intermediate_size=size.intermediate,
         max_position_embeddings=max(MAX_LENGTH.values()), type_vocab_size=2,
         pad_token_id=tokenizer.pad_token_id, num_labels=len(labels), **_label_maps(labels))
+    config = BertConfig(**settings)
     return BertForSequenceClassification(config)
 
 
@@ -128,7 +131,7 @@ def base_model(base: Path, labels: Sequence[str], seed: int,
                ) -> tuple[PreTrainedTokenizerFast, PreTrainedModel]:
     """The tokenizer and weights of `base` with a new `labels` classification layer."""
     torch.manual_seed(seed)
-    tokenizer = AutoTokenizer.from_pretrained(base, local_files_only=True)
+    tokenizer = cast(PreTrainedTokenizerFast, AutoTokenizer.from_pretrained(base, local_files_only=True))
     model = AutoModelForSequenceClassification.from_pretrained(
         base, local_files_only=True, num_labels=len(labels), ignore_mismatched_sizes=True,
         dtype=torch.float32, **_label_maps(labels))
@@ -150,10 +153,10 @@ def fit(model: PreTrainedModel, tokenizer, examples: Sequence[Example], *, epoch
         lr: float, batch_size: int = 32, max_length: int = 128, device: str = "cpu",
         log: Log = print) -> None:
     """AdamW with linear warm-up and decay; batches shuffled by `seed`."""
-    label2id = model.config.label2id
+    label2id = cast(dict[str, int], model.config.label2id)
     rng = random.Random(seed)
     torch.manual_seed(seed)
-    model.to(device).train()
+    model.to(device).train()  # type: ignore[arg-type]  # transformers types .to without self
     steps = epochs * math.ceil(len(examples) / batch_size)
     optimizer = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
     warmup = max(1, steps // 20)
@@ -178,9 +181,9 @@ def fit(model: PreTrainedModel, tokenizer, examples: Sequence[Example], *, epoch
 
 def predict(model: PreTrainedModel, tokenizer, examples: Sequence[Example], *, batch_size: int = 64,
             max_length: int = 128, device: str = "cpu") -> list[str]:
-    id2label = model.config.id2label
+    id2label = cast(dict[int, str], model.config.id2label)
     out: list[str] = []
-    model.to(device).eval()
+    model.to(device).eval()  # type: ignore[arg-type]  # transformers types .to without self
     with torch.no_grad():
         for start in range(0, len(examples), batch_size):
             chunk = examples[start:start + batch_size]

@@ -116,7 +116,7 @@ def _side(table: Table, cell: Cell) -> str | None:
     return f"{form.name}#{table.id}" if form.instance else None
 
 
-def _grand_total(table: Table, cell: Cell, group: str) -> str:
+def _grand_total(table: Table, cell: Cell, group: str) -> str | None:
     """收入总计 or 支出总计: by the header above, else by which of a side-by-side row's two
     总计 labels the cell follows. Never 本年支出合计: 总计 includes the carry-overs."""
     if group in ("收入", "支出"):

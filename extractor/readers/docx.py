@@ -116,9 +116,9 @@ class Numbering:
             for num in root.iter(f"{_W}num"):
                 overrides = {}
                 for override in num.iter(f"{_W}lvlOverride"):
-                    start = _val(override, "startOverride")
-                    if start is not None:
-                        overrides[int(_attr(override, "ilvl") or 0)] = int(start)
+                    restart = _val(override, "startOverride")
+                    if restart is not None:
+                        overrides[int(_attr(override, "ilvl") or 0)] = int(restart)
                 self.nums[_attr(num, "numId") or ""] = (_val(num, "abstractNumId") or "", overrides)
         self._styles(document)
 

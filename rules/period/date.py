@@ -88,6 +88,7 @@ class DateOrder(Rule[Params]):
                     or _PLANNED.search(text, date.span.end, end)
                     or _DEADLINE.match(text, date.span.end))
 
-    def _finding(self, date: DateMention, key: str, expected: str | None, **fields: object) -> Finding:
+    def _finding(self, date: DateMention, key: str, expected: str | None, fiscal: int | None = None,
+                 issued: str | None = None) -> Finding:
         return self.structure(key, [Evidence(role="stated", span=date.span)], expected_text=expected,
-                              date=date.span.text, **fields)
+                              date=date.span.text, fiscal=fiscal, issued=issued)

@@ -9,7 +9,7 @@ from importlib import resources
 
 import yaml
 
-from models import Claim, Finding, QuantityKind, Source
+from models import Claim, Finding, Link, QuantityKind, Source
 
 from ..arith import in_unit_of, in_wan, total
 from ..index import ClaimIndex
@@ -57,7 +57,7 @@ class IdentitySum(Rule[Params]):
                 if head is None or not all(p in first for p in rule["required"]):
                     continue
                 parts = [first[p] for p in rule["parts"] if p in first]
-                if any(p.links.get("total") == head.id for p in parts):
+                if any(p.links.get(Link.TOTAL) == head.id for p in parts):
                     continue  # a 其中 list: sum.narrative checks it
                 expected = total(in_wan(p.quantity) for p in parts)
                 complete = len(parts) == len(rule["parts"])

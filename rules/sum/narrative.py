@@ -88,13 +88,13 @@ class NarrativeSum(Rule[Params]):
             if head is not None:
                 groups.setdefault(head, []).append(claim)
         for head_id, parts in groups.items():
-            head = index.by_id[head_id]
-            if head.quantity.kind is not QuantityKind.AMOUNT or len(parts) < 2:
+            stated = index.by_id[head_id]
+            if stated.quantity.kind is not QuantityKind.AMOUNT or len(parts) < 2:
                 continue
             parts = [p for p in parts if p.quantity.kind is QuantityKind.AMOUNT
                      and not p.quantity.approximate]
-            finding = mildest(self._check(index, head, reading)
-                              for reading in _readings(index, head, parts) if len(reading) > 1)
+            finding = mildest(self._check(index, stated, reading)
+                              for reading in _readings(index, stated, parts) if len(reading) > 1)
             if finding is not None:
                 yield finding
 

@@ -102,25 +102,25 @@ class TableSum(Rule[Params]):
                 if claim.code and _money(claim):
                     by_code[(claim.code, _column_key(claim, col))] = claim
         children: dict[tuple[str, ColumnKey], list[Claim]] = defaultdict(list)
-        for (code, col), claim in by_code.items():
-            parent = _parent(code)
-            if parent and (parent, col) in by_code:
-                children[(parent, col)].append(claim)
+        for (code, column), claim in by_code.items():
+            parent_code = _parent(code)
+            if parent_code and (parent_code, column) in by_code:
+                children[(parent_code, column)].append(claim)
         for key, parts in children.items():
             parent = by_code[key]
             finding = self._compare(parent, parts, f"{parent.code} {parent.subject}")
             if finding is not None:
                 yield finding
-        roots = defaultdict(list)
-        for (code, col), claim in by_code.items():
+        roots: dict[ColumnKey, list[Claim]] = defaultdict(list)
+        for (code, column), claim in by_code.items():
             if len(code) == 3:
-                roots[col].append(claim)
+                roots[column].append(claim)
         for cells in grid.values():
             for col, claim in cells.items():
-                key = _column_key(claim, col)
-                if claim.code is None and roots.get(key) and _money(claim) \
+                column = _column_key(claim, col)
+                if claim.code is None and roots.get(column) and _money(claim) \
                         and index.row_label(claim) == "合计":
-                    finding = self._compare(claim, roots[key], claim.subject)
+                    finding = self._compare(claim, roots[column], claim.subject)
                     if finding is not None:
                         yield finding
 

@@ -111,7 +111,7 @@ class Summary:
              ["findings", self.findings], ["total", files]],
         )
         rules = sorted({r for r, _ in self.by_rule})
-        rule_rows = [[r, *(self.by_rule[(r, s)] for s in SEVERITIES),
+        rule_rows: list[list[Any]] = [[r, *(self.by_rule[(r, s)] for s in SEVERITIES),
                       sum(self.by_rule[(r, s)] for s in SEVERITIES)] for r in rules]
         rule_rows.sort(key=lambda row: (-row[-1], row[0]))
         units = sorted(self.docs_by_unit, key=lambda u: (-self.by_unit[u], u))

@@ -75,7 +75,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        detail = exc.detail
+        detail: Any = exc.detail
         if not (isinstance(detail, dict) and "error" in detail):
             if exc.status_code == 404:  # the path is not echoed: it is the caller's text
                 msg, code = message("API_NO_ROUTE"), "API_NO_ROUTE"

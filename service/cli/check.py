@@ -43,7 +43,7 @@ REPORT_SUFFIXES = (".txt", ".pdf", ".docx", ".xlsx", ".xls", ".html", ".htm",
 def report_files(folder: str) -> list[str]:
     """The reports under `folder`, recursively, sorted: files with a REPORT_SUFFIXES
     extension (any case), hidden files and folders (.git, .DS_Store) left out."""
-    found = []
+    found: list[str] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         found.extend(os.path.join(root, name) for name in files

@@ -111,5 +111,5 @@ def check_task(task: Task) -> Outcome:
     except Exception as exc:
         if not out_of_memory(exc):
             raise
-        report = None  # type: ignore[assignment]  (let go before answering)
+        report = None  # type: ignore[assignment]  # let go before answering
         return Outcome.failure("E_CHECK_MEMORY", name=task.name)

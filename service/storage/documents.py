@@ -53,16 +53,15 @@ def find_by_sha(session: Session, tenant_id: uuid.UUID, digest: str) -> Document
 def _ensure_blob(session: Session, blobs: BlobStore, data: bytes, digest: str) -> None:
     """The blob row (locked until commit, so a concurrent delete cannot remove the file
     between here and the commit) and the file."""
-    table = Blob.__table__
     dialect = session.get_bind().dialect.name
     values = {"sha256": digest, "size": len(data), "created_at": utcnow()}
     for _ in range(3):  # a concurrent delete may remove the row between insert and lock: again
         if dialect == "postgresql":
-            session.execute(postgresql.insert(table).values(values).on_conflict_do_nothing())
+            session.execute(postgresql.insert(Blob).values(values).on_conflict_do_nothing())
         elif dialect == "sqlite":
-            session.execute(sqlite.insert(table).values(values).on_conflict_do_nothing())
+            session.execute(sqlite.insert(Blob).values(values).on_conflict_do_nothing())
         elif session.get(Blob, digest) is None:
-            session.execute(insert(table).values(values))
+            session.execute(insert(Blob).values(values))
         if session.execute(select(Blob.sha256).where(Blob.sha256 == digest).with_for_update()).first():
             break
     blobs.put(data)

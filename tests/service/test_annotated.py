@@ -17,8 +17,8 @@ import extractor
 import rules
 from corpora import make_fixtures
 from models import Report
-from service.output.annotated import annotated_copy, annotated_name
 from service.cli import main
+from service.output.annotated import annotated_copy, annotated_name
 
 ROOT = Path(__file__).resolve().parents[2]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

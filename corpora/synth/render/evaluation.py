@@ -20,6 +20,11 @@ from .writer import Writer
 SCORE = Printer(decimals=2, strip=True)
 
 
+def _cells(texts: list[str]) -> list[Para]:
+    """One cell per text."""
+    return [[t] for t in texts]
+
+
 def score_slot(
     w: Writer, key: str, value: Decimal, kind: str = "score", *rules: str, table: str = "perf"
 ) -> Slot:
@@ -70,7 +75,7 @@ def _funds_row(
         w, f"{key}.exec_score", ev.exec_score, "score", "score.total", "score.execution", "score.over_weight"
     )
     score.info.update(weight=weight)
-    order = [[weight], [rate]] if weight_first else [[rate], [weight]]
+    order: list[Para] = [[weight], [rate]] if weight_first else [[rate], [weight]]
     return [*cells, *order, [score]]
 
 
@@ -104,7 +109,7 @@ def self_table(w: Writer, ev: Evaluation, key: str, number: int, project: bool) 
             ["年初预算数"],
             ["全年预算数"],
             ["全年执行数"],
-            *[[h] for h in order],
+            *_cells(order),
             ["得分（分值×执行率）" if w.rng.random() < 0.5 else "得分"],
         ]
     )
@@ -216,7 +221,7 @@ def basic_data(w: Writer) -> Table:
     rows: list[list[Para]] = [
         [["财政供养人员情况"], ["编制数"], [f"{a.year}年实际在职人数"], ["控制率"]],
         [[""], [str(a.staff.posts)], [str(a.staff.serving)], [control]],
-        [["经费控制情况"], *[[c] for c in cols]],
+        [["经费控制情况"], *_cells(cols)],
     ]
     lines: list[tuple[str, str, Decimal, Decimal | None, Decimal]] = [
         ("一、部门基本支出", "exp.basic", a.spend(part="basic"), a.budget["exp.basic"], a.prior["exp.basic"]),
@@ -244,7 +249,7 @@ def basic_data(w: Writer) -> Table:
             else (key, f"budget:{key}", f"prior:{key}")
         )
         values: list[Decimal | None] = [actual, budget, prior]
-        cells = [
+        cells: list[Para] = [
             [w.cell(k, v, "basicdata", label.strip(), ("value.mismatch", "sum.table", "sum.identity"))]
             if v is not None
             else [""]

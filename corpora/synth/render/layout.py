@@ -39,7 +39,8 @@ def tables_only(doc: Doc) -> Doc:
 
 def _table_lines(table: Table, style: Style) -> list[Para]:
     out: list[Para] = [*table.caption, []]
-    rows: list[list[Para]] = [[[c] for c in row] for row in table.header] + table.rows
+    header: list[list[Para]] = [[[c] for c in row] for row in table.header]
+    rows = header + table.rows
     for row in rows:
         if style.transport == "cells":
             out += [cell for cell in row if plain(cell).strip()]

@@ -18,7 +18,7 @@ from .phrases import change, comparison, completion, fill, reason, total_with_pa
 from .tables import numeral, title
 from .writer import Writer
 
-CAUSES = {"大于": REASONS_OVER, "小于": REASONS_UNDER, "等于": REASONS_EQUAL}
+CAUSES: dict[str, tuple[str, ...]] = {"大于": REASONS_OVER, "小于": REASONS_UNDER, "等于": REASONS_EQUAL}
 
 
 def _causes(current: Decimal, prior: Decimal) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, replace
+from typing import Any
 
 FAMILIES = (
     "code-column",
@@ -116,7 +117,7 @@ def choose_style(rng: random.Random, family: str) -> Style:
         blank_zero=r() < 0.3,
         cell_gaps=r() < 0.5,
     )
-    fixed: dict[str, dict[str, object]] = {
+    families: dict[str, dict[str, Any]] = {
         "code-column": {"codes": "column"},
         "code-split": {"codes": "split"},
         "code-in-name": {"codes": "in-name"},
@@ -132,5 +133,5 @@ def choose_style(rng: random.Random, family: str) -> Style:
         "pdf-broken": {"transport": "pdf"},
         "cell-lines": {"transport": "cells"},
         "yuan-unit": {"yuan": True},
-    }[family]
-    return replace(style, **fixed)  # type: ignore[arg-type]
+    }
+    return replace(style, **families[family])

@@ -116,18 +116,20 @@ def labels(w: Writer, code: str, first: bool, table: str) -> list[Seg]:
     and so is the name of a 款 or 项 in a cell of its own (a plant may swap it for a
     sibling's)."""
     if code == "":
-        return {"split": ["合计", "", "", ""], "column": ["合计", ""]}.get(w.style.codes, ["合计"])
-    name: Seg = codes.name(code)
+        totals: dict[str, list[Seg]] = {"split": ["合计", "", "", ""], "column": ["合计", ""]}
+        return totals.get(w.style.codes, ["合计"])
+    printed = codes.name(code)
+    name: Seg = printed
     if w.style.codes in ("split", "column") and len(code) > 3:
-        name = Slot(name, "name", f"name:{code}", info={"code": code}, group=w.group, table=table,
-                    label=name)
+        name = Slot(printed, "name", f"name:{code}", info={"code": code}, group=w.group, table=table,
+                    label=printed)
     if w.style.codes == "split":
         kl, kk, kx = code[:3], code[3:5], code[5:7]
-        cells: list[Seg] = [kl, kk, kx, name]
-        if not w.style.split_repeat:
-            cells = [kl if len(code) == 3 else "", kk if len(code) == 5 else "", kx, name]
+        repeat = w.style.split_repeat
+        lead = kl if repeat or len(code) == 3 else ""
+        cells: list[Seg] = [lead, kk if repeat or len(code) == 5 else "", kx, name]
         if first:
-            cells[0] = Slot(cells[0], "code", f"code:{code}", group=w.group)
+            cells[0] = Slot(lead, "code", f"code:{code}", group=w.group)
         return cells
     if w.style.codes == "column":
         return [Slot(code, "code", f"code:{code}", group=w.group) if first else code, name]
@@ -335,7 +337,7 @@ def totals(w: Writer, number: int) -> Table:
     ]
     if w.style.totals == "stacked":
         header = broken(w, [["项目", "决算数"]])
-        rows = [[[label], [cell]] for label, cell in [*income_rows, *tail_in[:3]]]
+        rows: list[list[Para]] = [[[label], [cell]] for label, cell in [*income_rows, *tail_in[:3]]]
         rows.append([["收入总计"], [grand_in]])
         rows += [[[label], [cell]] for label, cell in [*spend_rows, *tail_out[:3]]]
         rows.append([["支出总计"], [grand_out]])

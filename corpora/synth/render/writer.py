@@ -8,12 +8,16 @@ and carries the checks that relate it to the other figures of that statement.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from decimal import Decimal
+from typing import TypeVar
 
 from ..accounts import ZERO, Accounts
 from ..doc import Seg, Slot
 from ..money import Printer, in_yuan, pct, percent, round_to, wan
 from .style import Style
+
+T = TypeVar("T")
 
 SUM_TABLE = "sum.table"
 #: cells identity.tables compares with a cell of another table or of the other side of a
@@ -141,5 +145,5 @@ class Writer:
     def word(self, text: str, kind: str, key: str = "", **info: object) -> Slot:
         return Slot(text, kind, key or kind, None, None, set(), dict(info), self.group)
 
-    def pick(self, options: tuple[str, ...] | list[str]) -> str:
+    def pick(self, options: Sequence[T]) -> T:
         return self.rng.choice(options)

@@ -12,7 +12,7 @@ import itertools
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from models import Report, Severity, Table
+from models import Report, Table
 
 
 @dataclass
@@ -63,7 +63,7 @@ class Marker:
             covering = self.covering(a, b)
             severity = None
             if covering:
-                severity = max((self.severity[i] for i in covering), key=Severity.rank.fget).value
+                severity = max((self.severity[i] for i in covering), key=lambda s: s.rank).value
             out.append(Segment(self.original[a:b], a, covering, severity))
         return out
 
