@@ -30,7 +30,7 @@ from .finding import (
     StructureFinding,
 )
 from .fingerprint import fingerprint, with_ids
-from .layout import Box, Page
+from .layout import Box, Page, Place
 from .messages import Message, message
 from .quantity import Bound, Quantity, QuantityKind, money, printed_interval
 from .report import Report, Unchecked
@@ -57,6 +57,7 @@ __all__ = [
     "MismatchFinding",
     "OffsetMap",
     "Page",
+    "Place",
     "Quantity",
     "QuantityKind",
     "Reading",

@@ -9,7 +9,7 @@ from functools import cached_property
 from pydantic import Field
 
 from .base import HechaModel, Span
-from .layout import Box, Page, boxes_for, page_at
+from .layout import Box, Page, Place, boxes_for, page_at
 from .quantity import Quantity
 
 
@@ -195,6 +195,21 @@ class Document(HechaModel):
     def page_at(self, offset: int) -> Page | None:
         """The page (or sheet) an original offset was read from; None for plain text."""
         return page_at(self.pages, offset)
+
+    def place(self, offset: int) -> Place:
+        """Where original `offset` stands: page or sheet, table and row (models/layout.py)."""
+        page = self.page_at(offset)
+        sheet = self.source_format in ("xlsx", "xls")
+        table = next((t for t in self.tables if t.start <= offset < t.end), None)
+        row = None
+        if table is not None:
+            row = next((c.row_label for c in table.cells
+                        if c.span is not None and c.span.start <= offset < c.span.end), None)
+        return Place(
+            page=page.number if page is not None and not sheet else None,
+            sheet=(page.label or str(page.number)) if page is not None and sheet else None,
+            table=None if table is None else table.title or table.label,
+            row=row)
 
     def boxes_for(self, span: Span) -> list[Box]:
         """Where `span` is drawn: one box per page line it covers (empty without layout)."""

@@ -10,6 +10,7 @@ of `Document.original`, like every `Span`.
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import NamedTuple
 
 from pydantic import model_validator
 
@@ -91,3 +92,30 @@ def boxes_for(boxes: list[Box], start: int, end: int, starts: list[int] | None =
         x1 = box.x0 + width * (hi - box.start) / length
         out.append(box.model_copy(update={"x0": x0, "x1": x1, "start": lo, "end": hi}))
     return out
+
+
+class Place(NamedTuple):
+    """Where an offset of the original stands, as a reader of the file would look for it:
+    the page (PDF, DOCX with page breaks) or the sheet (XLSX/XLS), and the table and row.
+    Every part is None where the file has no such thing (a plain text report has none of
+    them; its place is its line and column)."""
+
+    page: int | None = None
+    sheet: str | None = None
+    table: str | None = None
+    row: str | None = None
+
+    def describe(self, lang: str = "zh") -> str:
+        """第3页，收入支出决算总表，本年收入合计行 / page 3, 收入支出决算总表, row 本年收入合计;
+        "" when nothing is known."""
+        zh = lang == "zh"
+        parts = []
+        if self.page is not None:
+            parts.append(f"第{self.page}页" if zh else f"page {self.page}")
+        if self.sheet is not None:
+            parts.append(f"工作表“{self.sheet}”" if zh else f"sheet {self.sheet}")
+        if self.table is not None:
+            parts.append(self.table)
+        if self.row is not None:
+            parts.append(f"{self.row}行" if zh else f"row {self.row}")
+        return ("，" if zh else ", ").join(parts)

@@ -172,6 +172,11 @@ _CATALOGUE: dict[str, tuple[str, str] | tuple[str, str, int]] = {
         "该文档的最新报告中没有此发现：{id}",
         "no such finding in the document's latest report: {id}", 404,
     ),
+    "API_PAGE_NOT_FOUND": ("该文档没有第 {number} 页", "the document has no page {number}", 404),
+    "API_NO_PAGES": (
+        "该文档不是 PDF，没有可显示的页面（位置见发现中的表格和行）",
+        "the document is not a PDF: it has no pages to show (its findings give table and row)", 404,
+    ),
     "API_NO_ROUTE": ("地址不存在", "no such endpoint", 404),
     "API_METHOD": ("该地址不支持 {method} 请求", "method {method} is not allowed here", 405),
     "API_NOT_READY": (

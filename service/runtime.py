@@ -17,6 +17,7 @@ from models import ConfigError
 from .config import Settings
 from .core import Outcome, Task
 from .metrics import Metrics
+from .output.pages import render_page
 from .pool import CheckPool
 from .ratelimit import RateLimiter
 from .storage import BlobStore, documents, jobs, make_engine, make_sessions, upgrade
@@ -34,6 +35,8 @@ class Service:
         self.writes = make_sessions(self.engine, write=True)
         self.blobs = BlobStore(settings.blob_dir)
         self.pool = CheckPool(settings.max_concurrent_jobs, memory_mb=settings.job_memory_mb)
+        # PDF pages drawn for reviewers (service/output/pages.py): one process, on first use
+        self.pages = CheckPool(1, memory_mb=settings.job_memory_mb, work=render_page, prepare=None)
         self.metrics = Metrics()
         self.limiter = RateLimiter()
         self.worker = Worker(self)
@@ -55,6 +58,7 @@ class Service:
     def stop(self) -> None:
         self.worker.stop()
         self.pool.close()
+        self.pages.close()
         self.engine.dispose()
 
     def process(self, claimed: Claimed, data: bytes | None = None, mode: str = "job") -> Outcome:

@@ -4,10 +4,12 @@ check, --annotate's target, --select / --ignore, rule names, the no-figures note
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
+import corpora
 import service
 from service.cli import main
 
@@ -175,3 +177,21 @@ def test_the_report_page_of_a_file_without_figures_says_so(tmp_path):
     extraction = extractor.extract("这是一封普通的信。".encode(), name="letter.txt")
     report = rules.check(extraction.document, extraction.claims, rules.load_profile(None))
     assert "no figures found: letter.txt; is this a budget report?" in render_report(report)
+
+
+# --- where a finding stands ----------------------------------------------------------
+
+
+def test_findings_say_their_sheet_table_and_row(capsys, tmp_path):
+    from corpora import make_fixtures
+
+    book = tmp_path / "003.xlsx"
+    make_fixtures.make_xlsx(make_fixtures.blocks(make_fixtures.seed_lines()), book)
+    _, out, _ = run(capsys, "check", "--fail-on", "never", book)
+    places = [line.strip() for line in out.splitlines() if line.startswith("    @ ")]
+    assert places, out
+    assert any(p.startswith("@ 工作表“") and "行 / sheet " in p and ", row " in p for p in places)
+    _, text_out, _ = run(capsys, "check", "--fail-on", "never", corpora.seed("003"))
+    # a text report has no pages or sheets: table and row, under its line and column
+    text_places = [line for line in text_out.splitlines() if line.startswith("    @ ")]
+    assert text_places and not any(re.search(r"第\d+页|工作表", line) for line in text_places)

@@ -11,11 +11,16 @@
   (drawings anchored in a paragraph) are not mixed into the sentence they sit in but
   written after the body, each its own paragraph. Deleted revisions and field codes are
   left out, inserted revisions kept.
+* Pages, where the file says where they break: the page starts Word recorded when it last
+  laid the document out (lastRenderedPageBreak), or else the explicit breaks (a page break,
+  a paragraph set to start a page, a section that starts one). They give each finding its
+  第N页; a document without either has no pages (its findings give table and row).
 """
 
 from __future__ import annotations
 
 import io
+import itertools
 from collections.abc import Iterator
 from typing import Any
 
@@ -24,7 +29,7 @@ from docx.opc.exceptions import PackageNotFoundError
 
 from models import DocumentError
 
-from .base import Limits, Reading
+from .base import Limits, PageSpan, Reading
 from .sandbox import Budget
 from .zipguard import check_package
 
@@ -35,6 +40,13 @@ _TXBX = f"{_W}txbxContent"
 _SKIP = {f"{_W}del", f"{_W}instrText", f"{_W}delText", f"{_W}pPr", f"{_W}rPr", f"{_MC}Fallback",
          f"{_W}footnoteReference", f"{_W}endnoteReference", f"{_W}commentReference"}
 _CONTAINERS = {f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins", f"{_W}smartTag"}
+_RENDERED_BREAK, _BR = f"{_W}lastRenderedPageBreak", f"{_W}br"
+#: where the text walk saw a page start: a private-use character no report prints, taken
+#: out again (its position kept) before the text leaves the reader
+_PAGE = "\ue000"
+#: how a document's pages are found: "rendered" (Word's recorded layout), "explicit" (page
+#: and section breaks), None (neither: no pages)
+PageMode = str | None
 _CHINESE = "一二三四五六七八九"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -181,8 +193,9 @@ class Numbering:
         return text + ("" if suffix == "nothing" else " ")
 
 
-def _text(el: Any, boxes: list[Any] | None) -> str:
-    """The visible text under `el`, text boxes collected into `boxes` instead."""
+def _text(el: Any, boxes: list[Any] | None, pages: PageMode = None) -> str:
+    """The visible text under `el`, text boxes collected into `boxes` instead; `_PAGE`
+    where a page starts, found as `pages` says."""
     out: list[str] = []
 
     def walk(node: Any) -> None:
@@ -197,8 +210,13 @@ def _text(el: Any, boxes: list[Any] | None) -> str:
                     boxes.append(child)
             elif tag == f"{_W}tab":
                 out.append(" ")
-            elif tag in (f"{_W}br", f"{_W}cr"):
+            elif tag == _RENDERED_BREAK:
+                if pages == "rendered":
+                    out.append(_PAGE)
+            elif tag in (_BR, f"{_W}cr"):
                 out.append("\n")
+                if pages == "explicit" and tag == _BR and _attr(child, "type") == "page":
+                    out.append(_PAGE)
             elif tag == f"{_W}noBreakHyphen":
                 out.append("-")
             elif tag == _TBL:  # a table nested in a cell: its text, flattened
@@ -226,7 +244,8 @@ def _join(parts: list[str]) -> str:
     return out
 
 
-def _table_rows(tbl: Any, numbering: Numbering, boxes: list[Any]) -> list[list[str]]:
+def _table_rows(tbl: Any, numbering: Numbering, boxes: list[Any], pages: PageMode = None,
+                ) -> list[list[str]]:
     rows: list[list[str]] = []
     for tr in tbl.iterchildren(f"{_W}tr"):
         trpr = tr.find(f"{_W}trPr")
@@ -241,7 +260,7 @@ def _table_rows(tbl: Any, numbering: Numbering, boxes: list[Any]) -> list[list[s
                 parts = []
                 for child in tc:
                     if child.tag == _P:
-                        parts.append(numbering.label(child) + _text(child, boxes))
+                        parts.append(numbering.label(child) + _text(child, boxes, pages))
                     elif child.tag == _TBL:
                         parts.append(" ".join(_cell_texts(child)))
                 text = _join(parts)
@@ -270,17 +289,39 @@ def read_docx(data: bytes, name: str, limits: Limits, budget: Budget) -> Reading
     except (PackageNotFoundError, KeyError, ValueError, SyntaxError) as exc:
         raise DocumentError("E_CORRUPT", name=name, kind="DOCX", detail=str(exc)[:200]) from None
     numbering = Numbering(document)
+    body = document.element.body
+    pages = _page_mode(body)
+    section_ends = _section_ends(body) if pages == "explicit" else set()
     lines: list[str] = []
+    starts: list[tuple[int, int]] = []  # (line, column) where a page starts
     boxes: list[Any] = []
-    for el in _body(document.element.body):
+
+    def add(line: str, strip: bool = True) -> None:
+        """A line of the text (a paragraph's stripped, a table row's as it is), its page
+        marks taken out into `starts`."""
+        line = line.strip() if strip else line
+        marks = []
+        while (column := line.find(_PAGE)) >= 0:
+            marks.append(column)
+            line = line[:column] + line[column + 1:]
+        shift = len(line) - len(line.lstrip()) if strip else 0
+        starts.extend((len(lines), max(0, column - shift)) for column in marks)
+        lines.append(line.strip() if strip else line)
+
+    for el in _body(body):
         if el.tag == _P:
-            text = numbering.label(el) + _text(el, boxes)
-            lines.extend(line.strip() for line in text.split("\n"))
+            text = numbering.label(el) + _text(el, boxes, pages)
+            if pages == "explicit":
+                text = _PAGE * _breaks_before(el) + text + _PAGE * (el in section_ends)
+            for line in text.split("\n"):
+                add(line)
         else:
-            rows = _table_rows(el, numbering, boxes)
             lines.append("")
-            lines.extend("\t".join(row) for row in rows)
+            for row in _table_rows(el, numbering, boxes, pages):
+                add((_PAGE if any(_PAGE in cell for cell in row) else "")
+                    + "\t".join(cell.replace(_PAGE, "") for cell in row), strip=False)
             lines.append("")
+    body_lines = len(lines)
     notes = []
     if boxes:
         notes.append(f"{len(boxes)} text box(es) written after the body")
@@ -288,4 +329,56 @@ def read_docx(data: bytes, name: str, limits: Limits, budget: Budget) -> Reading
         for box in boxes:
             lines.extend(" ".join(_text(p, None).split()) for p in box.iter(_P))
     text = "\n".join(lines).strip("\n") + "\n"
-    return Reading(text, "docx", "utf-8", notes=notes)
+    return Reading(text, "docx", "utf-8", pages=_pages(lines, body_lines, starts, len(text)),
+                   notes=notes)
+
+
+def _page_mode(body: Any) -> PageMode:
+    """Word's recorded page starts when the file has them (they include the breaks Word
+    made itself, where a page was full), else the explicit breaks, else None."""
+    if next(body.iter(_RENDERED_BREAK), None) is not None:
+        return "rendered"
+    for br in body.iter(_BR):
+        if _attr(br, "type") == "page":
+            return "explicit"
+    if next(body.iter(f"{_W}pageBreakBefore"), None) is not None:
+        return "explicit"
+    return "explicit" if len(list(body.iter(f"{_W}sectPr"))) > 1 else None
+
+
+def _breaks_before(p: Any) -> int:
+    """1 when paragraph `p` is set to start a page (pageBreakBefore, not switched off)."""
+    ppr = p.find(f"{_W}pPr")
+    flag = None if ppr is None else ppr.find(f"{_W}pageBreakBefore")
+    return int(flag is not None and _attr(flag, "val") not in ("0", "false", "off"))
+
+
+def _section_ends(body: Any) -> set[Any]:
+    """The paragraphs after which a new section starts on a new page. A paragraph ending a
+    section holds that section's properties; how the next one starts is the next sectPr's
+    type (nextPage when absent; continuous and nextColumn do not break the page)."""
+    sections = list(body.iter(f"{_W}sectPr"))
+    return {ending.getparent().getparent() for ending, following in itertools.pairwise(sections)
+            if _val(following, "type") not in ("continuous", "nextColumn")}
+
+
+def _pages(lines: list[str], body_lines: int, starts: list[tuple[int, int]], size: int) -> list[PageSpan]:
+    """The pages of the text `lines` make ("\n"-joined, leading blank lines dropped): one
+    from each start to the next, the last ending with the body (text boxes after it have
+    no page). None for a document with fewer than two pages: its 第1页 says nothing."""
+    lead = next((i for i, line in enumerate(lines) if line), len(lines))  # blank lines stripped
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+
+    def at(line: int, column: int) -> int:
+        if column >= len(lines[line]) and line + 1 < len(lines):
+            line, column = line + 1, 0  # the page starts with the next line
+        return min(max(offsets[line] + column - lead, 0), size)
+
+    end = min(max(offsets[body_lines] - lead, 0), size)
+    bounds = [0, *sorted(at(line, column) for line, column in starts if line < body_lines)]
+    bounds = [b for b in bounds if b < end] + [end]
+    if len(bounds) < 3:
+        return []
+    return [PageSpan(number=n, start=a, end=b) for n, (a, b) in enumerate(itertools.pairwise(bounds), 1)]

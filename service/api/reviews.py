@@ -15,7 +15,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 from sqlalchemy.orm import Session
 
-from models import Finding, Report
+from models import Document, Finding, Report
 
 from ..storage import documents, reviews
 from ..storage.reviews import Verdict
@@ -23,6 +23,7 @@ from .deps import ReviewerDep, SessionDep, TenantDep
 from .documents import checked
 from .errors import api_error, errors
 from .schemas import (
+    PlacePublic,
     ReviewedFinding,
     ReviewedFindings,
     ReviewPublic,
@@ -43,8 +44,20 @@ def _public(finding_id: str, verdict: Verdict | None) -> ReviewPublic:
                         note=verdict.note, reviewer=verdict.reviewer, updated_at=verdict.updated_at)
 
 
-def _findings(session: Session, tenant_id: uuid.UUID, doc_id: uuid.UUID) -> list[Finding]:
-    return Report.model_validate_json(checked(session, tenant_id, doc_id)[1]).findings
+def _report(session: Session, tenant_id: uuid.UUID, doc_id: uuid.UUID) -> Report:
+    return Report.model_validate_json(checked(session, tenant_id, doc_id)[1])
+
+
+def _place(doc_id: uuid.UUID, document: Document, finding: Finding) -> PlacePublic:
+    """The place of `finding`'s main evidence, with the link to its page's picture."""
+    if not finding.evidence:
+        return PlacePublic()
+    place = document.place(finding.evidence[0].span.start)
+    picture = None
+    if document.source_format == "pdf" and place.page is not None:
+        picture = f"/v1/documents/{doc_id}/pages/{place.page}.png?finding={finding.id}"
+    return PlacePublic(page=place.page, sheet=place.sheet, table=place.table, row=place.row,
+                       text_zh=place.describe("zh"), text_en=place.describe("en"), picture=picture)
 
 
 @router.get("/v1/documents/{doc_id}/findings", response_model=ReviewedFindings,
@@ -53,8 +66,10 @@ def list_findings(session: SessionDep, tenant: TenantDep, doc_id: uuid.UUID,
                   status: ReviewStatus | None = None, severity: SeverityName | None = None,
                   rule: Annotated[str | None, Query(max_length=64)] = None) -> ReviewedFindings:
     verdicts = reviews.of_document(session, tenant.id, doc_id)
-    found = [ReviewedFinding(finding=f, review=_public(f.id or "", verdicts.get(f.id or "")))
-             for f in _findings(session, tenant.id, doc_id)]
+    report = _report(session, tenant.id, doc_id)
+    found = [ReviewedFinding(finding=f, review=_public(f.id or "", verdicts.get(f.id or "")),
+                             place=_place(doc_id, report.document, f))
+             for f in report.findings]
     found = [r for r in found if (status is None or r.review.status == status)
              and (severity is None or r.finding.severity == severity)
              and (rule is None or r.finding.rule == rule)]
@@ -66,7 +81,7 @@ def list_findings(session: SessionDep, tenant: TenantDep, doc_id: uuid.UUID,
 def review_finding(session: SessionDep, tenant: TenantDep, reviewer: ReviewerDep,
                    doc_id: uuid.UUID, finding_id: Annotated[str, Path(max_length=40)],
                    request: ReviewRequest) -> ReviewPublic:
-    if not any(f.id == finding_id for f in _findings(session, tenant.id, doc_id)):
+    if not any(f.id == finding_id for f in _report(session, tenant.id, doc_id).findings):
         raise api_error("API_FINDING_NOT_FOUND", id=finding_id)
     verdict = reviews.set_verdict(session, tenant.id, doc_id, finding_id, request.status,
                                   request.note or None, reviewer)

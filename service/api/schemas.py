@@ -144,11 +144,24 @@ class ReviewPublic(ApiModel):
     updated_at: datetime | None = None
 
 
+class PlacePublic(ApiModel):
+    """Where a finding's main evidence stands in the file, as its reader looks for it."""
+
+    page: int | None = Field(None, description="1-based page (PDF; DOCX with page breaks)")
+    sheet: str | None = Field(None, description="the sheet's name (XLSX/XLS)")
+    table: str | None = Field(None, description="the title of the table it is in")
+    row: str | None = Field(None, description="the row label of its cell")
+    text_zh: str = Field("", description="第4页，收入决算表，合计行")
+    text_en: str = Field("", description="page 4, 收入决算表, row 合计")
+    picture: str | None = Field(None, description="the PDF page with the evidence boxed (PNG)")
+
+
 class ReviewedFinding(ApiModel):
-    """A finding of the latest report with its review (status open when none)."""
+    """A finding of the latest report with its review (status open when none) and its place."""
 
     finding: Finding
     review: ReviewPublic
+    place: PlacePublic = Field(default_factory=PlacePublic)
 
 
 class ReviewedFindings(ApiModel):

@@ -39,11 +39,10 @@ _WIDTHS = [24, 10, 8, 18, 18, 60, 36, 36, 10, 24, 14]
 _TEXT = {
     "zh": {"findings": "核查发现", "summary": "概况", "unit": "单位", "year": "年度", "title": "核查意见",
            "date": "日期", "none": "未发现问题。", "formula": "算式", "quote": "引文", "review": "核查状态",
-           "page": "第{n}页", "sheet": "工作表 {name}", "counts": "错误 {e} 条，警告 {w} 条，提示 {i} 条"},
+           "counts": "错误 {e} 条，警告 {w} 条，提示 {i} 条"},
     "en": {"findings": "Findings", "summary": "Summary", "unit": "unit", "year": "year",
            "title": "Audit memo", "date": "date", "none": "No findings.", "formula": "formula",
-           "quote": "quote", "review": "review",
-           "page": "page {n}", "sheet": "sheet {name}", "counts": "{e} errors, {w} warnings, {i} notes"},
+           "quote": "quote", "review": "review", "counts": "{e} errors, {w} warnings, {i} notes"},
 }
 
 
@@ -64,15 +63,10 @@ class Row:
 
 
 def where(report: Report, finding: Finding, lang: str) -> str:
-    """第N页 (a PDF page), 工作表 NAME (a spreadsheet's sheet), or nothing for plain text."""
+    """第4页，收入决算表，合计行 (Document.place of the main evidence), or nothing."""
     if not finding.evidence:
         return ""
-    page = report.document.page_at(finding.evidence[0].span.start)
-    if page is None:
-        return ""
-    if page.width is None and page.label:  # a sheet: no size, its name
-        return _TEXT[lang]["sheet"].format(name=page.label)
-    return _TEXT[lang]["page"].format(n=page.number)
+    return report.document.place(finding.evidence[0].span.start).describe(lang)
 
 
 def rows(report: Report, verdicts: Mapping[str, Verdict] | None, lang: str = "zh") -> list[Row]:

@@ -78,7 +78,9 @@ def quote(original: str, start: int, end: int) -> tuple[str, str]:
 
 
 def finding_lines(path: str, document: Document, finding: Finding) -> Iterator[str]:
-    """`path:line:col: severity rule message_zh (message_en)`, then the quoted source."""
+    """`path:line:col: severity rule message_zh (message_en)`, then where it stands in the
+    file as its reader finds it (第4页，收入决算表，合计行: the line and column of a PDF's
+    extracted text mean nothing in a viewer), then the quoted source."""
     head = f"{finding.severity.value} {finding.rule} {finding.message_zh} ({finding.message_en})"
     if not finding.evidence:
         yield f"{path}: {head}"
@@ -86,6 +88,9 @@ def finding_lines(path: str, document: Document, finding: Finding) -> Iterator[s
     span = finding.evidence[0].span
     line, col = document.line_col(span.start)
     yield f"{path}:{line}:{col}: {head}"
+    place = document.place(span.start)
+    if any(place):
+        yield f"    @ {place.describe('zh')} / {place.describe('en')}"
     source, marker = quote(document.original, span.start, span.end)
     yield f"    {source}"
     yield f"    {marker}"

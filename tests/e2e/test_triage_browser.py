@@ -4,6 +4,7 @@ verdict is still there."""
 from __future__ import annotations
 
 import httpx
+import pytest
 
 import corpora
 
@@ -36,3 +37,32 @@ def test_triage_a_finding_and_it_survives_a_recheck(page, server, artifacts):
         assert row.locator("input.review-note").input_value() == "合并单元格读错"
         others = page.locator("#triage select.review-status")
         assert others.count() == len(body["report"]["findings"])
+
+
+def test_a_pdf_finding_shows_its_page_with_the_evidence_boxed(page, server, artifacts):
+    from pathlib import Path
+
+    from corpora import make_fixtures
+
+    fixtures = make_fixtures.build(Path(__file__).resolve().parents[2] / "build" / "fixtures")
+    if fixtures.pdf is None:
+        pytest.skip("no CJK font: the PDF fixture cannot be made")
+    data = Path(fixtures.pdf).with_name("003.excerpt.pdf").read_bytes()
+    live, key = server
+    with httpx.Client(base_url=live.url, headers={"Authorization": f"Bearer {key}"}, timeout=60) as api:
+        doc_id = api.post("/v1/documents", files={"file": ("excerpt.pdf", data)}).json()["document"]["id"]
+        rows = api.get(f"/v1/documents/{doc_id}/findings").json()["data"]
+    placed = next(r for r in rows if r["place"]["picture"])
+    page.goto(live.url + "/ui")
+    page.fill("#api-key", key)
+    page.dispatch_event("#api-key", "change")
+    page.goto(f"{live.url}/ui/documents/{doc_id}")
+    row = page.locator(f"#triage tr[data-finding='{placed['finding']['id']}']")
+    row.wait_for(timeout=30_000)
+    assert placed["place"]["text_zh"] in row.inner_text()
+    row.locator("button.page-button").click()
+    preview = page.locator("#page-preview img")
+    preview.wait_for(state="visible", timeout=30_000)
+    page.wait_for_function("document.querySelector('#page-preview img').naturalWidth > 0")
+    assert placed["place"]["text_zh"] in page.locator("#page-preview figcaption").inner_text()
+    page.screenshot(path=str(artifacts / "ui-page-preview.png"), full_page=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from models import Box, Document, Page, Span
+from models import Box, Cell, Document, Page, Place, Span, Table
 
 
 def document(**extra: object) -> Document:
@@ -46,3 +46,19 @@ def test_layout_offsets_are_checked():
         Box(page=1, x0=0, top=0, x1=1, bottom=1, start=5, end=2)
     with pytest.raises(ValidationError):
         Page(number=1, start=-1, end=2)
+
+
+def test_a_place_is_page_or_sheet_then_table_then_row():
+    cell = Cell(row=0, column=1, text="500.57", span=Span(start=2, end=8, text="500.57"), row_label="合计")
+    table = Table(id="t1", title="收入决算表", start=0, end=11, layout="tsv", cells=[cell])
+    pages = [Page(number=1, start=0, end=11, width=595, height=842), Page(number=2, start=11, end=14)]
+    pdf = document(source_format="pdf", pages=pages, tables=[table])
+    assert pdf.place(3) == Place(page=1, table="收入决算表", row="合计")
+    assert pdf.place(3).describe("zh") == "第1页，收入决算表，合计行"
+    assert pdf.place(3).describe("en") == "page 1, 收入决算表, row 合计"
+    assert pdf.place(12) == Place(page=2)
+    sheets = [Page(number=1, start=0, end=11, label="公开01表"), Page(number=2, start=11, end=14)]
+    book = document(source_format="xlsx", pages=sheets, tables=[table])
+    assert book.place(0).describe("zh") == "工作表“公开01表”，收入决算表"
+    assert book.place(12).sheet == "2"  # a sheet without a name: its number
+    assert document().place(3) == Place() and Place().describe() == ""

@@ -17,7 +17,7 @@ from importlib import resources
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from models import Report, Severity, message
+from models import Document, Report, Severity, message
 from rules.arith import Interval, show_interval
 
 from .layout import blocks
@@ -48,6 +48,15 @@ def _rule_label(rule_id: str) -> str:
     return f"{zh} / {en}" if zh != rule_id else rule_id
 
 
+def _where(doc: Document, offset: int) -> str:
+    """第4页，收入决算表，合计行 where the file has pages, tables or rows; else line:column."""
+    place = doc.place(offset).describe("zh")
+    if place and doc.pages:
+        return place
+    line, col = doc.line_col(offset)
+    return f"{place}（{line}:{col}）" if place else f"{line}:{col}"
+
+
 def _findings_data(report: Report) -> list[dict]:
     from rules.names import rule_name
 
@@ -59,11 +68,8 @@ def _findings_data(report: Report) -> list[dict]:
         if f.kind == "arithmetic":
             places = max(-f.stated.as_tuple().exponent, 2)  # type: ignore[operator]
             expected = show_interval(Interval(f.expected_low, f.expected_high), places)
-        evidence = []
-        for e in f.evidence:
-            line, col = doc.line_col(e.span.start)
-            evidence.append({"role": e.role, "start": e.span.start, "end": e.span.end,
-                             "text": e.span.text, "line": line, "col": col})
+        evidence = [{"role": e.role, "start": e.span.start, "end": e.span.end, "text": e.span.text,
+                     "where": _where(doc, e.span.start)} for e in f.evidence]
         out.append({"rule": f.rule, "rule_zh": rule_name(f.rule)[0], "severity": f.severity.value,
                     "zh": f.message_zh,
                     "en": f.message_en, "formula": formula, "expected": expected,
@@ -78,10 +84,7 @@ def _groups(report: Report) -> list[dict]:
                    key=lambda i: (-report.findings[i].severity.rank, report.findings[i].rule, i))
     for i in order:
         f = report.findings[i]
-        where = ""
-        if f.evidence:
-            line, col = doc.line_col(f.evidence[0].span.start)
-            where = f"{line}:{col}"
+        where = _where(doc, f.evidence[0].span.start) if f.evidence else ""
         by_rule.setdefault(f.rule, []).append(
             {"i": i, "severity": f.severity.value, "zh": f.message_zh, "where": where})
     return [{"rule": rule, "name": _rule_label(rule), "entries": items} for rule, items in by_rule.items()]

@@ -39,7 +39,7 @@
     const list = document.getElementById("d-evidence");
     list.replaceChildren(...f.evidence.map((e, k) => {
       const li = document.createElement("li");
-      li.textContent = e.role + "：" + e.text + "  (" + e.line + ":" + e.col + ")";
+      li.textContent = e.role + "：" + e.text + "  (" + e.where + ")";
       li.addEventListener("click", () => goSpan(k));
       return li;
     }));

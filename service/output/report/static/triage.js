@@ -20,7 +20,38 @@
     return td;
   }
 
-  function row(finding, review) {
+  // A PDF finding's page, drawn by the server with the evidence boxed, shown under the table.
+  async function preview(finding, place) {
+    const figure = document.getElementById("page-preview");
+    const response = await fetch(place.picture, { headers: { Authorization: "Bearer " + key() } });
+    const caption = figure.querySelector("figcaption");
+    if (!response.ok) {
+      caption.textContent = "无法显示该页 / the page cannot be shown (" + response.status + ")";
+      figure.hidden = false;
+      return;
+    }
+    const image = figure.querySelector("img");
+    if (image.src) URL.revokeObjectURL(image.src);
+    image.src = URL.createObjectURL(await response.blob());
+    image.alt = place.text_zh + " / " + place.text_en;
+    caption.textContent = place.text_zh + " / " + place.text_en + " · " + finding.message_zh;
+    figure.hidden = false;
+    figure.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  }
+
+  function where(finding, place) {
+    const span = document.createElement("span");
+    span.textContent = place.text_zh || "—";
+    if (!place.picture) return span;
+    const button = document.createElement("button");
+    button.type = "button"; button.className = "page-button";
+    button.textContent = "原页 / page";
+    button.addEventListener("click", () => preview(finding, place));
+    span.append(" ", button);
+    return span;
+  }
+
+  function row(finding, review, place) {
     const tr = document.createElement("tr");
     tr.dataset.finding = finding.id;
     tr.className = "sev-" + finding.severity;
@@ -39,7 +70,8 @@
     };
     status.addEventListener("change", save);
     note.addEventListener("change", save);
-    [finding.severity, finding.rule, finding.message_zh, status, note, saved].forEach((c) => tr.append(cell(c)));
+    [finding.severity, finding.rule, finding.message_zh, where(finding, place), status, note, saved]
+      .forEach((c) => tr.append(cell(c)));
     return tr;
   }
 
@@ -47,7 +79,7 @@
     const response = await request("/v1/documents/" + id + "/findings");
     if (!response.ok) return;  // not checked (yet): the status line above says why
     const page = await response.json();
-    panel.querySelector("tbody").replaceChildren(...page.data.map((r) => row(r.finding, r.review)));
+    panel.querySelector("tbody").replaceChildren(...page.data.map((r) => row(r.finding, r.review, r.place)));
     panel.hidden = page.data.length === 0;
   }
 
