@@ -29,14 +29,16 @@ from .formats.brat import BratWriter
 from .formats.doccano import DoccanoWriter
 from .formats.documents import DocumentsWriter
 from .formats.labelstudio import LabelStudioWriter
+from .formats.memo import docx_writer, xlsx_writer
 from .formats.table import CsvWriter, ParquetWriter
 from .manifest import Record
 from .names import FAILED, OK
 from .summary import Summary
 
 
-def writers(out: Path, formats: Sequence[str], config: rules.RulesProfile) -> list[Writer]:
-    """A writer per selected format, in the documented order."""
+def writers(out: Path, formats: Sequence[str], config: rules.RulesProfile, lang: str = "zh",
+            ) -> list[Writer]:
+    """A writer per selected format, in the documented order (`lang`: of the exports)."""
     rule_ids = sorted(config.enabled())
     made: dict[str, Any] = {
         "jsonl": lambda: DocumentsWriter(out / names.DOCUMENTS),
@@ -47,6 +49,8 @@ def writers(out: Path, formats: Sequence[str], config: rules.RulesProfile) -> li
                                                  f"hecha {version('hecha')}"),
         "doccano": lambda: DoccanoWriter(out / names.DOCCANO),
         "brat": lambda: BratWriter(out / names.BRAT, rule_ids),
+        "xlsx": lambda: xlsx_writer(out / names.FINDINGS_XLSX, lang),
+        "docx": lambda: docx_writer(out / names.MEMO_DOCX, lang),
     }
     return [made[f]() for f in names.FORMATS if f in formats]
 
@@ -55,13 +59,14 @@ class Assembler:
     """Takes every path's final record once (`offer`), writes documents in path order."""
 
     def __init__(self, out: Path, paths: Sequence[str], formats: Sequence[str],
-                 config: rules.RulesProfile, verdicts: reviews.Verdicts | None = None) -> None:
+                 config: rules.RulesProfile, verdicts: reviews.Verdicts | None = None,
+                 lang: str = "zh") -> None:
         self.out = out
         self.verdicts = verdicts or {}
         self.order = sorted(paths)
         self.next = 0
         self.early: dict[str, Record] = {}
-        self.writers = writers(out, formats, config)
+        self.writers = writers(out, formats, config, lang)
         self.summary = Summary()
 
     def offer(self, record: Record) -> None:

@@ -16,12 +16,16 @@ LABELSTUDIO = "labelstudio.json"
 LABELSTUDIO_CONFIG = "labelstudio_config.xml"
 DOCCANO = "doccano.jsonl"
 BRAT = "brat"
+FINDINGS_XLSX = "findings.xlsx"
+MEMO_DOCX = "findings.docx"
 #: Per-document results, committed one by one; the files above are assembled from them.
 PARTS = "parts"
 LOCK = ".lock"
 
-#: `--formats` values, in the order they are documented.
-FORMATS = ("jsonl", "parquet", "labelstudio", "doccano", "brat", "csv")
+#: `--formats` values, in the order they are documented; the audit exports (xlsx, docx)
+#: are written only when asked for: a memo of thousands of reports is for a selection.
+FORMATS = ("jsonl", "parquet", "labelstudio", "doccano", "brat", "csv", "xlsx", "docx")
+DEFAULT_FORMATS = FORMATS[:6]
 
 #: Manifest statuses.
 OK, FAILED, SKIPPED = "ok", "failed", "skipped"

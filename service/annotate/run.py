@@ -198,11 +198,10 @@ def _connect(scheduler: str) -> Any:
     return client
 
 
-def _run(files: list[str], out: Path, manifest: Manifest, formats: Sequence[str],
+def _run(files: list[str], out: Path, manifest: Manifest, assembler: Assembler,
          jobs: int | None, scheduler: str | None, client: Any, config: rules.RulesProfile,
          fingerprint: str, force: bool, err: TextIO, tty: bool | None,
-         limits: tuple[float, int | None], verdicts: reviews.Verdicts,
-         ) -> tuple[list[Record], int, int]:
+         limits: tuple[float, int | None]) -> tuple[list[Record], int, int]:
     """Steps 1-4 of the module docstring; returns the records, how many documents were
     reused and the number of findings."""
     journal = manifest.load()
@@ -231,7 +230,6 @@ def _run(files: list[str], out: Path, manifest: Manifest, formats: Sequence[str]
     reused = len(groups) - len(todo)
     start = message("ANNOTATE_START", files=len(files), todo=len(todo), reused=reused)
     print(f"hecha: {start.zh} / {start.en}", file=err, flush=True)
-    assembler = Assembler(out, files, formats, config, verdicts)
     try:
         findings = _process(todo, records, members, assembler, out, manifest, jobs, scheduler,
                             client, config, fingerprint, err, tty, limits)
@@ -286,12 +284,12 @@ def _process(todo: list[WorkItem], records: dict[str, Record], members: dict[str
     return assembler.finish()
 
 
-def annotate(paths: Sequence[str], out: str | Path, *, formats: Sequence[str] = names.FORMATS,
+def annotate(paths: Sequence[str], out: str | Path, *, formats: Sequence[str] = names.DEFAULT_FORMATS,
              jobs: int | None = None, scheduler: str | None = None, client: Any = None,
              rules_path: str | None = None, force: bool = False, err: TextIO = sys.stderr,
              tty: bool | None = None, timeout: float | None = None,
              memory_mb: int | None = None, reviews_path: str | None = None,
-             rule_overrides: dict[str, Any] | None = None) -> Outcome:
+             rule_overrides: dict[str, Any] | None = None, lang: str = "zh") -> Outcome:
     """Run `hecha annotate` (see the module docstring).
 
     Args:
@@ -310,6 +308,8 @@ def annotate(paths: Sequence[str], out: str | Path, *, formats: Sequence[str] = 
             API's HECHA_JOB_TIMEOUT_S); past it the document fails with E_TIMEOUT.
         memory_mb: memory a checking process may take beyond its warm size (default the
             API's HECHA_JOB_MEMORY_MB); past it the document fails with E_CHECK_MEMORY.
+        reviews_path: reviewers' verdicts (GET /v1/reviews) for the finding rows and exports.
+        lang: the language of the xlsx and docx exports (zh, en).
 
     RETURNS (Outcome): the counts; `exit_status` for the command line.
 
@@ -341,9 +341,10 @@ def annotate(paths: Sequence[str], out: str | Path, *, formats: Sequence[str] = 
     manifest = Manifest(out / names.MANIFEST)
     try:
         with _terminate_like_interrupt():
-            final, reused, findings = _run(found.files, out, manifest, formats, jobs, scheduler,
+            assembler = Assembler(out, found.files, formats, config, verdicts, lang)
+            final, reused, findings = _run(found.files, out, manifest, assembler, jobs, scheduler,
                                            client, config, fingerprint, force, err, tty,
-                                           (timeout, memory_mb), verdicts)
+                                           (timeout, memory_mb))
     finally:
         manifest.close()
         lock.close()

@@ -9,9 +9,10 @@ from models import HechaError, message
 
 from .common import EXIT_UNREADABLE, comma_list, positive, say, selection, with_limits, with_rules
 
-#: `hecha annotate --formats` values (service/annotate/names.py; kept here so that the
-#: parser does not import pyarrow and dask for the other commands).
-ANNOTATE_FORMATS = ("jsonl", "parquet", "labelstudio", "doccano", "brat", "csv")
+#: `hecha annotate --formats` values and the default ones (service/annotate/names.py; kept
+#: here so that the parser does not import pyarrow and dask for the other commands).
+ANNOTATE_FORMATS = ("jsonl", "parquet", "labelstudio", "doccano", "brat", "csv", "xlsx", "docx")
+DEFAULT_FORMATS = ANNOTATE_FORMATS[:6]
 
 
 def cmd_annotate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -23,7 +24,7 @@ def cmd_annotate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         outcome = annotate(args.paths, args.out, formats=args.formats, jobs=args.jobs,
                            scheduler=args.scheduler, rules_path=args.rules, force=args.force, err=err,
                            timeout=args.timeout, memory_mb=args.memory_mb,
-                           reviews_path=args.reviews, rule_overrides=selection(args))
+                           reviews_path=args.reviews, rule_overrides=selection(args), lang=args.lang)
     except HechaError as exc:
         say(err, exc.msg)
         return EXIT_UNREADABLE
@@ -39,8 +40,10 @@ def add_commands(sub: Any) -> None:
     p = sub.add_parser("annotate", help="check many reports and write review-ready outputs")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (recursive) or globs")
     p.add_argument("--out", required=True, metavar="DIR", help="output folder (resumable)")
-    p.add_argument("--formats", type=comma_list, default=list(ANNOTATE_FORMATS), metavar="LIST",
-                   help=f"comma-separated, default all: {','.join(ANNOTATE_FORMATS)}")
+    p.add_argument("--formats", type=comma_list, default=list(DEFAULT_FORMATS), metavar="LIST",
+                   help=f"comma-separated, default {','.join(DEFAULT_FORMATS)}; also xlsx (a row per "
+                        "finding) and docx (a 核查意见 per document)")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of xlsx and docx")
     p.add_argument("--jobs", type=positive(int, "number of processes"), metavar="N",
                    help="local worker processes (default: cores)")
     p.add_argument("--scheduler", metavar="tcp://HOST:8786", help="run on this Dask cluster")

@@ -4,6 +4,8 @@ Each finding is one row (XLSX) or one entry (DOCX) with where it is (第N页 for
 sheet of a spreadsheet), its severity, the rule by name, the message, the arithmetic, the
 quoted evidence and the reviewer's verdict (open where nobody reviewed it). A batch is
 several (name, report, verdicts) entries: one workbook, one memo with a part per document.
+Each document is first made its `Memo` (what the exports show of it, small), so a bulk run
+can keep thousands of them where it could not keep their reports.
 """
 
 from __future__ import annotations
@@ -69,6 +71,25 @@ def where(report: Report, finding: Finding, lang: str) -> str:
     return report.document.place(finding.evidence[0].span.start).describe(lang)
 
 
+@dataclass(frozen=True)
+class Memo:
+    """One document as the exports show it: its name, unit, year, counts and rows."""
+
+    name: str
+    unit: str | None
+    year: int | None
+    counts: dict[Severity, int]
+    rows: list[Row]
+
+
+def memo(entry: Entry, lang: str = "zh") -> Memo:
+    """The `Memo` of one (name, report, verdicts) entry."""
+    name, report, verdicts = entry
+    meta = report.document.meta
+    return Memo(name, meta.unit_name, meta.fiscal_year, {s: report.count(s) for s in Severity},
+                rows(report, verdicts, lang))
+
+
 def rows(report: Report, verdicts: Mapping[str, Verdict] | None, lang: str = "zh") -> list[Row]:
     """The rows of one report's findings, in report order."""
     out = []
@@ -97,14 +118,19 @@ def rows(report: Report, verdicts: Mapping[str, Verdict] | None, lang: str = "zh
 def findings_xlsx(entries: Sequence[Entry], lang: str = "zh") -> bytes:
     """A workbook: a sheet of every finding (a row each, filters on), and a sheet of each
     document's unit, year and counts."""
+    return memos_xlsx([memo(e, lang) for e in entries], lang)
+
+
+def memos_xlsx(memos: Sequence[Memo], lang: str = "zh") -> bytes:
+    """`findings_xlsx` of documents already made `Memo`s."""
     text = _TEXT[lang]
     book = Workbook()
     sheet = book.active
     sheet.title = text["findings"]
     sheet.append(_COLUMNS[lang])
-    for name, report, verdicts in entries:
-        for row in rows(report, verdicts, lang):
-            sheet.append([name, row.where, row.severity, row.rule, row.rule_id, row.message,
+    for doc in memos:
+        for row in doc.rows:
+            sheet.append([doc.name, row.where, row.severity, row.rule, row.rule_id, row.message,
                           row.formula, row.quote, row.status, row.note, row.reviewer])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -118,10 +144,8 @@ def findings_xlsx(entries: Sequence[Entry], lang: str = "zh") -> bytes:
     summary = book.create_sheet(text["summary"])
     summary.append([_COLUMNS[lang][0], text["unit"], text["year"],
                     *(_SEVERITY[lang][s] for s in Severity)])
-    for name, report, _ in entries:
-        meta = report.document.meta
-        summary.append([name, meta.unit_name or "", meta.fiscal_year or "",
-                        *(report.count(s) for s in Severity)])
+    for doc in memos:
+        summary.append([doc.name, doc.unit or "", doc.year or "", *(doc.counts[s] for s in Severity)])
     for cell in summary[1]:
         cell.font = Font(bold=True)
     summary.column_dimensions["A"].width = 30
@@ -135,38 +159,41 @@ def findings_docx(entries: Sequence[Entry], lang: str = "zh", today: date | None
     """A Word 核查意见: title and date, then per document its unit, year and counts and its
     findings grouped by severity, each with where it is, the rule, the message, the
     arithmetic, the quote and a verdict other than open."""
+    return memos_docx([memo(e, lang) for e in entries], lang, today)
+
+
+def memos_docx(memos: Sequence[Memo], lang: str = "zh", today: date | None = None) -> bytes:
+    """`findings_docx` of documents already made `Memo`s."""
     text = _TEXT[lang]
-    memo = docx.Document()
-    memo.add_heading(text["title"], level=0)
-    memo.add_paragraph(f"{text['date']}: {(today or date.today()).isoformat()}")
-    for name, report, verdicts in entries:
-        meta = report.document.meta
-        memo.add_heading(name, level=1)
-        memo.add_paragraph(f"{text['unit']}: {meta.unit_name or '—'}    "
-                           f"{text['year']}: {meta.fiscal_year or '—'}")
-        counts = {s: report.count(s) for s in Severity}
-        memo.add_paragraph(text["counts"].format(e=counts[Severity.ERROR], w=counts[Severity.WARNING],
-                                                 i=counts[Severity.INFO]))
-        found = rows(report, verdicts, lang)
+    document = docx.Document()
+    document.add_heading(text["title"], level=0)
+    document.add_paragraph(f"{text['date']}: {(today or date.today()).isoformat()}")
+    for doc in memos:
+        document.add_heading(doc.name, level=1)
+        document.add_paragraph(f"{text['unit']}: {doc.unit or '—'}    {text['year']}: {doc.year or '—'}")
+        counts = doc.counts
+        document.add_paragraph(text["counts"].format(e=counts[Severity.ERROR], w=counts[Severity.WARNING],
+                                                    i=counts[Severity.INFO]))
+        found = doc.rows
         if not found:
-            memo.add_paragraph(text["none"])
+            document.add_paragraph(text["none"])
         for severity in Severity:
             group = [r for r in found if r.severity == _SEVERITY[lang][severity]]
             if not group:
                 continue
-            memo.add_heading(f"{_SEVERITY[lang][severity]}（{len(group)}）" if lang == "zh"
-                             else f"{_SEVERITY[lang][severity]} ({len(group)})", level=2)
+            document.add_heading(f"{_SEVERITY[lang][severity]}（{len(group)}）" if lang == "zh"
+                                 else f"{_SEVERITY[lang][severity]} ({len(group)})", level=2)
             for row in group:
-                head = memo.add_paragraph(style="List Number")
+                head = document.add_paragraph(style="List Number")
                 label = " · ".join(x for x in (row.where, row.rule) if x)
                 head.add_run(label + ("：" if lang == "zh" else ": ")).bold = True
                 head.add_run(row.message)
                 for label, value in ((text["formula"], row.formula), (text["quote"], row.quote)):
                     if value:
-                        memo.add_paragraph(f"{label}: {value}", style="List Bullet")
+                        document.add_paragraph(f"{label}: {value}", style="List Bullet")
                 if row.status != _STATUS[lang]["open"]:
                     note = f"{text['review']}: {row.status}" + (f"（{row.note}）" if row.note else "")
-                    memo.add_paragraph(note, style="List Bullet")
+                    document.add_paragraph(note, style="List Bullet")
     out = io.BytesIO()
-    memo.save(out)
+    document.save(out)
     return out.getvalue()

@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import docx
+import openpyxl
 import pyarrow.parquet as pq
-from annotate_helpers import SMALL_SEED, read_csv, run
+from annotate_helpers import SEED_PATHS, SMALL_SEED, read_csv, run
 
 from service.annotate import names
 from service.cli import main
@@ -40,6 +42,35 @@ def test_verdicts_reach_the_rows_of_a_later_run(tmp_path: Path) -> None:
     table = pq.read_table(tmp_path / "second" / "findings.parquet")
     assert table.column("review_status").to_pylist().count("false_positive") == 1
     assert tuple(table.schema.names) == names.FINDING_COLUMNS
+
+
+def test_the_run_exports_a_workbook_and_a_memo_with_the_verdicts(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for seed in SEED_PATHS[:2]:
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    run([folder], tmp_path / "first", formats=["csv"])
+    rows = read_csv(tmp_path / "first" / "findings.csv")
+    chosen = rows[-1]
+    reviews = {"data": [{"sha256": chosen["document_id"],
+                         "review": {"finding_id": chosen["finding_id"], "status": "confirmed",
+                                    "note": "已核实"}}]}
+    (tmp_path / "reviews.json").write_text(json.dumps(reviews, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "second"
+    run([folder], out, formats=["xlsx", "docx"], reviews_path=str(tmp_path / "reviews.json"))
+    assert not (out / names.FINDINGS_CSV).exists()  # only what was asked for
+
+    sheet = openpyxl.load_workbook(out / names.FINDINGS_XLSX)["核查发现"]
+    header = [c.value for c in sheet[1]]
+    book = [dict(zip(header, (c.value for c in line), strict=True)) for line in sheet.iter_rows(min_row=2)]
+    assert len(book) == len(rows)
+    assert {Path(r["文档"]).name for r in book} == {seed.name for seed in SEED_PATHS[:2]}
+    assert [(r["核查状态"], r["备注"]) for r in book if r["核查状态"] != "待核查"] == [("确认", "已核实")]
+
+    memo = docx.Document(str(out / names.MEMO_DOCX))
+    headings = [p.text for p in memo.paragraphs if p.style.name == "Heading 1"]
+    assert [Path(h).name for h in headings] == sorted(seed.name for seed in SEED_PATHS[:2])
+    assert any("确认" in p.text and "已核实" in p.text for p in memo.paragraphs)
 
 
 def test_a_bad_reviews_file_is_one_line_and_exit_2(tmp_path: Path, capsys) -> None:

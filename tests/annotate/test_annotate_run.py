@@ -160,6 +160,7 @@ def test_cli_exit_statuses(tmp_path, capsys):
 
 def test_cli_formats_match_the_package():
     assert cli.ANNOTATE_FORMATS == names.FORMATS
+    assert cli.bulk.DEFAULT_FORMATS == names.DEFAULT_FORMATS
 
 
 def test_moved_file_is_reused_and_reported_under_its_new_path(tmp_path):
