@@ -7,7 +7,9 @@ ideographic spaces and NBSP become spaces, CRLF becomes LF, and a run of spaces 
 two non-space characters is dropped unless it separates two numbers or two Latin words
 ("15.6 %" → "15.6%", "2020 年" → "2020年", "圆 满 完 成" → "圆满完成"; PDF text extraction
 puts such spaces everywhere, Chinese never does). Tabs and newlines are kept: they are
-the table layout.
+the table layout; so a table row an HTML-to-text converter wrote with pipes
+(`| 公务接待费 | 3.00 | 2.18 |`) has its inner pipes read as tabs and its outer ones as
+spaces, one character for one, and a line of pipes alone is blank.
 """
 
 from __future__ import annotations
@@ -38,6 +40,17 @@ for keep in "，；":
 # printing characters is dropped unless it separates two numbers or two Latin words.
 _DROP = regex.compile(r"\r(?=\n)|(?<=[^\s])[ ]+(?=[^\s])")
 _NUMERIC = regex.compile(r"[\d.]")
+#: a line that starts and ends with a pipe: a table row written with pipes
+_PIPE_ROW = regex.compile(r"^[ \t]*\|[^\n]*\|[ \t]*$", regex.MULTILINE)
+_PIPE_CELLS = str.maketrans({"|": "\t"})
+
+
+def _pipe_row(row: str) -> str:
+    """One pipe row with tabs between its cells (same length)."""
+    first, last = row.index("|"), row.rindex("|")
+    if not row.replace("|", "").strip():
+        return row.replace("|", " ")
+    return f"{row[:first]} {row[first + 1:last].translate(_PIPE_CELLS)} {row[last + 1:]}"
 
 
 def translate(text: str) -> str:
@@ -67,6 +80,8 @@ def simplified(text: str) -> str:
 def normalize(original: str) -> tuple[str, OffsetMap]:
     """Return the normalized text and the map from its offsets to `original`'s."""
     mapped = translate(original)
+    if "|" in mapped:
+        mapped = _PIPE_ROW.sub(lambda m: _pipe_row(m.group(0)), mapped)
     pieces: list[str] = []
     anchors: list[tuple[int, int]] = [(0, 0)]
     kept_until = 0

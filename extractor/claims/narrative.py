@@ -205,7 +205,11 @@ class NarrativeReader:
         # Cue words inside subject names do not count, except in rate names (预算执行率).
         masked = [(s, e) for s, e, name in mentions if not name.endswith("率")]
         fiscal = self.ctx.doc.meta.fiscal_year
-        cue = cues.last_cue(text, prev_end, fig.start, percent, masked=masked, fiscal_year=fiscal)
+        # a cue does not reach past a semicolon: in "与上年持平；公务接待费2.18万元" the 上年 is
+        # the clause before's, and 2.18 is this year's
+        semicolon = text.rfind("；", prev_end, fig.start)
+        cue_from = prev_end if semicolon < 0 else semicolon + 1
+        cue = cues.last_cue(text, cue_from, fig.start, percent, masked=masked, fiscal_year=fiscal)
         if cue is None and percent:
             cue = cues.last_cue(text, start, fig.start, percent, masked=masked,
                                 fiscal_year=fiscal)
@@ -338,7 +342,10 @@ class NarrativeReader:
             if defined:
                 s, e, name = defined[-1]
                 return name, self.ctx.to_span(s, e), Reading.PATTERN
-            specific = [m for m in local if m[2] not in _GENERIC_RATES]
+            # 在职人员控制率 printed in full names its own subject (after 编制36人 it is not
+            # the posts' rate); a bare 控制率 or 预算执行率 is of what the sentence is about
+            specific = [m for m in local if m[2] not in _GENERIC_RATES
+                        or self.text.startswith("在职", m[0])]
             if specific or sentence:
                 local = specific
         found = self._mention(local, fig)
@@ -457,6 +464,7 @@ class NarrativeReader:
         markers = [m.start() for m in _LIST_HEAD.finditer(text, start, end)]
         ends = (self._norm_end(c) for c in sentence)
         markers += [pos for pos in ends if text[pos:pos + 1] == ":"]  # "…1132.52万元：基本工资…"
+        brackets = self._brackets(sentence, start, end) if markers else {}
         for marker in sorted(set(markers)):
             heads = [c for c in sentence if self._norm_end(c) <= marker
                      and c.role in _LEVEL_ROLES]
@@ -466,14 +474,47 @@ class NarrativeReader:
             if not heads:
                 continue
             head = heads[-1]
+            listed: list[Claim] = []  # the parts so far, outside brackets
             for claim in sentence:
                 if self._norm_start(claim) <= marker or claim.quantity.kind is not head.quantity.kind:
                     continue
                 if claim.id not in self.cued:
                     claim.role = head.role  # "预算总支出X，其中：工资福利支出Y" lists budgets
-                if (claim.role is head.role and claim.subject != head.subject
+                # 基本支出X（人员经费A、公用经费B），项目支出Y: A and B are parts of X, not of
+                # the total, the bracket opening after X's figure
+                opened = brackets[claim.id]
+                owner: Claim | None = head
+                if opened is not None and opened > marker:
+                    bracket = opened
+                    owner = next((c for c in reversed(listed) if self._norm_end(c) <= bracket), None)
+                else:
+                    listed.append(claim)
+                if owner is None:
+                    continue
+                if (claim.role is owner.role and claim.subject != owner.subject
                         and Link.TOTAL not in claim.links):
-                    claim.links[Link.TOTAL] = head.id
+                    claim.links[Link.TOTAL] = owner.id
+
+    def _brackets(self, sentence: list[Claim], start: int, end: int) -> dict[str, int | None]:
+        """Where the innermost bracket around each claim's figure opened (normalized), None
+        outside brackets: one pass over the sentence, however many figures it has."""
+        text = self.text
+        at = sorted((self._norm_start(c), c.id) for c in sentence)
+        out: dict[str, int | None] = {}
+        opens: list[int] = []
+        k = 0
+        for pos in range(start, end):
+            while k < len(at) and at[k][0] == pos:
+                out[at[k][1]] = opens[-1] if opens else None
+                k += 1
+            ch = text[pos]
+            if ch in "(（":
+                opens.append(pos)
+            elif ch in ")）" and opens:
+                opens.pop()
+        for _, claim_id in at[k:]:
+            out[claim_id] = opens[-1] if opens else None
+        return out
 
     def _norm_start(self, claim: Claim) -> int:
         return self.ctx.doc.offsets.to_normalized(claim.quantity.span.start)

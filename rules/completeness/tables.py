@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from models import Evidence, Finding, ReportKind
 
 from ..disclosure import disclosure, title_span
@@ -40,7 +42,7 @@ class Completeness(Rule[Params]):
         year = doc.meta.fiscal_year or 9999
         required = [t for t in disclosure()["tables"] if year >= t.get("since", 0)]
         present = {t.form for t in doc.tables if t.form}
-        mentioned = {t["form"]: doc.original.find(t["name"]) for t in required}
+        mentioned = {t["form"]: _named(doc.original, t["name"]) for t in required}
         # A disclosure shows its tables; an excerpt of it (a few tables, the narrative) does
         # not owe the others, unless its own contents list names them.
         whole = not doc.tables or len(present & {t["form"] for t in required}) >= _WHOLE
@@ -70,3 +72,10 @@ class Completeness(Rule[Params]):
 
     def _finding(self, code: str, span, name: str) -> Finding:
         return self.structure(code, [Evidence(role="stated", span=span)], expected_text=name, name=name)
+
+
+def _named(text: str, name: str) -> int:
+    """Where `text` names the table `name` as a title of its own, -1 if nowhere: 支出决算表
+    inside “三公”经费财政拨款支出决算表 is the end of another table's title, not a mention."""
+    m = regex.search(rf"(?<!\p{{Han}}){regex.escape(name)}", text)
+    return -1 if m is None else m.start()

@@ -35,14 +35,15 @@ class StaffControlRate(Rule[Params]):
             posts = next((c for c in near if c.subject == _POSTS), None)
             if staff is None or posts is None:
                 continue
-            expected = ratio(Interval.of(staff.quantity), Interval.of(posts.quantity))
+            expected = ratio(_headcount(staff), _headcount(posts))
             if expected is None:
                 continue
             finding = arithmetic(
                 self.id, self.params, "COMPLETION_MISMATCH", claim, expected,
                 f"{figure(staff)} / {figure(posts)}",
                 [evidence("actual", staff), evidence("budget", posts)],
-                what="在职人员控制率", what_en="staff control rate",
+                what="" if claim.subject.endswith("控制率") else "在职人员控制率",  # said once
+                what_en="staff control rate",
             )
             if finding is not None:
                 yield finding
@@ -53,3 +54,12 @@ class StaffControlRate(Rule[Params]):
             return [c for c in index.by_table[claim.table] if c.row == claim.row]
         return [c for c in index.claims if c.sentence == claim.sentence
                 and c.quantity.kind in (QuantityKind.COUNT, QuantityKind.NUMBER, QuantityKind.AMOUNT)]
+
+
+def _headcount(claim: Claim) -> Interval:
+    """People counted: a whole number printed without decimals is exact (34人 is 34, not
+    anything in [33.5, 34.5)); anything else stands for its printed interval."""
+    q = claim.quantity
+    if q.decimals == 0 and not q.approximate and q.value == q.value.to_integral_value():
+        return Interval.exact(q.value)
+    return Interval.of(q)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from models import Finding, Role
+from models import Claim, Finding, Role
 
 from ..arith import ratio, stated, truncation
 from ..index import ClaimIndex
 from ..registry import Params, Rule, register
-from ..verdict import arithmetic, evidence
-from .operands import operands
+from ..verdict import arithmetic, evidence, mildest
+from .operands import current_readings, operands
 
 
 @register("rate.change")
@@ -29,24 +29,31 @@ class ChangeRate(Rule[Params]):
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
         for claim in index.with_role(Role.CHANGE_RATE):
-            ops = operands(index, claim)
-            if ops is None or claim.quantity.approximate:
+            if claim.quantity.approximate:
                 continue
-            expected = ratio(ops.change, ops.prior)
-            if expected is None:
-                continue
-            q = claim.quantity
-            if ops.current is not None:
-                wrong = ratio(ops.change, ops.current)
-                if wrong is not None and (stated(q).meets(wrong) or truncation(q).meets(wrong)):
-                    continue  # rate.wrong_base explains this one
-                if ops.stated_prior and ops.change_text and any(
-                        moved is not None and stated(q).meets(moved)
-                        for moved in (ratio(ops.current - ops.prior, ops.prior),
-                                      ratio(ops.prior - ops.current, ops.prior))):
-                    continue  # the rate fits the two levels: the stated change is what is wrong
-            formula = f"{ops.change_text or 'Δ'} / {ops.prior_text}"
-            finding = arithmetic(self.id, self.params, "RATE_MISMATCH", claim, expected, formula,
-                                 [evidence(role, c) for role, c in ops.claims])
+            finding = mildest(self._judge(index, claim, current)
+                              for current in current_readings(index, claim))
             if finding is not None:
                 yield finding
+
+    def _judge(self, index: ClaimIndex, claim: Claim, current: Claim | None) -> Finding | None:
+        """The finding on `claim` with `current` as its current value, None when it holds."""
+        ops = operands(index, claim, current)
+        if ops is None:
+            return None
+        expected = ratio(ops.change, ops.prior)
+        if expected is None:
+            return None
+        q = claim.quantity
+        if ops.current is not None:
+            wrong = ratio(ops.change, ops.current)
+            if wrong is not None and (stated(q).meets(wrong) or truncation(q).meets(wrong)):
+                return None  # rate.wrong_base explains this one
+            if ops.stated_prior and ops.change_text and any(
+                    moved is not None and stated(q).meets(moved)
+                    for moved in (ratio(ops.current - ops.prior, ops.prior),
+                                  ratio(ops.prior - ops.current, ops.prior))):
+                return None  # the rate fits the two levels: the stated change is what is wrong
+        formula = f"{ops.change_text or 'Δ'} / {ops.prior_text}"
+        return arithmetic(self.id, self.params, "RATE_MISMATCH", claim, expected, formula,
+                          [evidence(role, c) for role, c in ops.claims])

@@ -29,10 +29,11 @@ class Operands:
     stated_prior: bool = False  # the prior value is printed, not derived from the change
 
 
-def operands(index: ClaimIndex, rate: Claim) -> Operands | None:
-    """The change and prior value of `rate`, or None when the sentence does not give them."""
+def operands(index: ClaimIndex, rate: Claim, current: Claim | None = None) -> Operands | None:
+    """The change and prior value of `rate`, or None when the sentence does not give them;
+    `current`: one reading of the current value the rate links to (default: as linked)."""
     change = index.linked(rate, Link.CHANGE)
-    current = index.linked(rate, Link.CURRENT)
+    current = current or index.linked(rate, Link.CURRENT)
     prior = index.linked(rate, Link.PRIOR)
     down = rate.direction is Direction.DOWN or (change is not None and change.direction is Direction.DOWN)
     used: list[tuple[str, Claim]] = []
@@ -67,3 +68,11 @@ def operands(index: ClaimIndex, rate: Claim) -> Operands | None:
         claims=used,
         stated_prior=prior is not None,
     )
+
+
+def current_readings(index: ClaimIndex, rate: Claim) -> list[Claim | None]:
+    """The readings of the current value `rate` links to (the report may state it two
+    ways: 9.64 in the text, 9.74 in its table), [None] when it links to none: a check of
+    the rate is judged on the reading that fits (verdict.mildest)."""
+    current = index.linked(rate, Link.CURRENT)
+    return [None] if current is None else list(index.readings(current))

@@ -11,6 +11,9 @@ from models import Claim, Role, Table
 from ..index import ClaimIndex
 
 _SECTION = regex.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+#: the last row of a rubric that totals it when no row says 总分; a 合计 row elsewhere (the
+#: funds block of a project form, with its 分值 for budget execution) is an item
+_LAST_TOTAL = regex.compile(r"合计|总计|得分合计|综合得分")
 
 
 @dataclass
@@ -48,11 +51,14 @@ def score_tables(index: ClaimIndex) -> list[ScoreTable]:
             elif claim.role is Role.SCORE and row.score is None:
                 row.score = claim
         st = ScoreTable(table)
-        for row in sorted(by_row.values(), key=lambda r: r.row):
+        ordered = sorted(by_row.values(), key=lambda r: r.row)
+        for row in ordered:
             if "总分" in row.label.replace(" ", ""):
                 st.total = row
             else:
                 st.rows.append(row)
+        if st.total is None and st.rows and _LAST_TOTAL.fullmatch(st.rows[-1].label.replace(" ", "")):
+            st.total = st.rows.pop()  # a rubric's closing 合计 row
         st.sections = _sections(table, st.rows)
         # A row with a score but no weight (or the reverse) was shifted by the PDF
         # extraction: the table's sums cannot be read from it.

@@ -22,6 +22,12 @@ from extractor.normalize import normalize
         ("OA system", "OA system"),
         ("a\r\nb", "a\nb"),
         ("\t\u3000110", "\t 110"),  # a cell's leading space is kept (tabs are layout)
+        # a table row written with pipes: its cells tab-separated, one character for one
+        ("| 公务接待费 | 3.00 | 2.18 |", "  公务接待费 \t 3.00 \t 2.18  "),
+        ("| （2）公务用车购置费 | | |", "  (2)公务用车购置费 \t \t  "),
+        ("|||", "   "),  # a row of pipes alone is blank
+        ("索引号 | 2022-00047 | 发布机构 |", "索引号|2022-00047|发布机构|"),  # not a row: kept
+        ("A|B", "A|B"),
     ],
 )
 def test_normalized_forms(original, normalized):
