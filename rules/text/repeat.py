@@ -74,15 +74,15 @@ def repeats(text: str, reduplicated: frozenset[str], terms: tuple[str, ...] = ()
 
 
 def _apart(doc: Document, r: Repeat) -> bool:
-    """Whether the two halves stood apart in the original, a space between them, while
-    the first is not spaced out character by character: two cells or columns of a table
-    whose spaces the normalized text dropped (金额 金额, 项目  行次  金额  项目  行次  金额),
+    """Whether the repeated stretch stood in pieces in the original, spaces between words
+    that the normalized text dropped, while it is not spaced out character by character:
+    cells or columns of a table (金额 金额, 项目  行次  金额  项目  行次  金额; a header flattened
+    onto one line, 年初预算数 全年预算数 全年执行数, repeats 预算数全年 across three cells),
     where 增 加 增 加 is spaced-out text with a doubled word."""
-    seam = r.start + r.unit
-    before, after = doc.offsets.to_original(seam - 1) + 1, doc.offsets.to_original(seam)
-    first = doc.original[doc.offsets.to_original(r.start):before].split()
-    return before < after and not doc.original[before:after].strip() \
-        and not all(len(piece) == 1 for piece in first)
+    start = doc.offsets.to_original(r.start)
+    end = doc.offsets.to_original(r.start + 2 * r.unit - 1) + 1
+    pieces = doc.original[start:end].split()
+    return len(pieces) > 1 and not all(len(piece) == 1 for piece in pieces)
 
 
 @register("text.repeat")
