@@ -19,7 +19,8 @@ from models import Role
 #: what a title carries besides the form's name: years, labels, the unit line, quotes
 _TITLE_NOISE = regex.compile(
     r"(?:19|20)\d{2}\s*年度?|公开\s*\d{1,2}\s*表|附表\s*[\d一二三四五六七八九十]+|表\s*\d{1,2}"
-    r"|[（(][^（）()]{0,12}[)）]|[\s“”\"'‘’、:：.·—-]|^[一二三四五六七八九十\d]+|单位[:：]?\S*$"
+    r"|[（(][^（）()]{0,12}[)）]|[\s“”\"'‘’、:：.·—-]|^[一二三四五六七八九十\d]+"
+    r"|(?:金额)?单位[:：]?(?:万元|千元|亿元|元)$"
 )
 #: labels that say only that a column holds amounts
 _GENERIC = frozenset(("合计", "小计", "总计", "金额", "决算数", "决算", "数额"))
@@ -28,6 +29,9 @@ _HEADER_ONLY = 3
 #: words that make a title another form's when they stand before a shorter form's name
 #: (财政拨款 + 收入支出决算表 is not the 收入支出决算表)
 _FUND_WORDS = regex.compile(r"财政拨款|一般公共预算|政府性基金|国有资本|三公|基本支出|项目支出|经济分类")
+#: a word right before a variant that narrows it: 项目支出决算表 ends with 支出决算表 but is
+#: a table of the projects, not the department's spending table
+_NARROWED = regex.compile(r"(?:项目|专项|基本|人员|公用)$")
 #: a tail at least this similar to a title variant (character bigrams, Dice) is that form
 _FUZZY = 0.8
 
@@ -119,8 +123,11 @@ def title_score(title: str, form: Form) -> float:
     clean = _clean(title)
     best = 0.0
     for variant in form.titles:
-        if clean.endswith(variant) and not _FUND_WORDS.search(clean[:-len(variant)]):
-            best = max(best, 1.0 + len(variant))
+        if clean.endswith(variant):
+            prefix = clean[:-len(variant)]
+            if not _FUND_WORDS.search(prefix) and not _NARROWED.search(prefix):
+                best = max(best, 1.0 + len(variant))
+            # else: the ending names another table (a fund's, the projects'): not this one
         else:
             best = max(best, _dice(clean[-(len(variant) + 2):], variant))
     return best

@@ -42,6 +42,9 @@ _TITLE_TOTALS = [  # most specific first: the 三公 table's title also says 支
     ("收入决算", "本年收入合计"),
     ("支出决算", "本年支出合计"),
 ]
+#: the whole department's income or spending table: 收入决算表, 2017年度支出决算表; not a
+#: table no form fits that covers a part of it (项目支出决算表), whose 合计 is that part's
+_WHOLE_TITLE = regex.compile(r"(?:^|年度?|部门)(?:收入|支出)决算(?:明细)?表$")
 
 
 #: a budget column after the year's adjustments (全年预算数, 调整预算数, 调整后预算数)
@@ -129,9 +132,14 @@ def _grand_total(table: Table, cell: Cell, group: str) -> str | None:
 
 
 def _table_total(table: Table) -> str | None:
+    title = (table.title or "").replace(" ", "")
     for key, subject in _TITLE_TOTALS:
-        if table.title and key in table.title:
-            return subject
+        if key in title:
+            # a recognised form's 合计 is what its schema says (the general budget table's
+            # is that fund's 本年支出合计); an unrecognised table's only by its whole title
+            whole = (key in ("三公", "基本支出") or table.form is not None
+                     or _WHOLE_TITLE.search(title) is not None)
+            return subject if whole else None
     return None
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from models import Claim, Link, Role
+from models import Claim, Link, QuantityKind, Reading, Role, Source
 
 from ..index import ClaimIndex
 
@@ -10,9 +10,13 @@ RATE_ROLES = (Role.COMPLETION_RATE, Role.EXECUTION_RATE)
 
 
 def actual_and_budget(index: ClaimIndex, claim: Claim) -> tuple[Claim, Claim] | None:
-    """Narrative: the linked figures. Table: the 执行数 and 全年预算数 of the same row."""
+    """Narrative: the linked figures, the budget from the report's table when the sentence
+    gives none (公务接待费1.35万元，完成预算的67.50%, its 预算数 in the 三公 table). Table:
+    the 执行数 and 全年预算数 of the same row."""
     actual = index.linked(claim, Link.ACTUAL)
     budget = index.linked(claim, Link.BUDGET)
+    if budget is None and actual is not None and claim.table is None:
+        budget = _table_budget(index, actual)
     if claim.table is not None and claim.row is not None:
         row = index.rows(claim.table).get(claim.row, {})
         actual = next((c for c in row.values() if c.role is Role.ACTUAL), None)
@@ -21,3 +25,16 @@ def actual_and_budget(index: ClaimIndex, claim: Claim) -> tuple[Claim, Claim] | 
     if actual is None or budget is None:
         return None
     return actual, budget
+
+
+def _table_budget(index: ClaimIndex, actual: Claim) -> Claim | None:
+    """The one budget a table read with certainty prints for `actual`'s subject and year,
+    where that table's actual of the subject is the sentence's own figure: the same line
+    of the same account. None when tables give it two budgets (年初 and 调整后) or none."""
+    tables = [c for c in index.by_subject.get(actual.subject, [])
+              if c.source is Source.TABLE and c.period == actual.period
+              and c.reading is Reading.SCHEMA and c.quantity.kind is QuantityKind.AMOUNT]
+    budgets = {c.quantity.value: c for c in tables if c.role in (Role.BUDGET, Role.BUDGET_INITIAL)}
+    same = any(c.role is Role.ACTUAL and not c.facet and c.quantity.value == actual.quantity.value
+               for c in tables)
+    return next(iter(budgets.values())) if same and len(budgets) == 1 else None
