@@ -49,6 +49,9 @@ _SCOPES = (("政府性基金", "政府性基金"), ("国有资本经营", "国�
 #: a figure of the department's own office only, beside its consolidated totals
 #: the scope of a figure of the unit's own office alone, beside the consolidated department
 _OWN = "本级"
+#: 完成全年预算8.00万元的72.50%: the budget inside the rate's own phrase, the rate after 的
+_BUDGET_NAMED = regex.compile(r"完成(?:全年|年初|调整后?)?预算(?:数)?$")
+_RATE_OF = regex.compile(r"\s*(?:万元|亿元|元)?\s*的")
 _OWN_LEVEL = regex.compile(r"(?:机关|单位|部门)[)）]?本级|本级(?:单位)?(?:的)?(?:本年|收入|支出)")
 #: what a fund's name followed by these words names: its carry-over, not its income
 _QUALIFIERS = ("结转和结余", "结转结余", "结转", "结余", "总计")
@@ -213,6 +216,8 @@ class NarrativeReader:
         if cue is None and percent:
             cue = cues.last_cue(text, start, fig.start, percent, masked=masked,
                                 fiscal_year=fiscal)
+        if cue is None and percent and self._rate_of_named_budget(start, prev_end, fig, sentence):
+            cue = (Role.COMPLETION_RATE, prev_end, prev_end)
         role = cue[0] if cue else (Role.RATE if percent else Role.ACTUAL)
         dated = role is Role.PRIOR and cue is not None and self._opens_with_year(start, cue)
         if dated and self._compares_with_prior(fig):
@@ -269,6 +274,17 @@ class NarrativeReader:
         if cue is not None:
             self.cued.add(claim.id)
         return claim
+
+    def _rate_of_named_budget(self, start: int, prev_end: int, fig: RawFigure,
+                              sentence: list[Claim]) -> bool:
+        """Whether a percentage follows 完成…预算X万元的: the completion rate of the budget
+        the phrase names (完成全年预算8.00万元的72.50%)."""
+        if not sentence or sentence[-1].role not in (Role.BUDGET, Role.BUDGET_INITIAL):
+            return False
+        if not _RATE_OF.fullmatch(self.text, prev_end, fig.start):
+            return False
+        budget_start = self._norm_start(sentence[-1])
+        return _BUDGET_NAMED.search(self.text, max(start, budget_start - 8), budget_start) is not None
 
     def _in_loose_row(self, fig: RawFigure) -> bool:
         """Whether the figure stands in a line of figures spaced into columns (合计   1028.92
