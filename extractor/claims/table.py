@@ -22,18 +22,19 @@ _YEAR_PREFIX = regex.compile(r"^(?:19|20)\d{2}年度?")
 _TOTAL_ROWS = {"合计", "总计", "小计"}
 _TABLE_ROLES: list[tuple[regex.Pattern[str], Role]] = [
     (regex.compile(r"得分"), Role.SCORE),  # before 分值 and 执行率: "得分(分值×执行率)"
-    (regex.compile(r"分值"), Role.WEIGHT),
+    (regex.compile(r"分值|权重"), Role.WEIGHT),  # Sichuan's forms weigh by 权重
     (regex.compile(r"上年"), Role.PRIOR),  # 上年决算数 is last year's, whatever else it says
     (regex.compile(r"年初预算"), Role.BUDGET_INITIAL),
     (regex.compile(r"执行率"), Role.EXECUTION_RATE),
     (regex.compile(r"控制率"), Role.CONTROL_RATE),
     (regex.compile(r"指标值|预期"), Role.TARGET),
+    (regex.compile(r"预算执行数|预算执行金额"), Role.ACTUAL),  # what was spent of the budget
     (regex.compile(r"预算"), Role.BUDGET),
     (regex.compile(r"完成值|实际完成|执行数|决算|金额|合计|小计|本年"), Role.ACTUAL),
 ]
 #: column headers that say what a figure is rather than what it is about
 _ROLE_HEADER = regex.compile(
-    r"^(?:(?:19|20)\d{2}年)?(?:.*(?:预算数|决算数|执行数|执行率|控制率|分值|得分|指标值|完成值|人数)"
+    r"^(?:(?:19|20)\d{2}年)?(?:.*(?:预算数|决算数|执行数|执行率|控制率|分值|权重|得分|指标值|完成值|人数)"
     r"|合计|小计|金额|本年收入合计|本年支出合计|决算数|栏次|项目|编制数)$"
 )
 _TITLE_TOTALS = [  # most specific first: the 三公 table's title also says 支出决算
