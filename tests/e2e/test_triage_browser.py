@@ -11,18 +11,24 @@ import corpora
 SEED = corpora.seed("000")
 
 
+def _finding_row(page, url: str, key: str, doc_id: str, finding_id: str):
+    """The triage row of `finding_id` on the document's page, the key typed in first."""
+    page.goto(url + "/ui")
+    page.fill("#api-key", key)
+    page.dispatch_event("#api-key", "change")
+    page.goto(f"{url}/ui/documents/{doc_id}")
+    row = page.locator(f"#triage tr[data-finding='{finding_id}']")
+    row.wait_for(timeout=30_000)
+    return row
+
+
 def test_triage_a_finding_and_it_survives_a_recheck(page, server, artifacts):
     live, key = server
     auth = {"Authorization": f"Bearer {key}"}
     with httpx.Client(base_url=live.url, headers=auth, timeout=60) as api:
         body = api.post("/v1/documents", files={"file": (SEED.name, SEED.read_bytes())}).json()
         doc_id, first = body["document"]["id"], body["report"]["findings"][0]
-        page.goto(live.url + "/ui")
-        page.fill("#api-key", key)
-        page.dispatch_event("#api-key", "change")
-        page.goto(f"{live.url}/ui/documents/{doc_id}")
-        row = page.locator(f"#triage tr[data-finding='{first['id']}']")
-        row.wait_for(timeout=30_000)
+        row = _finding_row(page, live.url, key, doc_id, first["id"])
         assert first["message_zh"] in row.inner_text()
         row.locator("input.review-note").fill("合并单元格读错")
         row.locator("select.review-status").select_option("false_positive")
@@ -53,12 +59,7 @@ def test_a_pdf_finding_shows_its_page_with_the_evidence_boxed(page, server, arti
         doc_id = api.post("/v1/documents", files={"file": ("excerpt.pdf", data)}).json()["document"]["id"]
         rows = api.get(f"/v1/documents/{doc_id}/findings").json()["data"]
     placed = next(r for r in rows if r["place"]["picture"])
-    page.goto(live.url + "/ui")
-    page.fill("#api-key", key)
-    page.dispatch_event("#api-key", "change")
-    page.goto(f"{live.url}/ui/documents/{doc_id}")
-    row = page.locator(f"#triage tr[data-finding='{placed['finding']['id']}']")
-    row.wait_for(timeout=30_000)
+    row = _finding_row(page, live.url, key, doc_id, placed["finding"]["id"])
     assert placed["place"]["text_zh"] in row.inner_text()
     row.locator("button.page-button").click()
     preview = page.locator("#page-preview img")
