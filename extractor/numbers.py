@@ -100,10 +100,32 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[RawFigure]:
                               False, None, False)
                 )
             continue
+        if _garbled(text, m.start("num"), m.end("num")):
+            continue
         figure = _arabic(m, text)
         if figure is not None:
             figures.append(figure)
     return figures
+
+
+#: letters OCR puts in place of digits (O and o for 0, I and l for 1)
+_OCR_DIGITS = frozenset("OoIl")
+
+
+def _garbled(text: str, start: int, end: int) -> bool:
+    """Whether the number `text[start:end]` is part of one OCR broke, a letter standing for a
+    digit beside it (1O86.42, 2.O5%, 812.4O万元): reading the digits around the letter would
+    make another figure (5% for 2.O5%), so none is read; saying less beats a false value."""
+    before, earlier = text[start - 1:start], text[max(start - 2, 0):max(start - 1, 0)]
+    if before in _OCR_DIGITS and before and (earlier.isdigit() or earlier == "."):
+        return True  # 1O|86.42
+    if before == "." and earlier in _OCR_DIGITS and earlier:
+        return True  # 2.O|5
+    after, following = text[end:end + 1], text[end + 1:end + 2]
+    if after in _OCR_DIGITS and after and (following.isdigit() or following in _OCR_DIGITS
+                                           or following in (".", "%") or not following.isascii()):
+        return True  # 812.4|O万元, 1|O86
+    return after == "." and following in _OCR_DIGITS and following != ""  # 2|.O5
 
 
 def _arabic(m: regex.Match[str], text: str) -> RawFigure | None:

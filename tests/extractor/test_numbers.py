@@ -65,3 +65,14 @@ def test_not_figures(text):
 def test_formula_multiplier_is_marked():
     figures = scan("在职98人/编制110人*100%=90.9%")
     assert [f.multiplier_before for f in figures if f.kind is QuantityKind.PERCENT] == [True, False]
+
+
+@pytest.mark.parametrize("text", ["占2.O5%", "收入总计1O86.42万元", "基本支出812.4O万元", "完成预算的85.OO%",
+                                  "第1l期"])
+def test_a_number_ocr_broke_is_not_read(text):
+    # a letter O or l standing for a digit: the digits around it are no figure of their own
+    assert scan(text) == []
+
+
+def test_letters_beside_a_whole_number_leave_it_alone():
+    assert [str(f.value) for f in scan("收入10.00万元，Office 3OA系统")] == ["10.00", "3"]
