@@ -908,6 +908,12 @@ class TableBuilder:
         words = [x for row in active for x in row] + [c.text for c in cells if c.value is None]
         form = forms.recognise(title, words)
         unsure = block.unsure or not _column_types_agree(cells)  # read, but maybe misplaced
+        if form is None and title and extent.end > extent.start \
+                and (form := forms.recognise(title, [], titles_only=True)):
+            # printed under its form's exact title, but no header of that form was read (a
+            # table one cell per line whose empty cells were dropped): that table, its figures
+            # read unsure (an empty one has none to misplace)
+            unsure = unsure or any(c.value is not None for c in cells)
         return Table(
             id=f"t{index}",
             title=title,

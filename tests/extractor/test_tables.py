@@ -268,3 +268,18 @@ def test_bare_side_by_side_with_an_item_that_fits_neither_half_is_not_guessed():
     text = BARE_TOTAL.replace("二、事业收入\n2\n20.00\n", "二、事业收入\n7\n20.00\n")  # 行次 out of sequence
     [table] = read(text).document.tables
     assert table.unsure and not table.cells  # a table is there, its figures not placed
+
+
+def test_a_table_under_its_exact_title_is_that_form_even_unread():
+    # one cell per line, empty cells dropped and 类/款/项 split: the body cannot be laid out,
+    # but the title names the form: the table is there (completeness), its figures unsure
+    lines = ["2022年度部门决算", "收入决算表", "公开02表", "单位：万元", "", "科目编码", "科目名称",
+             "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入",
+             "其他收入", "", "类", "款", "项", "", "栏次", "1", "2", "3", "4", "5", "6", "7", "",
+             "合计", "2501.11", "2245.81", "215.72", "39.57", "", "201", "一般公共服务支出", "1511.65",
+             "1443.37", "68.28", "", "201", "03", "政府办公厅（室）及相关机构事务", "1152.83",
+             "1084.54", "68.28", ""]
+    doc = extract_text("\n".join(lines), "t.txt", doc_id="t", encoding="utf-8").document
+    [table] = [t for t in doc.tables if t.title == "收入决算表"]
+    assert table.form == "income"
+    assert table.unsure or not any(c.value for c in table.cells)
