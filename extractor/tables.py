@@ -51,6 +51,8 @@ _NOTE_LINES = 4  # a table's note is a few sentences at most
 _NOTE_END = "。；;）)"  # where a note's sentence ends (a line of PDF text may break before)
 _LEFT_CELLS, _CELL_LINE = 12, 12  # cells (short lines) a table's reader may leave above its note
 _SKIP_COLUMNS = ("行次",)
+#: a figure with decimals somewhere in a table's text: something was printed in it
+_DECIMAL = regex.compile(r"\d\.\d")
 _NON_MONEY = ("分值", "得分", "行次", "栏次", "编制", "人数", "率", "人", "分", "数量", "次")
 #: money rows and columns whose names hold one of those characters (人员经费合计 is money,
 #: not a head count): taken out of the context before it is tested
@@ -904,7 +906,8 @@ class TableBuilder:
                 continue
             in_header = False
             cells.extend(self._row_cells(r, row, active, width, unit, block.layout, header))
-        extent = self.to_span(self.lines[block.first_line][0], self.lines[block.last_line][1])
+        body = self.lines[block.first_line][0], self.lines[block.last_line][1]
+        extent = self.to_span(*body)
         words = [x for row in active for x in row] + [c.text for c in cells if c.value is None]
         form = forms.recognise(title, words)
         unsure = block.unsure or not _column_types_agree(cells)  # read, but maybe misplaced
@@ -912,8 +915,9 @@ class TableBuilder:
                 and (form := forms.recognise(title, [], titles_only=True)):
             # printed under its form's exact title, but no header of that form was read (a
             # table one cell per line whose empty cells were dropped): that table, its figures
-            # read unsure (an empty one has none to misplace)
-            unsure = unsure or any(c.value is not None for c in cells)
+            # read unsure, or not read at all (an empty one has none to misplace)
+            unsure = unsure or any(c.value is not None for c in cells) or bool(
+                _DECIMAL.search(self.text, *body))
         return Table(
             id=f"t{index}",
             title=title,

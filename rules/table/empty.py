@@ -98,8 +98,9 @@ class EmptyTable(Rule[Params]):
 
     @staticmethod
     def _empty(index: ClaimIndex, table: Table) -> bool:
-        """No figure of the table is other than 0."""
-        return all(c.quantity.value == 0 for c in index.by_table.get(table.id, []))
+        """No figure of the table is other than 0, and it was read with certainty: a table
+        whose body could not be laid out shows no figure without being empty."""
+        return not table.unsure and all(c.quantity.value == 0 for c in index.by_table.get(table.id, []))
 
     @staticmethod
     def _spending(index: ClaimIndex, table: Table) -> list[Claim]:
