@@ -275,6 +275,19 @@ class NarrativeReader:
             self.cued.add(claim.id)
         return claim
 
+    def _closed_since(self, claim: Claim, at: int) -> bool:
+        """Whether `claim` stood inside a bracket that closes before normalized `at`."""
+        between = self.text[self._norm_end(claim):at]
+        depth = 0
+        for ch in between:
+            if ch in "(（":
+                depth += 1
+            elif ch in ")）":
+                depth -= 1
+                if depth < 0:
+                    return True
+        return False
+
     def _rate_of_named_budget(self, start: int, prev_end: int, fig: RawFigure,
                               sentence: list[Claim]) -> bool:
         """Whether a percentage follows 完成…预算X万元的: the completion rate of the budget
@@ -389,7 +402,11 @@ class NarrativeReader:
                 # "…支出决算为15.23万元，完成预算的84.64%": the actual just before it
                 head = next((c for c in reversed(sentence) if c.role is Role.ACTUAL), sentence[-1])
                 return head.subject, head.subject_span, head.reading
-            return sentence[-1].subject, sentence[-1].subject_span, sentence[-1].reading
+            # the figure before it, not one in a bracket closed since (收入总计X万元（含年初结转
+            # 和结余Y万元），较上年增长R%: the rate is the 收入总计's)
+            last = next((c for c in reversed(sentence[-4:]) if not self._closed_since(c, fig.start)),
+                        sentence[-1])  # a few figures back at most: linear on a long line
+            return last.subject, last.subject_span, last.reading
         earlier = [m for m in mentions if m[1] <= fig.start]
         if earlier:
             s, e, name = earlier[-1]

@@ -126,3 +126,11 @@ def test_difference_from_the_budget_is_a_change():
     found = claims("基本支出739.67万元。基本支出比预算多6.67万元，主要是年中调整工资标准。\n")
     diff = by_value(found, "6.67")
     assert (diff.role, diff.direction) == (Role.CHANGE, Direction.UP)
+
+
+def test_a_rate_after_a_bracket_is_the_figure_before_the_bracket():
+    text = ("2022年度部门决算\n"
+            "2022年度收入总计1234.56万元（含年初结转和结余23.40万元），较上年增长12.4%。\n")
+    claims = extract_text(text, "t.txt", doc_id="t", encoding="utf-8").claims
+    rate = next(c for c in claims if c.quantity.value == Decimal("12.4"))
+    assert rate.subject == "收入总计"
