@@ -49,6 +49,9 @@ _SCOPES = (("政府性基金", "政府性基金"), ("国有资本经营", "国�
 #: a figure of the department's own office only, beside its consolidated totals
 #: the scope of a figure of the unit's own office alone, beside the consolidated department
 _OWN = "本级"
+#: a rate's own formula right before it: A/B×100%=
+_RATIO_FORMULA = regex.compile(
+    r"(?P<a>\d[\d,]*(?:\.\d+)?)(?:万元)?/(?P<b>\d[\d,]*(?:\.\d+)?)(?:万元)?[×*xX]100%=$")
 #: 完成全年预算8.00万元的72.50%: the budget inside the rate's own phrase, the rate after 的
 _BUDGET_NAMED = regex.compile(r"完成(?:全年|年初|调整后?)?预算(?:数)?$")
 _RATE_OF = regex.compile(r"\s*(?:万元|亿元|元)?\s*的")
@@ -275,6 +278,24 @@ class NarrativeReader:
             self.cued.add(claim.id)
         return claim
 
+    def _formula(self, rate: Claim, before: list[Claim], start: int) -> bool:
+        """A rate printed as its own formula (…=1930.50/2000.00×100%=96.53%): the figure
+        over the bar is the actual, the one under it the budget, whatever words stand before
+        them (全年执行数/全年预算数 puts 全年预算数 right before 1930.50)."""
+        at = self._norm_start(rate)
+        m = _RATIO_FORMULA.search(self.text, max(start, at - 60), at)
+        if m is None:
+            return False
+        by_start = {self._norm_start(c): c for c in before}
+        actual, budget = by_start.get(m.start("a")), by_start.get(m.start("b"))
+        if actual is None or budget is None:
+            return False
+        actual.role, budget.role = Role.ACTUAL, Role.BUDGET
+        # the formula says what each figure is: read with certainty, whatever their subject
+        actual.reading = budget.reading = Reading.PATTERN
+        rate.links[Link.ACTUAL], rate.links[Link.BUDGET] = actual.id, budget.id
+        return True
+
     def _closed_since(self, claim: Claim, at: int) -> bool:
         """Whether `claim` stood inside a bracket that closes before normalized `at`."""
         between = self.text[self._norm_end(claim):at]
@@ -482,6 +503,8 @@ class NarrativeReader:
                 if claim.role is Role.CHANGE_RATE:
                     self._tie(claim, before, section, Link.CHANGE, (Role.CHANGE,), back=False)
             elif claim.role in (Role.COMPLETION_RATE, Role.EXECUTION_RATE):
+                if self._formula(claim, before, start):
+                    continue
                 self._tie(claim, before, section, Link.ACTUAL, (Role.ACTUAL,))
                 wanted = (Role.BUDGET_INITIAL, Role.BUDGET)
                 if "年初" in text[start:end]:
@@ -570,7 +593,10 @@ class NarrativeReader:
         earlier = self.ctx.recent(section, claim.sentence, 3)
         for role in roles:
             for other in reversed(earlier):
-                if other.role is role and other.subject == claim.subject:
+                if other.role is role and other.subject == claim.subject and (
+                        Reading.CONTEXT not in (claim.reading, other.reading)):
+                    # across sentences only what both name: two figures that took the
+                    # section's topic as their subject are not known to be about one thing
                     claim.links[link] = other.id
                     return
 
