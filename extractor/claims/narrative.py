@@ -49,6 +49,8 @@ _SCOPES = (("政府性基金", "政府性基金"), ("国有资本经营", "国�
 #: a figure of the department's own office only, beside its consolidated totals
 #: the scope of a figure of the unit's own office alone, beside the consolidated department
 _OWN = "本级"
+#: what stands between two values of one list: 12.80，15.06 / 1.45%、1.71% (a unit repeated)
+_LIST_MARK = regex.compile(r"(?:万元|%)?[，、,]")
 #: a rate's own formula right before it: A/B×100%=
 _RATIO_FORMULA = regex.compile(
     r"(?P<a>\d[\d,]*(?:\.\d+)?)(?:万元)?/(?P<b>\d[\d,]*(?:\.\d+)?)(?:万元)?[×*xX]100%=$")
@@ -221,6 +223,9 @@ class NarrativeReader:
                                 fiscal_year=fiscal)
         if cue is None and percent and self._rate_of_named_budget(start, prev_end, fig, sentence):
             cue = (Role.COMPLETION_RATE, prev_end, prev_end)
+        if cue is None and sentence and self._listed_after(sentence[-1], prev_end, fig):
+            # 各减少12.80，15.06万元: the second value of a list is what the first is
+            cue = (sentence[-1].role, prev_end, prev_end)
         role = cue[0] if cue else (Role.RATE if percent else Role.ACTUAL)
         dated = role is Role.PRIOR and cue is not None and self._opens_with_year(start, cue)
         if dated and self._compares_with_prior(fig):
@@ -295,6 +300,42 @@ class NarrativeReader:
         actual.reading = budget.reading = Reading.PATTERN
         rate.links[Link.ACTUAL], rate.links[Link.BUDGET] = actual.id, budget.id
         return True
+
+    def _listed_after(self, previous: Claim, prev_end: int, fig: RawFigure) -> bool:
+        """Whether `fig` is the next value of a list `previous` opened: only a list mark
+        between them (12.80，15.06 or 1.45%、1.71%), and of the same kind."""
+        between = self.text[prev_end:fig.start]
+        return previous.quantity.kind is fig.kind and _LIST_MARK.fullmatch(between) is not None \
+            and previous.role is not Role.ACTUAL
+
+    def _pair_runs(self, sentence: list[Claim]) -> set[str]:
+        """收、支总计各是A，B万元…各减少C，D万元，各下降E%、F%: parallel lists, linked by
+        position (E is C over A's prior, F is D over B's). The ids of the rates and changes
+        so linked (their nearest-figure links would cross the lists)."""
+        runs: list[list[Claim]] = []
+        for claim in sentence:
+            last = runs[-1][-1] if runs else None
+            if last is not None and last.role is claim.role and \
+                    _LIST_MARK.fullmatch(self.text[self._norm_end(last):self._norm_start(claim)]):
+                runs[-1].append(claim)
+            else:
+                runs.append([claim])
+        done: set[str] = set()
+        for i, run in enumerate(runs):
+            if len(run) < 2 or run[0].role not in (Role.CHANGE, Role.CHANGE_RATE):
+                continue
+            earlier = runs[:i]
+            levels = next((r for r in reversed(earlier) if len(r) == len(run)
+                           and r[0].role is Role.ACTUAL), None)
+            changes = next((r for r in reversed(earlier) if len(r) == len(run)
+                            and r[0].role is Role.CHANGE), None) if run[0].role is Role.CHANGE_RATE else None
+            for k, claim in enumerate(run):
+                if levels is not None:
+                    claim.links[Link.CURRENT] = levels[k].id
+                if changes is not None:
+                    claim.links[Link.CHANGE] = changes[k].id
+                done.add(claim.id)
+        return done
 
     def _closed_since(self, claim: Claim, at: int) -> bool:
         """Whether `claim` stood inside a bracket that closes before normalized `at`."""
@@ -495,8 +536,11 @@ class NarrativeReader:
     def _link(self, sentence: list[Claim], start: int, end: int, section: int | None) -> None:
         text = self.text
         self._link_lists(sentence, start, end, section)
+        paired = self._pair_runs(sentence)
         for i, claim in enumerate(sentence):
             before = sentence[:i]
+            if claim.id in paired:
+                continue
             if claim.role in (Role.CHANGE, Role.CHANGE_RATE):
                 self._tie(claim, before, section, Link.CURRENT, (Role.ACTUAL,))
                 self._tie(claim, before, section, Link.PRIOR, (Role.PRIOR,), back=False)

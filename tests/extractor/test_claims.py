@@ -134,3 +134,16 @@ def test_a_rate_after_a_bracket_is_the_figure_before_the_bracket():
     claims = extract_text(text, "t.txt", doc_id="t", encoding="utf-8").claims
     rate = next(c for c in claims if c.quantity.value == Decimal("12.4"))
     assert rate.subject == "收入总计"
+
+
+def test_parallel_lists_pair_by_position():
+    # 各减少A，B万元，各下降R1%、R2%: B is a change too, and R2 is B's rate over B's level
+    text = ("2020年度部门决算\n"
+            "2020年度收、支总计各是872.10，866.30万元，与上年相比各减少12.80，15.06万元，各下降1.45%、1.71%。\n")
+    claims = extract_text(text, "t.txt", doc_id="t", encoding="utf-8").claims
+    by_value = {str(c.quantity.value): c for c in claims}
+    assert by_value["15.06"].role is Role.CHANGE
+    second = by_value["1.71"]
+    assert second.links[Link.CHANGE] == by_value["15.06"].id
+    assert second.links[Link.CURRENT] == by_value["866.30"].id
+    assert by_value["1.45"].links[Link.CHANGE] == by_value["12.80"].id
