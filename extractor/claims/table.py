@@ -39,6 +39,7 @@ _ROLE_HEADER = regex.compile(
 )
 _TITLE_TOTALS = [  # most specific first: the 三公 table's title also says 支出决算
     ("三公", "三公经费"),
+    ("机关运行经费", "机关运行经费"),  # 机关运行经费支出决算表's 合计 is that, not all spending
     ("基本支出", "基本支出"),
     ("收入决算", "本年收入合计"),
     ("支出决算", "本年支出合计"),
@@ -138,7 +139,7 @@ def _table_total(table: Table) -> str | None:
         if key in title:
             # a recognised form's 合计 is what its schema says (the general budget table's
             # is that fund's 本年支出合计); an unrecognised table's only by its whole title
-            whole = (key in ("三公", "基本支出") or table.form is not None
+            whole = (key in ("三公", "机关运行经费", "基本支出") or table.form is not None
                      or _WHOLE_TITLE.search(title) is not None)
             return subject if whole else None
     return None
