@@ -26,12 +26,11 @@ _TITLE_NOISE = regex.compile(
 _GENERIC = frozenset(("合计", "小计", "总计", "金额", "决算数", "决算", "数额"))
 #: header words a table without a title must show to be taken for a form
 _HEADER_ONLY = 3
-#: words that make a title another form's when they stand before a shorter form's name
-#: (财政拨款 + 收入支出决算表 is not the 收入支出决算表)
-_FUND_WORDS = regex.compile(r"财政拨款|一般公共预算|政府性基金|国有资本|三公|基本支出|项目支出|经济分类")
-#: a word right before a variant that narrows it: 项目支出决算表 ends with 支出决算表 but is
-#: a table of the projects, not the department's spending table
-_NARROWED = regex.compile(r"(?:项目|专项|基本|人员|公用)$")
+#: what, before a shorter form's name, makes a title another table's: a fund's words
+#: anywhere (财政拨款 + 收入支出决算表 is not the 收入支出决算表), or a word right before the
+#: name that narrows it (项目支出决算表 is a table of the projects, not the spending table)
+_OTHER_TABLE = regex.compile(
+    r"财政拨款|一般公共预算|政府性基金|国有资本|三公|基本支出|项目支出|经济分类|(?:项目|专项|基本|人员|公用)$")
 #: a tail at least this similar to a title variant (character bigrams, Dice) is that form
 _FUZZY = 0.8
 
@@ -125,7 +124,7 @@ def title_score(title: str, form: Form) -> float:
     for variant in form.titles:
         if clean.endswith(variant):
             prefix = clean[:-len(variant)]
-            if not _FUND_WORDS.search(prefix) and not _NARROWED.search(prefix):
+            if not _OTHER_TABLE.search(prefix):
                 best = max(best, 1.0 + len(variant))
             # else: the ending names another table (a fund's, the projects'): not this one
         else:

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from pydantic import model_validator
 
 from .base import HechaModel
+from .messages import Message, message
 
 
 class Page(HechaModel):
@@ -111,11 +112,11 @@ class Place(NamedTuple):
         zh = lang == "zh"
         parts = []
         if self.page is not None:
-            parts.append(f"第{self.page}页" if zh else f"page {self.page}")
+            parts.append(message("PLACE_PAGE", n=self.page))
         if self.sheet is not None:
-            parts.append(f"工作表“{self.sheet}”" if zh else f"sheet {self.sheet}")
+            parts.append(message("PLACE_SHEET", name=self.sheet))
         if self.table is not None:
-            parts.append(self.table)
+            parts.append(Message(self.table, self.table))
         if self.row is not None:
-            parts.append(f"{self.row}行" if zh else f"row {self.row}")
-        return ("，" if zh else ", ").join(parts)
+            parts.append(message("PLACE_ROW", row=self.row))
+        return ("，" if zh else ", ").join(p.zh if zh else p.en for p in parts)

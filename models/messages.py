@@ -137,6 +137,10 @@ _CATALOGUE: dict[str, tuple[str, str] | tuple[str, str, int]] = {
     "OCR_PROGRESS": ("正在识别（OCR）第 {page}/{total} 页：{name}", "OCR page {page}/{total}: {name}"),
     "CLI_REPORT_TITLE": ("核查报告", "hecha report"),
     "CLI_NO_FINDINGS": ("未发现问题", "no findings"),
+    # where a finding stands in the file (models/layout.py Place): its parts
+    "PLACE_PAGE": ("第{n}页", "page {n}"),
+    "PLACE_SHEET": ("工作表“{name}”", "sheet {name}"),
+    "PLACE_ROW": ("{row}行", "row {row}"),
     "NO_FIGURES": (
         "未找到任何数字：{name}；这是部门决算或绩效报告吗？",
         "no figures found: {name}; is this a budget report?",

@@ -37,12 +37,14 @@ _ROLE_HEADER = regex.compile(
     r"^(?:(?:19|20)\d{2}年)?(?:.*(?:预算数|决算数|执行数|执行率|控制率|分值|权重|得分|指标值|完成值|人数)"
     r"|合计|小计|金额|本年收入合计|本年支出合计|决算数|栏次|项目|编制数)$"
 )
-_TITLE_TOTALS = [  # most specific first: the 三公 table's title also says 支出决算
-    ("三公", "三公经费"),
-    ("机关运行经费", "机关运行经费"),  # 机关运行经费支出决算表's 合计 is that, not all spending
-    ("基本支出", "基本支出"),
-    ("收入决算", "本年收入合计"),
-    ("支出决算", "本年支出合计"),
+#: title word → the subject of the table's 合计, most specific first (the 三公 table's title
+#: also says 支出决算); whether the word alone decides, or only the whole department's title
+_TITLE_TOTALS = [
+    ("三公", "三公经费", True),
+    ("机关运行经费", "机关运行经费", True),  # its 合计 is that, not all spending
+    ("基本支出", "基本支出", True),
+    ("收入决算", "本年收入合计", False),
+    ("支出决算", "本年支出合计", False),
 ]
 #: the whole department's income or spending table: 收入决算表, 2017年度支出决算表; not a
 #: table no form fits that covers a part of it (项目支出决算表), whose 合计 is that part's
@@ -135,12 +137,11 @@ def _grand_total(table: Table, cell: Cell, group: str) -> str | None:
 
 def _table_total(table: Table) -> str | None:
     title = (table.title or "").replace(" ", "")
-    for key, subject in _TITLE_TOTALS:
+    for key, subject, specific in _TITLE_TOTALS:
         if key in title:
             # a recognised form's 合计 is what its schema says (the general budget table's
             # is that fund's 本年支出合计); an unrecognised table's only by its whole title
-            whole = (key in ("三公", "机关运行经费", "基本支出") or table.form is not None
-                     or _WHOLE_TITLE.search(title) is not None)
+            whole = specific or table.form is not None or _WHOLE_TITLE.search(title) is not None
             return subject if whole else None
     return None
 

@@ -140,7 +140,7 @@ class TableSum(Rule[Params]):
                         continue  # 年末结转和结余 stands beside 本年支出, it is no part of it
                     if parent and _crosses(parent[-1], ol[-1]):
                         continue  # 本年收入 under a 本年支出 header: a header cell spread too far
-                    if ol[-1].replace(" ", "").startswith(("其中", "其:")):
+                    if ol[-1].replace(" ", "").startswith("其中"):
                         continue  # 其中：公务用车购置费 breaks down the column before it
                     groups[ol[len(parent)]].append((other_col, other))
                 parts = []

@@ -217,8 +217,7 @@ def delete_document(session: SessionDep, service: ServiceDep, tenant: TenantDep,
 def recheck_document(session: SessionDep, service: ServiceDep, settings: SettingsDep, tenant: TenantDep,
                      doc_id: uuid.UUID, body: Annotated[RecheckRequest | None, Body()] = None) -> Response:
     doc = owned(session, tenant.id, doc_id)
-    profile = parse_profile(body.rules if body is not None else None)
-    profile_json = profile.to_json() if profile is not None else None
+    profile_json = parse_profile(body.rules if body is not None else None).to_json()
     try:
         data = service.blobs.get(doc.sha256)
     except FileNotFoundError:

@@ -56,7 +56,7 @@ def read_page(session: SessionDep, service: ServiceDep, settings: SettingsDep, t
     except FileNotFoundError:
         raise api_error("E_BLOB_MISSING", name=doc.name) from None
     try:
-        picture: PagePicture = service.pages.run(PageRequest(data, number, boxes, severity, doc.name),
+        picture: PagePicture = service.pages.run(PageRequest(data, number, boxes, severity),
                                                  settings.job_timeout_s)
     except ProcessingTimeout:
         raise api_error("E_TIMEOUT", limit=f"{settings.job_timeout_s:g}", name=doc.name) from None

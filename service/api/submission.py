@@ -49,16 +49,16 @@ OPENAPI_BODY: dict[str, Any] = {"requestBody": {"required": True, "content": {
 class Submission:
     data: bytes
     name: str
-    rules: rules.RulesProfile | None  # validated; None for the defaults
+    rules: rules.RulesProfile  # validated
 
     @property
     def profile_json(self) -> str | None:
-        """The profile as stored with the document."""
-        return self.rules.to_json() if self.rules is not None else None
+        """The profile as stored with the document (None for the defaults)."""
+        return self.rules.to_json()
 
 
-def parse_profile(profile: dict[str, Any] | str | None) -> rules.RulesProfile | None:
-    """The rules' profile of a request, from YAML text or a mapping: None for the defaults.
+def parse_profile(profile: dict[str, Any] | str | None) -> rules.RulesProfile:
+    """The rules' profile of a request, from YAML text or a mapping (the defaults for none).
 
     Raises:
         ConfigError: E_RULES_CONFIG.
@@ -66,7 +66,7 @@ def parse_profile(profile: dict[str, Any] | str | None) -> rules.RulesProfile | 
     if isinstance(profile, str):
         profile = rules.read_profile(profile)
     if profile is None or profile == {}:
-        return None
+        return rules.load_profile()
     if not isinstance(profile, dict):
         raise not_a_mapping()
     return rules.load_profile(overrides=profile)

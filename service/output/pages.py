@@ -10,7 +10,7 @@ hecha did not write: a page that hangs PDFium or takes all memory fails alone.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from models import Box, Severity
 
@@ -33,7 +33,6 @@ class PageRequest:
     number: int
     boxes: tuple[Box, ...] = ()
     severity: Severity = Severity.ERROR
-    name: str = field(default="document.pdf")
 
 
 @dataclass(frozen=True)
