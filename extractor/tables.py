@@ -55,8 +55,9 @@ _SKIP_COLUMNS = ("行次",)
 _DECIMAL = regex.compile(r"\d\.\d")
 _NON_MONEY = ("分值", "得分", "行次", "栏次", "编制", "人数", "率", "人", "分", "数量", "次")
 #: money rows and columns whose names hold one of those characters (人员经费合计 is money,
-#: not a head count): taken out of the context before it is tested
-_MONEY_NAMES = regex.compile(r"人员经费|人员支出|个人和家庭|个人家庭|经济分类|功能分类|分类科目")
+#: not a head count; 结余分配 is money, not a score): taken out of the context before it is tested
+_MONEY_NAMES = regex.compile(
+    r"人员经费|人员支出|个人和家庭|个人家庭|经济分类|功能分类|分类科目|结余分配|部分")
 
 
 @dataclass
@@ -580,12 +581,24 @@ def _read_tsv(text: str, lines: Lines, i: int, blocks: list[_Block]) -> int:
         if not line.strip() and nxt is not None and _is_tsv_line(text[slice(*lines[nxt])]):
             j = nxt
             continue
+        if _SIDE_HEADING.fullmatch(line) and j + 1 < len(lines) \
+                and _is_tsv_line(text[slice(*lines[j + 1])]):
+            # 收入 / 支出 printed alone between the halves of a stacked 总表: a row of one
+            # cell, not the end of the table
+            block.rows.append([_strip(text, start, end)])
+            block.row_lines.append(j)
+            j += 1
+            continue
         if furniture(line) and (nxt := _past_furniture(text, lines, j)) is not None:
             j = nxt  # a page break of the PDF the text came from, inside the table
             continue
         break
     blocks.append(block)
     return block.last_line + 1
+
+
+#: the heading of one half of a 总表 printed with income above spending
+_SIDE_HEADING = regex.compile(r"\s*(?:收\s*入|支\s*出)(?:部分)?\s*")
 
 
 def _past_furniture(text: str, lines: Lines, j: int) -> int | None:

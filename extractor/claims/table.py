@@ -16,7 +16,7 @@ from .context import YEAR, Context
 from .narrative import fund_scope
 
 _ROW_PREFIX = regex.compile(
-    r"^(?:[一二三四五六七八九十]+、|\d{1,2}[、.](?!\d)|其中[:：]?|[(]\d{1,2}[)]|\s)+"
+    r"^(?:[一二三四五六七八九十]+、|\d{1,2}[、.](?!\d)|其中[:：]?|[(](?:\d{1,2}|[一二三四五六七八九十]{1,2})[)]|\s)+"
 )
 _YEAR_PREFIX = regex.compile(r"^(?:19|20)\d{2}年度?")
 _TOTAL_ROWS = {"合计", "总计", "小计"}

@@ -57,6 +57,8 @@ class IdentitySum(Rule[Params]):
                 if head is None or not all(p in first for p in rule["required"]):
                     continue
                 parts = [first[p] for p in rule["parts"] if p in first]
+                if any(p.quantity.kind is not head.quantity.kind for p in parts):
+                    continue  # a figure of unknown unit beside money: no sum to trust
                 if any(p.links.get(Link.TOTAL) == head.id for p in parts):
                     continue  # a 其中 list: sum.narrative checks it
                 expected = total(in_wan(p.quantity) for p in parts)
