@@ -61,6 +61,14 @@ class Reading(StrEnum):
     # narrative: a 项 named without its 款 (行政运行 is a 项 of many 款): sure against the
     # figures of its own sentence, a guess against any other mention of that name
     NAMESAKE = "namesake"
+    # narrative: subject in the clause's own words, no known term (涉及资金1985.40万元): sure
+    # against the figures of its own sentence, a guess against any other mention
+    PHRASE = "phrase"
+
+    @property
+    def sure_within_sentence(self) -> bool:
+        """Whether arithmetic among the figures of this claim's own sentence may rest on it."""
+        return self.certain or self in (Reading.NAMESAKE, Reading.PHRASE)
 
     @property
     def certain(self) -> bool:

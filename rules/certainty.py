@@ -24,6 +24,8 @@ _WHY: dict[Reading, tuple[str, str]] = {
     Reading.GUESS: ("主语或口径无法确定", "its subject or role could not be determined"),
     Reading.NAMESAKE: ("所述的项未注明所属款，可能是同名的另一项",
                        "its 项 is named without its 款 and may be a namesake"),
+    Reading.PHRASE: ("主语为原文措辞，未能对应到标准科目",
+                     "its subject is the text's own words, no known term"),
 }
 
 
@@ -32,11 +34,12 @@ def settle(finding: Finding, index: ClaimIndex) -> Finding | None:
     warning, and a finding on nothing but unsure readings is not reported at all (its
     tables are listed as not checked): an auditor reads a warning, not a guess."""
     claims = [c for c in (index.by_id.get(e.claim) for e in finding.evidence if e.claim) if c]
-    # arithmetic inside one sentence does not depend on which of its namesakes a 项 is
+    # arithmetic inside one sentence does not depend on which of its namesakes a 项 is, nor
+    # on what term the sentence's own words for a subject stand for
     within = not isinstance(finding, MismatchFinding) and len({c.sentence for c in claims}) == 1 \
         and claims[0].sentence is not None
     unsure = [c for c in claims if not c.reading.certain
-              and not (within and c.reading is Reading.NAMESAKE)]
+              and not (within and c.reading.sure_within_sentence)]
     if claims and len(unsure) == len(claims):
         return None
     if isinstance(finding, MismatchFinding) and unsure and not _disagree(

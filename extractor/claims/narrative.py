@@ -45,7 +45,7 @@ _GENERIC_RATES = {"预算执行率", "预算完成率", "在职人员控制率"}
 _LEVEL_ROLES = (Role.ACTUAL, Role.BUDGET, Role.BUDGET_INITIAL, Role.PRIOR, Role.COUNT)
 #: funds, narrowest first: 一般公共预算财政拨款 is a part of 财政拨款, not all of it
 _SCOPES = (("政府性基金", "政府性基金"), ("国有资本经营", "国有资本经营"), ("一般公共预算", "一般公共预算"),
-           ("财政拨款", "财政拨款"))
+           ("非财政拨款", "非财政拨款"), ("财政拨款", "财政拨款"))
 #: a figure of the department's own office only, beside its consolidated totals
 #: the scope of a figure of the unit's own office alone, beside the consolidated department
 _OWN = "本级"
@@ -102,6 +102,10 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
     return lo
 
 
+#: the report's own title, a running header a page break left inside a sentence
+_REPORT_TITLE = regex.compile(r"(?:19|20)\d{2}年度?(?:部门|单位)?(?:决算|报告)?$|(?:决算|报告)$")
+
+
 def fund_scope(text: str) -> str | None:
     """The funds a passage limits its figures to ("财政拨款支出…其中基本支出" is 财政拨款's)."""
     for word, name in _SCOPES:
@@ -123,7 +127,8 @@ def _phrase(text: str, start: int, end: int) -> tuple[str, int, int] | None:
         start = lead.end()
     end = cues.trailing_filler(text, start, end)
     phrase = text[start:end].strip("“”\"()")
-    if len(phrase) < 2 or cues.ANAPHORIC.search(phrase) or not _HAN.search(phrase):
+    if len(phrase) < 2 or cues.ANAPHORIC.search(phrase) or not _HAN.search(phrase) \
+            or _REPORT_TITLE.search(phrase):
         return None
     return phrase, start, end
 
@@ -192,8 +197,11 @@ class NarrativeReader:
         prev_end = start
         for fig in figures:
             claim = self._claim(index, section, start, prev_end, fig, mentions, sentence)
-            if scope and scope not in claim.subject:
-                claim.scope = scope
+            # else a fund its own clause names: 年初结转和结余X，其中：财政拨款结转和结余Y is
+            # the carry-over of 财政拨款, not a second figure of the whole
+            limit = scope or fund_scope(self.text[prev_end:fig.start])
+            if limit and limit not in claim.subject:
+                claim.scope = limit
             sentence.append(self.ctx.add(claim))
             if claim.subject:
                 self.latest[section] = (claim.subject, claim.subject_span)
@@ -251,7 +259,8 @@ class NarrativeReader:
             facet, subject = subject.split(_UNDER, 1)
         if dated or self._in_loose_row(fig):
             reading = Reading.CONTEXT
-        if cue is None and (percent or fig.unit is None) and reading is Reading.PATTERN:
+        if cue is None and (percent or fig.unit is None) and reading in (Reading.PATTERN,
+                                                                         Reading.PHRASE):
             # a percentage without a cue word (what rate is it?), a bare number (a table cell
             # that lost its table?): the figure may be right, its reading is not sure
             reading = Reading.CONTEXT
@@ -446,7 +455,7 @@ class NarrativeReader:
             role is Role.CHANGE_RATE and not sentence)
         if use_phrase and (phrase := _phrase(self.text, lo, fig.start)) is not None:
             name, s, e = phrase
-            return self.ctx.lexicon.canonical(name) or name, self.ctx.to_span(s, e), Reading.CONTEXT
+            return self.ctx.lexicon.canonical(name) or name, self.ctx.to_span(s, e), Reading.PHRASE
         if lo == clause and clause > start:
             # "…行政运行支出（项）:支出决算为372.14万元": the subject is in the clause before.
             previous = _clause_start(self.text, start, clause - 1)
@@ -458,7 +467,7 @@ class NarrativeReader:
                 if use_phrase and (phrase := _phrase(self.text, previous, clause - 1)):
                     name, s, e = phrase
                     return (self.ctx.lexicon.canonical(name) or name, self.ctx.to_span(s, e),
-                            Reading.CONTEXT)
+                            Reading.PHRASE)
         if sentence:
             if role in (Role.COMPLETION_RATE, Role.EXECUTION_RATE):
                 # "…支出决算为15.23万元，完成预算的84.64%": the actual just before it
@@ -534,7 +543,6 @@ class NarrativeReader:
     # -- links ---------------------------------------------------------------------------
 
     def _link(self, sentence: list[Claim], start: int, end: int, section: int | None) -> None:
-        text = self.text
         self._link_lists(sentence, start, end, section)
         paired = self._pair_runs(sentence)
         for i, claim in enumerate(sentence):
@@ -550,10 +558,7 @@ class NarrativeReader:
                 if self._formula(claim, before, start):
                     continue
                 self._tie(claim, before, section, Link.ACTUAL, (Role.ACTUAL,))
-                wanted = (Role.BUDGET_INITIAL, Role.BUDGET)
-                if "年初" in text[start:end]:
-                    wanted = (Role.BUDGET_INITIAL, Role.BUDGET)
-                self._tie(claim, before, section, Link.BUDGET, wanted)
+                self._tie(claim, before, section, Link.BUDGET, (Role.BUDGET_INITIAL, Role.BUDGET))
             elif claim.role is Role.SHARE:
                 self._whole(claim, before, section)
 
@@ -565,6 +570,7 @@ class NarrativeReader:
         ends = (self._norm_end(c) for c in sentence)
         markers += [pos for pos in ends if text[pos:pos + 1] == ":"]  # "…1132.52万元：基本工资…"
         brackets = self._brackets(sentence, start, end) if markers else {}
+        lists: list[tuple[int, int, Claim]] = []  # where each list opens and ends, its head
         for marker in sorted(set(markers)):
             heads = [c for c in sentence if self._norm_end(c) <= marker
                      and c.role in _LEVEL_ROLES]
@@ -574,9 +580,20 @@ class NarrativeReader:
             if not heads:
                 continue
             head = heads[-1]
+            close = self._list_end(head, marker, end)
+            if any(m < self._norm_start(head) < c for m, c, _ in lists):
+                # a list inside a list (其中：…；公务用车X，其中购置费A，运行维护费B；公务接待费Y)
+                # runs to the end of its part's clause
+                semicolon = text.find("；", marker, close)
+                close = close if semicolon < 0 else semicolon
+            lists.append((marker, close, head))
+        for marker, close, head in lists:
+            inner = [(m, c) for m, c, h in lists if marker < m < close and self._norm_start(h) > marker]
             listed: list[Claim] = []  # the parts so far, outside brackets
             for claim in sentence:
-                if self._norm_start(claim) <= marker or claim.quantity.kind is not head.quantity.kind:
+                at = self._norm_start(claim)
+                if not marker < at < close or any(m < at < c for m, c in inner) \
+                        or claim.quantity.kind is not head.quantity.kind:
                     continue
                 if claim.id not in self.cued:
                     claim.role = head.role  # "预算总支出X，其中：工资福利支出Y" lists budgets
@@ -594,6 +611,19 @@ class NarrativeReader:
                 if (claim.role is owner.role and claim.subject != owner.subject
                         and Link.TOTAL not in claim.links):
                     claim.links[Link.TOTAL] = owner.id
+
+    def _list_end(self, head: Claim, marker: int, end: int) -> int:
+        """Where the list of `head`'s parts ends: where a clause opens with its name again
+        (基本支出X，其中人员经费A、公用经费B，基本支出全部执行；项目支出…: what follows is not
+        a part; 其他工资福利支出 inside a list of 工资福利支出 is one)."""
+        if head.subject_span is None:
+            return end
+        to_normalized = self.ctx.doc.offsets.to_normalized
+        name = self.text[to_normalized(head.subject_span.start):to_normalized(head.subject_span.end)]
+        again = self.text.find(name, marker, end) if name else -1
+        while again >= 0 and self.text[again - 1] not in _CLAUSE_DELIMS:
+            again = self.text.find(name, again + 1, end)
+        return end if again < 0 else again
 
     def _brackets(self, sentence: list[Claim], start: int, end: int) -> dict[str, int | None]:
         """Where the innermost bracket around each claim's figure opened (normalized), None
@@ -638,15 +668,18 @@ class NarrativeReader:
         for role in roles:
             for other in reversed(earlier):
                 if other.role is role and other.subject == claim.subject and (
-                        Reading.CONTEXT not in (claim.reading, other.reading)):
+                        not {claim.reading, other.reading} & {Reading.CONTEXT, Reading.PHRASE}):
                     # across sentences only what both name: two figures that took the
                     # section's topic as their subject are not known to be about one thing
                     claim.links[link] = other.id
                     return
 
     def _whole(self, claim: Claim, before: list[Claim], section: int | None) -> None:
-        amounts = [c for c in before if c.role is not Role.SHARE]
-        if claim.base is not None and len(amounts) > 1 and amounts[-1].subject == claim.base:
+        # a share is of an amount: not of the rate (完成预算的93.33%) or count before it
+        amounts = [c for c in before if c.role is not Role.SHARE
+                   and c.quantity.kind in (QuantityKind.AMOUNT, QuantityKind.NUMBER)]
+        if claim.base is not None and len(amounts) > 1 and amounts[-1].subject == claim.base \
+                and "占" in self.text[self._norm_end(amounts[-2]):self._norm_start(amounts[-1])]:
             amounts.pop()  # the base's own amount, printed inside the share (占总额X万元的)
         part = amounts[-1] if amounts else None
         if part is not None:
@@ -655,7 +688,11 @@ class NarrativeReader:
             if part is not None and Link.TOTAL in part.links:
                 claim.links[Link.WHOLE] = part.links[Link.TOTAL]
                 return
-            head = next((c for c in before if c.role is Role.ACTUAL and part is not None
+            # a figure with a share of its own is a sibling in a list (A X，占a%；B Y，占b%):
+            # the whole, if the sentence states it, comes before the first of them
+            shared = {s.links.get(Link.ACTUAL) for s in before if s.role is Role.SHARE}
+            first = next((i for i, c in enumerate(before) if c.id in shared), len(before))
+            head = next((c for c in before[:first] if c.role is Role.ACTUAL and part is not None
                          and c.subject != part.subject), None)
             if head is not None and part is not None and head is not part:
                 claim.links[Link.WHOLE] = head.id

@@ -147,3 +147,16 @@ def test_parallel_lists_pair_by_position():
     assert second.links[Link.CHANGE] == by_value["15.06"].id
     assert second.links[Link.CURRENT] == by_value["866.30"].id
     assert by_value["1.45"].links[Link.CHANGE] == by_value["12.80"].id
+
+
+def test_running_header_inside_a_sentence_is_no_subject():
+    # a page break left the report's title between a sentence's words and its figures
+    found = claims("本年支出合计较上年\n某区统计局2020年度部门决算\n1410.2万元增加477.8万元，增长33.88%。")
+    assert all("统计局" not in c.subject for c in found)
+
+
+def test_subject_in_the_clauses_own_words_is_sure_within_its_sentence():
+    found = claims("共对12个项目开展绩效自评，涉及资金1,985.40万元，占项目支出总额2,146.60万元的93.01%。")
+    part = by_value(found, "1985.40")
+    assert part.subject == "涉及资金" and part.reading is Reading.PHRASE
+    assert part.reading.sure_within_sentence and not part.reading.certain
