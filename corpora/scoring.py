@@ -25,7 +25,7 @@ SEVERITIES = ("error", "warning")
 #: the gold's name for a data row that prints no label (a 三公 table's one row)
 NO_ROW_LABEL = "合计行"
 #: characters that may stand beside a whole table cell (tabs, spaces, a cell-line break)
-_CELL_EDGE = frozenset(("", "\t", " ", "\u3000", "\n"))
+_CELL_EDGE = frozenset(("", "\t", " ", "\u3000", "\n", "|", "*"))  # "*": Markdown bold
 _SPACES = regex.compile(r"\s+")
 
 

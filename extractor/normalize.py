@@ -9,7 +9,8 @@ two non-space characters is dropped unless it separates two numbers or two Latin
 puts such spaces everywhere, Chinese never does). Tabs and newlines are kept: they are
 the table layout; so a table row an HTML-to-text converter wrote with pipes
 (`| 公务接待费 | 3.00 | 2.18 |`) has its inner pipes read as tabs and its outer ones as
-spaces, one character for one, and a line of pipes alone is blank.
+spaces, one character for one; a line of pipes alone, or a Markdown rule under a header
+(`|---|---:|`), is blank, and the bold marks of a Markdown cell (`**776.94**`) are spaces.
 """
 
 from __future__ import annotations
@@ -43,13 +44,19 @@ _NUMERIC = regex.compile(r"[\d.]")
 #: a line that starts and ends with a pipe: a table row written with pipes
 _PIPE_ROW = regex.compile(r"^[ \t]*\|[^\n]*\|[ \t]*$", regex.MULTILINE)
 _PIPE_CELLS = str.maketrans({"|": "\t"})
+#: a Markdown table's rule between its header and body: pipes, dashes and alignment colons
+_RULE_ROW = regex.compile(r"[|\s]*:?-{3,}:?[|\s:-]*")
+#: a cell's content in Markdown bold
+_BOLD = regex.compile(r"\*\*([^*|\n]+)\*\*")
 
 
 def _pipe_row(row: str) -> str:
     """One pipe row with tabs between its cells (same length)."""
     first, last = row.index("|"), row.rindex("|")
-    if not row.replace("|", "").strip():
-        return row.replace("|", " ")
+    if not row.replace("|", "").strip() or _RULE_ROW.fullmatch(row):
+        return " " * len(row)
+    if "**" in row:
+        row = _BOLD.sub(lambda m: f"  {m.group(1)}  ", row)
     return f"{row[:first]} {row[first + 1:last].translate(_PIPE_CELLS)} {row[last + 1:]}"
 
 
