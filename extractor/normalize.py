@@ -10,7 +10,8 @@ puts such spaces everywhere, Chinese never does). Tabs and newlines are kept: th
 the table layout; so a table row an HTML-to-text converter wrote with pipes
 (`| 公务接待费 | 3.00 | 2.18 |`) has its inner pipes read as tabs and its outer ones as
 spaces, one character for one; a line of pipes alone, or a Markdown rule under a header
-(`|---|---:|`), is blank, and the bold marks of a Markdown cell (`**776.94**`) are spaces.
+(`|---|---:|`), is blank, and the bold marks of a Markdown cell (`**776.94**`) are spaces;
+a table aligned with spaces has its gaps made tabs the same way (extractor.aligned).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ import opencc
 import regex
 
 from models import OffsetMap
+
+from . import aligned
 
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _TABLE: dict[int, int | str] = {
@@ -89,6 +92,7 @@ def normalize(original: str) -> tuple[str, OffsetMap]:
     mapped = translate(original)
     if "|" in mapped:
         mapped = _PIPE_ROW.sub(lambda m: _pipe_row(m.group(0)), mapped)
+    mapped = aligned.tabulate(mapped, original)
     pieces: list[str] = []
     anchors: list[tuple[int, int]] = [(0, 0)]
     kept_until = 0

@@ -581,7 +581,7 @@ def _read_tsv(text: str, lines: Lines, i: int, blocks: list[_Block]) -> int:
         if not line.strip() and nxt is not None and _is_tsv_line(text[slice(*lines[nxt])]):
             j = nxt
             continue
-        if _SIDE_HEADING.fullmatch(line) and j + 1 < len(lines) \
+        if _SIDE_HEADING.fullmatch(line.strip()) and j + 1 < len(lines) \
                 and _is_tsv_line(text[slice(*lines[j + 1])]):
             # 收入 / 支出 printed alone between the halves of a stacked 总表: a row of one
             # cell, not the end of the table
@@ -598,7 +598,7 @@ def _read_tsv(text: str, lines: Lines, i: int, blocks: list[_Block]) -> int:
 
 
 #: the heading of one half of a 总表 printed with income above spending
-_SIDE_HEADING = regex.compile(r"\s*(?:收\s*入|支\s*出)(?:部分)?\s*")
+_SIDE_HEADING = regex.compile(r"(?:收\s*+入|支\s*+出)(?:部分)?")
 
 
 def _past_furniture(text: str, lines: Lines, j: int) -> int | None:

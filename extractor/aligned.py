@@ -1,0 +1,194 @@
+"""Tables printed with spaces for rulings (`pdftotext -layout`, a PDF's text copied with
+its layout): their gaps become tabs, one character for one, so they read as any
+tab-separated table.
+
+A column of such a table is a stretch of the page's width that some row's figures or
+names fill and no row crosses: right-aligned figures share their column, names theirs.
+Widths are display widths (a Chinese character is two), as the layout was printed. Every
+line of the table is rewritten in place: the first characters of a gap become one tab for
+each column boundary the gap crosses, the rest stay spaces, so an empty cell keeps its
+column and every offset still maps to the original. Lines are taken for a table only
+where at least three of them hold figures set apart by wide gaps, two of those at least
+two figures; prose, a table of contents and a line with one figure are left as they are,
+and so is a block whose lines do not fit one set of columns.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from itertools import accumulate, pairwise
+
+import regex
+
+#: a cell: characters with single spaces inside, between runs of two or more spaces
+_TOKEN = regex.compile(r"[^ ]+(?: [^ ]+)*+")
+_FIGURE = regex.compile(r"[-+]?\d[\d,]*(?:\.\d+)?%?")
+#: words of prose: a line holding one is no table row
+_PROSE = regex.compile(r"[，。；;]|,(?!\d)")
+_HAN = regex.compile(r"\p{Han}")
+#: header lines above the first row taken in with the table
+_HEADER_LINES = 6
+_MIN_ROWS = 3
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    start: int  # offsets in the text
+    end: int
+    left: int  # display columns from the line's start
+    right: int
+
+    @property
+    def figure(self) -> bool:
+        return _FIGURE.fullmatch(self.text) is not None
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    tokens: tuple[_Token, ...]
+    prose: bool = False
+
+    @property
+    def figures(self) -> int:
+        return sum(t.figure for t in self.tokens)
+
+    @property
+    def row(self) -> bool:
+        """A table row: cells apart, a figure among them, no prose."""
+        return len(self.tokens) >= 2 and self.figures >= 1
+
+
+def _width(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+def _line(text: str, widths_of: str, start: int, end: int) -> _Line:
+    if end > start and text[end - 1] == "\r":
+        end -= 1
+    segment = text[start:end]
+    if "\t" in segment or "|" in segment or _PROSE.search(segment):
+        return _Line(start, end, (), prose=bool(segment.strip()))
+    if "  " not in segment.strip():
+        stripped = segment.strip()
+        if not stripped:
+            return _Line(start, end, ())
+        lead = len(segment) - len(segment.lstrip(" "))
+        cols = [0, *accumulate(_width(ch) for ch in widths_of[start:end])]
+        one = _Token(stripped, start + lead, start + lead + len(stripped), cols[lead],
+                     cols[lead + len(stripped)])
+        return _Line(start, end, (one,))
+    cols = [0, *accumulate(_width(ch) for ch in widths_of[start:end])]
+    tokens = tuple(
+        _Token(m.group(), start + m.start(), start + m.end(), cols[m.start()], cols[m.end()])
+        for m in _TOKEN.finditer(segment))
+    return _Line(start, end, tokens)
+
+
+def tabulate(text: str, widths_of: str) -> str:
+    """`text` with the gaps of its space-aligned tables made tabs (same length).
+
+    `widths_of` is the text as printed, character for character (full-width signs are
+    two columns wide there, whatever `text` made of them)."""
+    if "  " not in text:
+        return text
+    bounds = []
+    pos = 0
+    for piece in text.split("\n"):
+        bounds.append((pos, pos + len(piece)))
+        pos += len(piece) + 1
+    lines = [_line(text, widths_of, s, e) for s, e in bounds]
+    out = list(text)
+    i = 0
+    while i < len(lines):
+        if not lines[i].row:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) and (lines[j + 1].row or _inside(lines, j + 1)):
+            j += 1
+        body = [ln for ln in lines[i:j + 1] if ln.row]
+        if len(body) >= _MIN_ROWS and sum(ln.figures >= 2 for ln in body) >= 2:
+            top = i
+            while top > 0 and i - top < _HEADER_LINES and len(lines[top - 1].tokens) >= 2:
+                top -= 1
+            _rewrite(out, lines[top:j + 1], body)
+        i = j + 1
+    return "".join(out)
+
+
+def _inside(lines: list[_Line], k: int) -> bool:
+    """A line a table's rows may run on over, when a row follows within a few lines: blank,
+    a name's second line, a page footer; not prose, a title (…表) or another header."""
+    line = lines[k]
+    if line.prose or len(line.tokens) > 1:
+        return False
+    if line.tokens and line.tokens[0].text.endswith("表"):
+        return False
+    return any(lines[n].row for n in range(k + 1, min(k + 4, len(lines))))
+
+
+def _columns(body: list[_Line]) -> list[tuple[int, int]] | None:
+    """The stretches of width the rows fill, left to right; None where a row's cells run
+    into each other's columns."""
+    filled: set[int] = set()
+    for line in body:
+        for t in line.tokens:
+            filled.update(range(t.left, t.right))
+    columns: list[tuple[int, int]] = []
+    for x in sorted(filled):
+        if columns and columns[-1][1] == x:
+            columns[-1] = (columns[-1][0], x + 1)
+        else:
+            columns.append((x, x + 1))
+    return columns if len(columns) >= 2 else None
+
+
+def _column_of(token: _Token, columns: list[tuple[int, int]]) -> int | None:
+    overlaps = [min(hi, token.right) - max(lo, token.left) for lo, hi in columns]
+    best = max(range(len(columns)), key=overlaps.__getitem__)
+    return best if overlaps[best] > 0 else None
+
+
+def _rewrite(out: list[str], block: list[_Line], body: list[_Line]) -> None:
+    """Tabs into the gaps of `block`'s lines, or nothing where its lines fit no columns."""
+    columns = _columns(body)
+    if columns is None:
+        return
+    for line in block:  # a header word over a column no row fills: a column of its own
+        for t in line.tokens:
+            if _column_of(t, columns) is None:
+                columns.append((t.left, t.right))
+    columns.sort()
+    edits: list[tuple[int, int]] = []  # (offset, tabs)
+    for line in block:
+        if len(line.tokens) == 1 and not _HAN.search(line.tokens[0].text):
+            continue  # a page footer (— 3 —) between rows: left to the table reader
+        tabs = _tabs(line, columns)
+        if tabs is None and line.row:
+            return  # a row that fits no columns: the block is no table of these
+        edits.extend(tabs or ())  # a header line that fits none stays as printed
+    for at, count in edits:
+        out[at:at + count] = "\t" * count
+
+
+def _tabs(line: _Line, columns: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
+    """Where in `line` how many tabs go (gap offset, count), or None where its cells do not
+    fall one to a column, left to right, with room in each gap for its boundaries."""
+    found = [_column_of(t, columns) for t in line.tokens]
+    placed = [c for c in found if c is not None]
+    if len(placed) < len(found) or any(b < a for a, b in pairwise(placed)):
+        return None
+    if line.row and len(set(placed)) < len(placed):
+        return None  # two cells of a row in one column
+    gaps = [line.start, *(t.end for t in line.tokens[:-1])]
+    steps = [placed[0], *(b - a for a, b in pairwise(placed))]
+    if any(count > t.start - at for t, at, count in zip(line.tokens, gaps, steps, strict=True)):
+        return None  # more boundaries than the gap has characters
+    # a line's leading tabs go right before its first cell: a line that starts with a tab
+    # and holds no other is a cell of the one-cell-per-line layout (extractor.tables)
+    lead = line.tokens[0].start - steps[0]
+    return [(at, count) for at, count in zip([lead, *gaps[1:]], steps, strict=True) if count]

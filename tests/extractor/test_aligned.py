@@ -1,0 +1,57 @@
+"""Tables aligned with spaces (pdftotext -layout): gaps made tabs, one character for one."""
+
+from __future__ import annotations
+
+from extractor import extract_text
+from extractor.aligned import tabulate
+
+# display widths: a Chinese character is two columns, as the layout was printed
+_TABLE = """\
+                                  支出决算表
+编制单位：某县医院                                             单位：万元
+                    项目         本年支出
+科目编码          科目名称         合计       基本支出       项目支出
+210      卫生健康支出             8564.51      7517.16      1047.35
+21002    公立医院                 8032.86      7420.36       612.50
+2100202  中医（民族）医院         8042.86      7420.36       612.50
+         费支出
+21004    公共卫生                  434.85                    434.85
+"""
+
+
+def test_gaps_become_tabs_and_an_empty_cell_keeps_its_column():
+    out = tabulate(_TABLE, _TABLE)
+    assert len(out) == len(_TABLE)
+    rows = out.split("\n")
+    cells = [[c.strip() for c in row.split("\t")] for row in rows]
+    assert cells[4] == ["210", "卫生健康支出", "8564.51", "7517.16", "1047.35"]
+    assert cells[8] == ["21004", "公共卫生", "434.85", "", "434.85"]
+    assert cells[3] == ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]
+    # a name's second line keeps its column, and is no one-cell-per-line cell
+    assert not rows[7].startswith("\t") and rows[7].split("\t")[1] == "费支出"
+
+
+def test_the_table_reads_with_its_headers_and_codes():
+    x = extract_text(_TABLE, "t", doc_id="t", encoding="utf-8")
+    cell = next(c for t in x.document.tables for c in t.cells
+                if c.value is not None and str(c.value.value) == "612.50" and c.code == "2100202")
+    assert cell.column_labels[-1] == "项目支出"
+    assert x.document.tables[0].unit == "万元"
+
+
+def test_prose_a_contents_page_and_one_figure_lines_stay_as_printed():
+    text = ("第一部分  单位概况 ................ 2\n"
+            "第二部分  部门决算表 .............. 3\n"
+            "    本年收入合计10355.74万元，其中：财政拨款收入1334.70万元，占12.89%。\n"
+            "合计                10.00\n"
+            "小计                 5.00\n"
+            "其他                 5.00\n")
+    assert tabulate(text, text) == text
+
+
+def test_rows_that_fit_no_columns_stay_as_printed():
+    # the second row's name runs into the first row's figures: no columns to trust
+    text = ("一般公共服务支出        10.00     20.00\n"
+            "其他一般公共服务支出支出支出  5.00     6.00\n"
+            "教育支出                1.00      2.00\n")
+    assert tabulate(text, text) == text
