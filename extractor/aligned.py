@@ -88,47 +88,82 @@ def _line(text: str, widths_of: str, start: int, end: int) -> _Line:
     return _Line(start, end, tokens)
 
 
+#: where a row may be: a figure after a wide gap (the only lines looked at closely)
+_ROW_HINT = regex.compile(r"[^\s] {2,}+[-+]?\d")
+
+
+class _Page:
+    """The lines of a text, parsed when first asked for: a report is mostly prose, and only
+    the lines around a likely row are looked at."""
+
+    def __init__(self, text: str, widths_of: str) -> None:
+        self.text, self.widths_of = text, widths_of
+        self._lines: dict[int, _Line] = {}
+
+    def at(self, start: int) -> _Line:
+        line = self._lines.get(start)
+        if line is None:
+            end = self.text.find("\n", start)
+            line = self._lines[start] = _line(self.text, self.widths_of, start,
+                                              len(self.text) if end < 0 else end)
+        return line
+
+    def after(self, line: _Line) -> _Line | None:
+        nl = self.text.find("\n", line.start)
+        return None if nl < 0 else self.at(nl + 1)
+
+    def before(self, line: _Line) -> _Line | None:
+        return None if line.start == 0 else self.at(self.text.rfind("\n", 0, line.start - 1) + 1)
+
+
 def tabulate(text: str, widths_of: str) -> str:
     """`text` with the gaps of its space-aligned tables made tabs (same length).
 
     `widths_of` is the text as printed, character for character (full-width signs are
     two columns wide there, whatever `text` made of them)."""
-    if "  " not in text:
+    hints = list(_ROW_HINT.finditer(text)) if "  " in text else []
+    if len(hints) < _MIN_ROWS:
         return text
-    bounds = []
-    pos = 0
-    for piece in text.split("\n"):
-        bounds.append((pos, pos + len(piece)))
-        pos += len(piece) + 1
-    lines = [_line(text, widths_of, s, e) for s, e in bounds]
-    out = list(text)
-    i = 0
-    while i < len(lines):
-        if not lines[i].row:
-            i += 1
+    page = _Page(text, widths_of)
+    out: list[str] | None = None
+    done = -1  # the end of the last block looked at
+    for hint in hints:
+        if hint.start() <= done:
             continue
-        j = i
-        while j + 1 < len(lines) and (lines[j + 1].row or _inside(lines, j + 1)):
-            j += 1
-        body = [ln for ln in lines[i:j + 1] if ln.row]
-        if len(body) >= _MIN_ROWS and sum(ln.figures >= 2 for ln in body) >= 2:
-            top = i
-            while top > 0 and i - top < _HEADER_LINES and len(lines[top - 1].tokens) >= 2:
-                top -= 1
-            _rewrite(out, lines[top:j + 1], body)
-        i = j + 1
-    return "".join(out)
+        first = page.at(text.rfind("\n", 0, hint.start()) + 1)
+        done = first.end
+        if not first.row:
+            continue
+        block = [first]
+        while (nxt := page.after(block[-1])) is not None and (nxt.row or _inside(page, nxt)):
+            block.append(nxt)
+        done = block[-1].end
+        body = [ln for ln in block if ln.row]
+        if len(body) < _MIN_ROWS or sum(ln.figures >= 2 for ln in body) < 2:
+            continue
+        for _ in range(_HEADER_LINES):  # the header lines right above the rows
+            above = page.before(block[0])
+            if above is None or len(above.tokens) < 2 or above.row:
+                break
+            block.insert(0, above)
+        out = out if out is not None else list(text)
+        _rewrite(out, block, body)
+    return text if out is None else "".join(out)
 
 
-def _inside(lines: list[_Line], k: int) -> bool:
+def _inside(page: _Page, line: _Line) -> bool:
     """A line a table's rows may run on over, when a row follows within a few lines: blank,
     a name's second line, a page footer; not prose, a title (…表) or another header."""
-    line = lines[k]
     if line.prose or len(line.tokens) > 1:
         return False
     if line.tokens and line.tokens[0].text.endswith("表"):
         return False
-    return any(lines[n].row for n in range(k + 1, min(k + 4, len(lines))))
+    ahead: _Line | None = line
+    for _ in range(3):
+        ahead = page.after(ahead) if ahead is not None else None
+        if ahead is not None and ahead.row:
+            return True
+    return False
 
 
 def _columns(body: list[_Line]) -> list[tuple[int, int]] | None:
