@@ -581,6 +581,13 @@ class NarrativeReader:
                 continue
             head = heads[-1]
             close = self._list_end(head, marker, end)
+            parts = [c for c in sentence if marker < self._norm_start(c) < close
+                     and c.quantity.kind is head.quantity.kind][:2]
+            if len(parts) == 2 and "；" not in text[self._norm_end(parts[0]):self._norm_start(parts[1])]:
+                # parts set apart by 、 or ，: a semicolon ends the list (其中人员经费A、公用经费B；
+                # 项目支出C: C is the next clause's, not a third part)
+                semicolon = text.find("；", self._norm_end(parts[0]), close)
+                close = close if semicolon < 0 else semicolon
             if any(m < self._norm_start(head) < c for m, c, _ in lists):
                 # a list inside a list (其中：…；公务用车X，其中购置费A，运行维护费B；公务接待费Y)
                 # runs to the end of its part's clause
