@@ -9,6 +9,8 @@ current, prior), 完成预算的…% (budget, actual).
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import regex
 
 from models import Claim, Link, QuantityKind, Reading, Reason, Role, Source, Span
@@ -50,7 +52,7 @@ _SCOPES = (("政府性基金", "政府性基金"), ("国有资本经营", "国�
 #: the scope of a figure of the unit's own office alone, beside the consolidated department
 _OWN = "本级"
 #: what stands between two values of one list: 12.80，15.06 / 1.45%、1.71% (a unit repeated)
-_LIST_MARK = regex.compile(r"(?:万元|%)?[，、,]")
+_LIST_MARK = regex.compile(r"(?:万元|%)?(?:[，、,]|和|及)")
 #: a rate's own formula right before it: A/B×100%=
 _RATIO_FORMULA = regex.compile(
     r"(?P<a>\d[\d,]*(?:\.\d+)?)(?:万元)?/(?P<b>\d[\d,]*(?:\.\d+)?)(?:万元)?[×*xX]100%=$")
@@ -104,6 +106,13 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
 
 #: the report's own title, a running header a page break left inside a sentence
 _REPORT_TITLE = regex.compile(r"(?:19|20)\d{2}年度?(?:部门|单位)?(?:决算|报告)?$|(?:决算|报告)$")
+
+
+#: 分别为 right before the first of a run of figures, one for each name before it
+_RESPECTIVELY = regex.compile(r"分别(?:为|是|达|占)?[:：]?$")
+_NAME_JOINS = frozenset(("、", "和", "及", "与", "以及"))
+#: a further name listed after a subject, before its figure: the figure is of them together
+_JOINT = regex.compile(r"[^\d，,；;。]*?、\p{Han}{2,}(?![^\d]*分别)")
 
 
 def fund_scope(text: str) -> str | None:
@@ -210,6 +219,7 @@ class NarrativeReader:
         if len({c.subject for c in sentence}) > 1:
             # a sentence about several things (其中：基本支出…，项目支出…) hands none of them on
             self.latest_sentence.pop(section, None)
+        self._respectively(sentence, mentions)
         self._link(sentence, start, end, section)
         self._reason(sentence, start, end)
 
@@ -317,10 +327,9 @@ class NarrativeReader:
         return previous.quantity.kind is fig.kind and _LIST_MARK.fullmatch(between) is not None \
             and previous.role is not Role.ACTUAL
 
-    def _pair_runs(self, sentence: list[Claim]) -> set[str]:
-        """收、支总计各是A，B万元…各减少C，D万元，各下降E%、F%: parallel lists, linked by
-        position (E is C over A's prior, F is D over B's). The ids of the rates and changes
-        so linked (their nearest-figure links would cross the lists)."""
+    def _runs(self, sentence: list[Claim]) -> list[list[Claim]]:
+        """The sentence's figures in runs of one role printed one after the other (12.80，
+        15.06万元 / 1.45%、1.71%)."""
         runs: list[list[Claim]] = []
         for claim in sentence:
             last = runs[-1][-1] if runs else None
@@ -329,6 +338,32 @@ class NarrativeReader:
                 runs[-1].append(claim)
             else:
                 runs.append([claim])
+        return runs
+
+    def _respectively(self, sentence: list[Claim], mentions: list[tuple[int, int, str]]) -> None:
+        """人员经费、公用经费分别为A、B万元: A is 人员经费's and B 公用经费's (the name nearest to
+        both figures is the second's only). Only names joined by 、 和 及 与 right before 分别,
+        as many as the figures."""
+        for run in self._runs(sentence):
+            if len(run) < 2:
+                continue
+            at = self._norm_start(run[0])
+            cue = _RESPECTIVELY.search(self.text, max(0, at - 6), at)
+            if cue is None:
+                continue
+            names = [m for m in mentions if m[1] <= cue.start()][-len(run):]
+            if len(names) < len(run) or cue.start() - names[-1][1] > 2 or any(
+                    self.text[a[1]:b[0]] not in _NAME_JOINS for a, b in pairwise(names)):
+                continue
+            for claim, (s, e, name) in zip(run, names, strict=True):
+                claim.subject, claim.subject_span = name, self.ctx.to_span(s, e)
+                claim.reading = Reading.PATTERN
+
+    def _pair_runs(self, sentence: list[Claim]) -> set[str]:
+        """收、支总计各是A，B万元…各减少C，D万元，各下降E%、F%: parallel lists, linked by
+        position (E is C over A's prior, F is D over B's). The ids of the rates and changes
+        so linked (their nearest-figure links would cross the lists)."""
+        runs = self._runs(sentence)
         done: set[str] = set()
         for i, run in enumerate(runs):
             if len(run) < 2 or run[0].role not in (Role.CHANGE, Role.CHANGE_RATE):
@@ -404,6 +439,8 @@ class NarrativeReader:
             s, e, name = local[-2]
         if _PART_OF.match(self.text, e, fig.start):
             return None  # the subject is the phrase after 中, not the whole it is part of
+        if _JOINT.match(self.text, e, fig.start):
+            return None  # 征地和拆迁补偿、土地开发支出X: the figure of both, not of the first
         qualifier = next((q for q in _QUALIFIERS if self.text.startswith(q, e)), None)
         if qualifier is not None and e + len(qualifier) <= fig.start and not name.endswith(qualifier):
             # "一般公共预算财政拨款结转35万元" is that fund's carry-over, not its income

@@ -160,3 +160,16 @@ def test_subject_in_the_clauses_own_words_is_sure_within_its_sentence():
     part = by_value(found, "1985.40")
     assert part.subject == "涉及资金" and part.reading is Reading.PHRASE
     assert part.reading.sure_within_sentence and not part.reading.certain
+
+
+def test_names_before_fenbie_go_to_their_figures_in_order():
+    found = claims("基本支出100.00万元，其中人员经费、公用经费分别为60.00万元、40.00万元；"
+                   "因公出国（境）费、公务接待费分别为1.00万元和2.00万元。")
+    assert [by_value(found, v).subject for v in ("60.00", "40.00", "1.00", "2.00")] == [
+        "人员经费", "公用经费", "因公出国（境）费", "公务接待费"]
+
+
+def test_a_figure_of_two_names_is_not_the_first_ones():
+    # the figure is of 拆迁补偿 and 土地开发 together: not a second figure of 拆迁补偿
+    found = claims("政府性基金安排的征地和拆迁补偿、土地开发支出1196.58万元，主要用于征地补偿。")
+    assert by_value(found, "1196.58").subject != "拆迁补偿"
