@@ -108,6 +108,9 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
 _REPORT_TITLE = regex.compile(r"(?:19|20)\d{2}年度?(?:部门|单位)?(?:决算|报告)?$|(?:决算|报告)$")
 
 
+#: a clause that names the other side of what the figure before was of (收入 → 支出)
+_SIDE = regex.compile(r"收入|支出")
+_OTHER_SIDE = {"收入": "支出", "支出": "收入"}
 #: 分别为 right before the first of a run of figures, one for each name before it
 _RESPECTIVELY = regex.compile(r"分别(?:为|是|达|占)?[:：]?$")
 _NAME_JOINS = frozenset(("、", "和", "及", "与", "以及"))
@@ -514,6 +517,12 @@ class NarrativeReader:
             # 和结余Y万元），较上年增长R%: the rate is the 收入总计's)
             last = next((c for c in reversed(sentence[-4:]) if not self._closed_since(c, fig.start)),
                         sentence[-1])  # a few figures back at most: linear on a long line
+            if (side := _SIDE.search(self.text, lo, fig.start)) and last.subject.endswith(
+                    _OTHER_SIDE[side.group()]):
+                # "…基金收入200万元，支出180万元": the spending of it, not a second income
+                other = last.subject[:-2] + side.group()
+                known = self.ctx.lexicon.canonical(other)
+                return (known, None, Reading.PATTERN) if known else (other, None, Reading.CONTEXT)
             return last.subject, last.subject_span, last.reading
         earlier = [m for m in mentions if m[1] <= fig.start]
         if earlier:
