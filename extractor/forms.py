@@ -30,7 +30,8 @@ _HEADER_ONLY = 3
 #: anywhere (财政拨款 + 收入支出决算表 is not the 收入支出决算表), or a word right before the
 #: name that narrows it (项目支出决算表 is a table of the projects, not the spending table)
 _OTHER_TABLE = regex.compile(
-    r"财政拨款|一般公共预算|政府性基金|国有资本|三公|基本支出|项目支出|经济分类|(?:项目|专项|基本|人员|公用)$")
+    r"财政拨款|一般公共预算|政府性基金|国有资本|财政专户|三公|基本支出|项目支出|经济分类"
+    r"|(?:项目|专项|基本|人员|公用|资金)$")
 #: a tail at least this similar to a title variant (character bigrams, Dice) is that form
 _FUZZY = 0.8
 

@@ -47,7 +47,7 @@ _GENERIC_RATES = {"预算执行率", "预算完成率", "在职人员控制率"}
 _LEVEL_ROLES = (Role.ACTUAL, Role.BUDGET, Role.BUDGET_INITIAL, Role.PRIOR, Role.COUNT)
 #: funds, narrowest first: 一般公共预算财政拨款 is a part of 财政拨款, not all of it
 _SCOPES = (("政府性基金", "政府性基金"), ("国有资本经营", "国有资本经营"), ("一般公共预算", "一般公共预算"),
-           ("非财政拨款", "非财政拨款"), ("财政拨款", "财政拨款"))
+           ("非财政拨款", "非财政拨款"), ("财政拨款", "财政拨款"), ("财政专户", "财政专户"))
 #: a figure of the department's own office only, beside its consolidated totals
 #: the scope of a figure of the unit's own office alone, beside the consolidated department
 _OWN = "本级"
@@ -111,6 +111,9 @@ _REPORT_TITLE = regex.compile(r"(?:19|20)\d{2}年度?(?:部门|单位)?(?:决算
 #: a clause that names the other side of what the figure before was of (收入 → 支出)
 _SIDE = regex.compile(r"收入|支出")
 _OTHER_SIDE = {"收入": "支出", "支出": "收入"}
+#: the parts of spending by nature, and the totals they are the department's parts of
+_NATURES = frozenset(("基本支出", "项目支出"))
+_WHOLE_SPENDING = regex.compile(r"(?:本年支出合计|支出总计|总支出|支出合计|财政拨款支出)$")
 #: 分别为 right before the first of a run of figures, one for each name before it
 _RESPECTIVELY = regex.compile(r"分别(?:为|是|达|占)?[:：]?$")
 _NAME_JOINS = frozenset(("、", "和", "及", "与", "以及"))
@@ -664,6 +667,11 @@ class NarrativeReader:
                 if (claim.role is owner.role and claim.subject != owner.subject
                         and Link.TOTAL not in claim.links):
                     claim.links[Link.TOTAL] = owner.id
+                    if claim.subject in _NATURES and claim.facet is None \
+                            and not _WHOLE_SPENDING.search(owner.subject):
+                        # 公务接待费X，其中基本支出安排A: A is 公务接待费's 基本支出 part,
+                        # not the department's 基本支出
+                        claim.facet, claim.subject = claim.subject, owner.subject
 
     def _list_end(self, head: Claim, marker: int, end: int) -> int:
         """Where the list of `head`'s parts ends: where a clause opens with its name again

@@ -162,6 +162,12 @@ def read_table(ctx: Context, table: Table) -> Iterator[Claim]:
             carry.pop(cell.column, None)
         labels = cell.column_labels
         lowest = labels[-1] if labels else None
+        # a fund's column (一般公共预算财政拨款 beside 合计): the row's figure from that fund,
+        # not a budget (its 预算 is the fund's name) nor a subject of its own
+        fund = fund_scope(lowest) if lowest in _FUNDS else None
+        if fund is not None:
+            labels = labels[:-1]
+            lowest = labels[-1] if labels else None
         facet = lowest if lowest and not _ROLE_HEADER.match(lowest) else None
         if lowest in ("小计", "合计") and len(labels) >= 2 and not _ROLE_HEADER.match(labels[-2]):
             facet = labels[-2]  # 基本支出 / 小计: the subtotal of 基本支出
@@ -183,7 +189,7 @@ def read_table(ctx: Context, table: Table) -> Iterator[Claim]:
             facet = None
         if subject is None:
             subject = _canonical_label(lexicon, lowest) or ""
-        scope = table_scope if subject and "财政拨款" not in subject else None
+        scope = fund or (table_scope if subject and "财政拨款" not in subject else None)
         parent = carry.get(cell.column)
         if parent is not None and row_name in _FUNDS:
             # 年初财政拨款结转和结余 / 一般公共预算财政拨款: that fund's carry-over, not its income
@@ -202,7 +208,7 @@ def read_table(ctx: Context, table: Table) -> Iterator[Claim]:
             table=table.id,
             row=cell.row,
             column=cell.column,
-            column_labels=labels,
+            column_labels=cell.column_labels,
             facet=_side(table, cell) or facet,
             scope=scope,
         ))

@@ -24,8 +24,8 @@ _BOTH_SIDES = {"收支总计", "财政拨款收支总计"}
 def _sibling(head: Claim, part: Claim) -> bool:
     """Whether `part` stands beside `head` in an identity (项目支出 after 基本支出's 人员经费 and
     公用经费): the sentence went on to the next item, it did not break `head` down."""
-    return any(head.subject in rule["parts"] and part.subject in rule["parts"]
-               for rule in identities())
+    return part.subject != head.subject and any(
+        head.subject in rule["parts"] and part.subject in rule["parts"] for rule in identities())
 
 
 def _side(subject: str) -> str | None:

@@ -28,6 +28,6 @@ def test_titles_name_their_forms(title, form):
 
 
 @pytest.mark.parametrize("title", ["项目支出决算表", "专项支出决算表", "部门项目绩效目标表",
-                                   "机构人员情况表"])
+                                   "机构人员情况表", "财政专户管理资金收入支出决算表"])
 def test_a_table_no_form_names_is_no_form(title):
     assert forms.recognise(title, ["项目名称", "决算数", "项目", "合计"]) is None
