@@ -27,7 +27,10 @@ from .numbers import RawFigure, scan
 
 _LABEL = regex.compile(r"公开\s*0?(\d{1,2})\s*表")
 _UNIT = regex.compile(r"(?:单位|金额单位)\s*[:]\s*(万元|元|亿元|千元)|[(（](万元|元|亿元)[)）]")
-_TITLE = regex.compile(r"[^\s\t]{2,40}表$")
+#: a table's title: its name ends in 表, maybe with a qualifier after it (支出决算表（分单位）)
+_TITLE = regex.compile(r"[^\s\t]{2,40}表(?:[（(][^（）()\s]{1,12}[)）])?$")
+#: the year alone in a caption's cell (编制单位：…⇥2022年度⇥单位：万元)
+_YEAR_CELL = regex.compile(r"(?:19|20)\d{2}\s*年度?")
 _CODE = regex.compile(r"[23]\d{2}(?:\d{2}){0,2}")
 #: a code printed in front of its name in one cell: "2010301 行政运行", "201一般公共服务支出"
 _CODE_NAME = regex.compile(r"([23]\d{2}(?:\d{2}){0,2})\s*(\p{Han}.*)")
@@ -895,9 +898,11 @@ class TableBuilder:
             if _is_numbering_row(text, row):
                 continue
             numeric = [k for k, c in enumerate(row) if c and _figure(text, c) is not None]
-            if in_header and not numeric and all(_FIELD_LINE.match(t) or _UNIT.search(t)
-                                                  for t in texts if t):
-                # "单位名称：…⇥金额单位：万元" above the header: the caption's, not a column's
+            if in_header and not numeric and all(
+                    _FIELD_LINE.match(t) or _UNIT.search(t) or _YEAR_CELL.fullmatch(t)
+                    for t in texts if t):
+                # "单位名称：…⇥2022年度⇥金额单位：万元" above the header: the caption's, not a
+                # column's
                 if unit is None and (m := _UNIT.search(" ".join(texts))):
                     unit = m.group(1) or m.group(2)
                 continue

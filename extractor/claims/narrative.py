@@ -109,7 +109,8 @@ _REPORT_TITLE = regex.compile(r"(?:19|20)\d{2}年度?(?:部门|单位)?(?:决算
 
 
 #: a clause that names the other side of what the figure before was of (收入 → 支出)
-_SIDE = regex.compile(r"收入|支出")
+_SIDE = regex.compile(r"收入|支出|执行")
+_SIDE_NAMED = {"收入": "收入", "支出": "支出", "执行": "支出"}
 _OTHER_SIDE = {"收入": "支出", "支出": "收入"}
 #: the parts of spending by nature, and the totals they are the department's parts of
 _NATURES = frozenset(("基本支出", "项目支出"))
@@ -119,6 +120,10 @@ _RESPECTIVELY = regex.compile(r"分别(?:为|是|达|占)?[:：]?$")
 _NAME_JOINS = frozenset(("、", "和", "及", "与", "以及"))
 #: a further name listed after a subject, before its figure: the figure is of them together
 _JOINT = regex.compile(r"[^\d，,；;。]*?、\p{Han}{2,}(?![^\d]*分别)")
+
+
+#: 为 or 是 after a subject, then a phrase of its own before the figure
+_NAMED_AFTER = regex.compile(r"(?:为|是)\p{Han}[^，,；;。\d]{3,}")
 
 
 def fund_scope(text: str) -> str | None:
@@ -447,6 +452,8 @@ class NarrativeReader:
             return None  # the subject is the phrase after 中, not the whole it is part of
         if _JOINT.match(self.text, e, fig.start):
             return None  # 征地和拆迁补偿、土地开发支出X: the figure of both, not of the first
+        if _NAMED_AFTER.fullmatch(self.text, e, fig.start):
+            return None  # 事业收入为第一中学住宿费等收费收入X: of what 为 names, a part of it
         qualifier = next((q for q in _QUALIFIERS if self.text.startswith(q, e)), None)
         if qualifier is not None and e + len(qualifier) <= fig.start and not name.endswith(qualifier):
             # "一般公共预算财政拨款结转35万元" is that fund's carry-over, not its income
@@ -520,10 +527,12 @@ class NarrativeReader:
             # 和结余Y万元），较上年增长R%: the rate is the 收入总计's)
             last = next((c for c in reversed(sentence[-4:]) if not self._closed_since(c, fig.start)),
                         sentence[-1])  # a few figures back at most: linear on a long line
-            if (side := _SIDE.search(self.text, lo, fig.start)) and last.subject.endswith(
-                    _OTHER_SIDE[side.group()]):
-                # "…基金收入200万元，支出180万元": the spending of it, not a second income
-                other = last.subject[:-2] + side.group()
+            side = _SIDE.search(self.text, lo, fig.start)
+            named = _SIDE_NAMED[side.group()] if side else None
+            if named and last.subject.endswith(_OTHER_SIDE[named]):
+                # "…基金收入200万元，支出180万元" (or 全年执行数): the spending of it, not a
+                # second income
+                other = last.subject[:-2] + named
                 known = self.ctx.lexicon.canonical(other)
                 return (known, None, Reading.PATTERN) if known else (other, None, Reading.CONTEXT)
             return last.subject, last.subject_span, last.reading

@@ -113,12 +113,14 @@ def _name(table: Table) -> str:
 
 def _side(table: Table, cell: Cell) -> str | None:
     """What sets a cell's figure apart from the same row elsewhere: "收入" for a functional
-    row of an income table (农林水支出 there is income, by function); the table itself for
-    a form printed once per project (each 项目支出绩效自评表 has its own 年度资金总额)."""
+    row of an income table (农林水支出 there is income, by function) and for a unit's row of
+    one printed by unit (第一中学's income is not its spending); the table itself for a form
+    printed once per project (each 项目支出绩效自评表 has its own 年度资金总额)."""
     if table.form is None:
         return None
     form = forms.form(table.form)
-    if form.side == "income" and (cell.code or "").startswith("2"):
+    total_row = _ROW_PREFIX.sub("", cell.row_label or "").endswith(tuple(_TOTAL_ROWS))
+    if form.side == "income" and ((cell.code or "").startswith("2") or not total_row):
         return "收入"
     return f"{form.name}#{table.id}" if form.instance else None
 

@@ -283,3 +283,20 @@ def test_a_table_under_its_exact_title_is_that_form_even_unread():
     [table] = [t for t in doc.tables if t.title == "收入决算表"]
     assert table.form == "income"
     assert table.unsure or not any(c.value for c in table.cells)
+
+
+def test_table_by_unit_with_a_qualified_title_and_a_year_in_its_caption():
+    # 支出决算表（分单位）: its title, not a table without one; the 2022年度 cell is the
+    # caption's, not a column header
+    x = read("收入决算表（分单位）\n表2\n编制单位：某县教育局\t2022年度\t单位：万元\n"
+             "单位名称\t本年收入合计\t财政拨款收入\t事业收入\n合计\t90.00\t80.00\t10.00\n"
+             "第一中学\t50.00\t40.00\t10.00\n实验小学\t40.00\t40.00\t0.00\n\n"
+             "支出决算表（分单位）\n表4\n编制单位：某县教育局\t2022年度\t单位：万元\n"
+             "单位名称\t本年支出合计\t基本支出\t项目支出\n合计\t88.00\t60.00\t28.00\n"
+             "第一中学\t49.00\t30.00\t19.00\n实验小学\t39.00\t30.00\t9.00\n")
+    income, spending = x.document.tables
+    assert (income.form, spending.form) == ("income", "spending")
+    assert income.header_rows[0][:2] == ["单位名称", "本年收入合计"]
+    # a unit's income is not its spending: the income row is set apart by its side
+    school = [c for c in x.claims if c.subject == "第一中学" and c.column_labels[-1].startswith("本年")]
+    assert {c.facet for c in school} == {"收入", None}
