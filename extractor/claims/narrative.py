@@ -122,6 +122,13 @@ _NAME_JOINS = frozenset(("、", "和", "及", "与", "以及"))
 _JOINT = regex.compile(r"[^\d，,；;。]*?、\p{Han}{2,}(?![^\d]*分别)")
 
 
+#: words that may stand right before 基本支出 / 项目支出 naming the department's own
+_NATURE_LEAD = regex.compile(
+    r"(?:本年|全年|年度|其中|部门|单位|本级|合计|总|的|为|中|是|按|占|对|在|及|和|与|以|用于|安排)$")
+#: what a sentence may print after an actual, of the same thing, before its share
+_BESIDE_ACTUAL = (Role.BUDGET, Role.BUDGET_INITIAL, Role.PRIOR)
+#: a rate named right before its figure (发放率100%, 满意度达95%)
+_OWN_RATE = regex.compile(r"\p{Han}(?:率|度)(?:为|是|达到?)?$")
 #: 为 or 是 after a subject, then a phrase of its own before the figure
 _NAMED_AFTER = regex.compile(r"(?:为|是)\p{Han}[^，,；;。\d]{3,}")
 
@@ -247,7 +254,8 @@ class NarrativeReader:
         semicolon = text.rfind("；", prev_end, fig.start)
         cue_from = prev_end if semicolon < 0 else semicolon + 1
         cue = cues.last_cue(text, cue_from, fig.start, percent, masked=masked, fiscal_year=fiscal)
-        if cue is None and percent:
+        if cue is None and percent and not _OWN_RATE.search(text, cue_from, fig.start):
+            # (a rate its clause names, 足额发放率100%, is that rate: no cue from before)
             cue = cues.last_cue(text, start, fig.start, percent, masked=masked,
                                 fiscal_year=fiscal)
         if cue is None and percent and self._rate_of_named_budget(start, prev_end, fig, sentence):
@@ -452,6 +460,9 @@ class NarrativeReader:
             return None  # the subject is the phrase after 中, not the whole it is part of
         if _JOINT.match(self.text, e, fig.start):
             return None  # 征地和拆迁补偿、土地开发支出X: the figure of both, not of the first
+        if name in _NATURES and _HAN.match(self.text, s - 1) and not _NATURE_LEAD.search(
+                self.text, max(0, s - 12), s) and fund_scope(self.text[max(0, s - 12):s]) is None:
+            return None  # 老旧小区改造项目支出X: that project's spending, not all 项目支出
         if _NAMED_AFTER.fullmatch(self.text, e, fig.start):
             return None  # 事业收入为第一中学住宿费等收费收入X: of what 为 names, a part of it
         qualifier = next((q for q in _QUALIFIERS if self.text.startswith(q, e)), None)
@@ -744,6 +755,19 @@ class NarrativeReader:
                     claim.links[link] = other.id
                     return
 
+    def _names_own_part(self, amount: Claim, share: Claim) -> bool:
+        """Whether the share's own clause names, before 占, a part other than `amount`'s
+        subject: then the share is of a part the text does not print, not of `amount`."""
+        lo, at = self._norm_end(amount), self._norm_start(share)
+        clause = _clause_start(self.text, lo, at)
+        cue = self.text.rfind("占", clause, at)
+        if clause == lo or cue < 0:
+            return False
+        named = self.text[clause:cue]
+        if len(_HAN.findall(named)) < 2 or cues.ANAPHORIC.search(named):
+            return False
+        return all(name != amount.subject for _, _, name in self.ctx.lexicon.find(self.text, clause, cue))
+
     def _whole(self, claim: Claim, before: list[Claim], section: int | None) -> None:
         # a share is of an amount: not of the rate (完成预算的93.33%) or count before it
         amounts = [c for c in before if c.role is not Role.SHARE
@@ -751,7 +775,12 @@ class NarrativeReader:
         if claim.base is not None and len(amounts) > 1 and amounts[-1].subject == claim.base \
                 and "占" in self.text[self._norm_end(amounts[-2]):self._norm_start(amounts[-1])]:
             amounts.pop()  # the base's own amount, printed inside the share (占总额X万元的)
+        if len(amounts) >= 2 and amounts[-1].role in _BESIDE_ACTUAL and amounts[-2].role is Role.ACTUAL \
+                and amounts[-2].subject == amounts[-1].subject:
+            amounts.pop()  # of the year's figure, not its budget beside it (决算X，年初预算Y，占…)
         part = amounts[-1] if amounts else None
+        if part is not None and self._names_own_part(part, claim):
+            part = None  # 货物采购授予中小企业合同金额占货物支出金额的76.27%: no figure of it
         if part is not None:
             claim.links[Link.ACTUAL] = part.id
         if claim.base is None:
