@@ -627,7 +627,10 @@ class NarrativeReader:
                 if self._formula(claim, before, start):
                     continue
                 self._tie(claim, before, section, Link.ACTUAL, (Role.ACTUAL,))
-                self._tie(claim, before, section, Link.BUDGET, (Role.BUDGET_INITIAL, Role.BUDGET))
+                # 执行率 is of the year's adjusted budget (全年预算数), 完成年初预算 of the initial
+                wanted = (Role.BUDGET, Role.BUDGET_INITIAL) if claim.role is Role.EXECUTION_RATE \
+                    else (Role.BUDGET_INITIAL, Role.BUDGET)
+                self._tie(claim, before, section, Link.BUDGET, wanted)
             elif claim.role is Role.SHARE:
                 self._whole(claim, before, section)
 
