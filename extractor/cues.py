@@ -25,7 +25,8 @@ AMOUNT_CUES: list[tuple[str, Role]] = [
     (r"增加|增长|减少|下降|降低|上升|提高|节约|压减|追加|减", Role.CHANGE),
     # 比预算多6.67万元: the difference from the budget, not the budget
     (r"[比较](?:年初|全年)?预算数?(?:多|少|超支?)", Role.CHANGE),
-    (r"决算数?为?|支出|收入|执行(?:数|金额)?(?!率)|实际|共计|合计|总计|总额|完成|到位|拨付|开支|发生", Role.ACTUAL),
+    (r"决算数?为?|支出|收入|执行(?:数|金额)?(?!率)|实际|共计|合计|总计|总额|完成|到位|拨付|开支|发生",
+     Role.ACTUAL),
 ]
 
 PERCENT_CUES: list[tuple[str, Role]] = [
