@@ -30,6 +30,8 @@ _HAN = regex.compile(r"\p{Han}")
 #: header lines above the first row taken in with the table
 _HEADER_LINES = 6
 _MIN_ROWS = 3
+#: how far (display columns) a header word may stand beside the column it heads
+_BESIDE = 2
 
 
 @dataclass(frozen=True)
@@ -153,10 +155,9 @@ def tabulate(text: str, widths_of: str) -> str:
 
 def _inside(page: _Page, line: _Line) -> bool:
     """A line a table's rows may run on over, when a row follows within a few lines: blank,
-    a name's second line, a page footer; not prose, a title (…表) or another header."""
-    if line.prose or len(line.tokens) > 1:
-        return False
-    if line.tokens and line.tokens[0].text.endswith("表"):
+    the second line of its cells (a name, an indicator group's 产出 / 指标 / （50分）), a
+    page footer; not prose or a title (…表)."""
+    if line.prose or (len(line.tokens) == 1 and line.tokens[0].text.endswith("表")):
         return False
     ahead: _Line | None = line
     for _ in range(3):
@@ -182,6 +183,24 @@ def _columns(body: list[_Line]) -> list[tuple[int, int]] | None:
     return columns if len(columns) >= 2 else None
 
 
+def _widen(columns: list[tuple[int, int]], token: _Token, line: _Line) -> None:
+    """Take a header word that touches no column into the nearest one, when it stands within
+    `_BESIDE` columns of it, no other word of its line is over it and the widened column
+    meets no other; else give it a column of its own."""
+    columns.sort()
+    near = min(range(len(columns)), key=lambda k: max(columns[k][0] - token.right,
+                                                      token.left - columns[k][1]))
+    lo, hi = columns[near]
+    wide = (min(lo, token.left), max(hi, token.right))
+    others = [c for k, c in enumerate(columns) if k != near]
+    if max(lo - token.right, token.left - hi) <= _BESIDE \
+            and not any(o is not token and o.left < hi and lo < o.right for o in line.tokens) \
+            and not any(a < wide[1] and wide[0] < b for a, b in others):
+        columns[near] = wide
+    else:
+        columns.append((token.left, token.right))
+
+
 def _column_of(token: _Token, columns: list[tuple[int, int]]) -> int | None:
     overlaps = [min(hi, token.right) - max(lo, token.left) for lo, hi in columns]
     best = max(range(len(columns)), key=overlaps.__getitem__)
@@ -193,10 +212,10 @@ def _rewrite(out: list[str], block: list[_Line], body: list[_Line]) -> None:
     columns = _columns(body)
     if columns is None:
         return
-    for line in block:  # a header word over a column no row fills: a column of its own
-        for t in line.tokens:
+    for line in block:  # a header word beside its column (分值 right before 10), or over
+        for t in line.tokens:  # a column no row fills: a column of its own
             if _column_of(t, columns) is None:
-                columns.append((t.left, t.right))
+                _widen(columns, t, line)
     columns.sort()
     edits: list[tuple[int, int]] = []  # (offset, tabs)
     for line in block:

@@ -46,6 +46,8 @@ class Form:
     headers: tuple[str, ...]
     side: str | None = None  # "income": what its functional rows show is income
     instance: bool = False  # one table per project (or unit): its rows are that one's
+    # printed in parts a text may split (a self-evaluation's funds, goals and indicators)
+    parts: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,7 @@ def _data() -> tuple[tuple[Form, ...], tuple[_Column, ...]]:
     raw = yaml.safe_load(text)
     forms = tuple(Form(id=k, name=v["name"], titles=tuple(_clean(t) for t in v["titles"]),
                        headers=tuple(v["headers"]), side=v.get("side"),
-                       instance=bool(v.get("instance")))
+                       instance=bool(v.get("instance")), parts=bool(v.get("parts")))
                   for k, v in raw["forms"].items())
     columns = tuple(
         _Column(tuple(c["words"]),
@@ -92,6 +94,14 @@ def forms() -> tuple[Form, ...]:
 def form(form_id: str) -> Form:
     """The form of this id."""
     return _by_id()[form_id]
+
+
+def shows(form_id: str, headers: list[str], specific: bool = False) -> int:
+    """How many of the form's header words these header (and row) labels show (`specific`:
+    not counting the words any amount column may have, 合计, 决算数…)."""
+    labels = "".join(headers)
+    return sum(word in labels for word in form(form_id).headers
+               if not (specific and word in _GENERIC))
 
 
 @cache
@@ -143,8 +153,7 @@ def recognise(title: str | None, headers: list[str], titles_only: bool = False) 
     """
     labels = "".join(headers)
     if not title:
-        hits = sorted(((sum(word in labels for word in f.headers), f) for f in forms()),
-                      key=lambda x: -x[0])
+        hits = sorted(((shows(f.id, headers), f) for f in forms()), key=lambda x: -x[0])
         if hits[0][0] >= _HEADER_ONLY and hits[0][0] > hits[1][0]:
             return hits[0][1]
         return None

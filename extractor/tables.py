@@ -584,10 +584,9 @@ def _read_tsv(text: str, lines: Lines, i: int, blocks: list[_Block]) -> int:
         if not line.strip() and nxt is not None and _is_tsv_line(text[slice(*lines[nxt])]):
             j = nxt
             continue
-        if _SIDE_HEADING.fullmatch(line.strip()) and j + 1 < len(lines) \
-                and _is_tsv_line(text[slice(*lines[j + 1])]):
-            # 收入 / 支出 printed alone between the halves of a stacked 总表: a row of one
-            # cell, not the end of the table
+        if _interlude(line) and j + 1 < len(lines) and _is_tsv_line(text[slice(*lines[j + 1])]):
+            # 收入 / 支出 alone between the halves of a stacked 总表, an indicator group's
+            # 满意度 on a line of its own: a row of one cell, not the end of the table
             block.rows.append([_strip(text, start, end)])
             block.row_lines.append(j)
             j += 1
@@ -600,8 +599,19 @@ def _read_tsv(text: str, lines: Lines, i: int, blocks: list[_Block]) -> int:
     return block.last_line + 1
 
 
-#: the heading of one half of a 总表 printed with income above spending
-_SIDE_HEADING = regex.compile(r"(?:收\s*+入|支\s*+出)(?:部分)?")
+#: an untitled table this close below a form's table, with this many of its header words,
+#: is the rest of that form
+_CONTINUED_WITHIN, _CONTINUED_HEADERS = 12, 3
+#: a short line inside a table, between its rows: a heading or a label's piece (收入,
+#: 满意度), not a title, a table number, a unit or a sentence
+_INTERLUDE_CHARS = 12
+
+
+def _interlude(line: str) -> bool:
+    word = line.strip()
+    return 0 < len(word) <= _INTERLUDE_CHARS and not (
+        _TITLE.search(word) or _TABLE_NUMBER.search(word) or _UNIT.search(word)
+        or _FIELD_LINE.match(word) or _SENTENCE_END.search(word) or _DECIMAL.search(word))
 
 
 def _past_furniture(text: str, lines: Lines, j: int) -> int | None:
@@ -721,14 +731,24 @@ def _is_code(text: str, row: list[_RawCell | None], k: int) -> bool:
 
 
 def _fill_headers(header: list[list[str]], width: int) -> list[list[str]]:
-    """Spread a merged header cell over the blank cells to its right that have sub-headers."""
+    """Spread a merged header cell over the blank cells to its right that have sub-headers;
+    not a piece of its own column's label (全年 over 执行数, a label broken over two lines)
+    unless the piece below it runs on to the right too (公务用 / 车购置 over three columns)."""
     rows = [r + [""] * (width - len(r)) for r in header]
-    for r in range(len(rows) - 1):
+    for r in reversed(range(len(rows) - 1)):  # bottom up: a piece spread below spreads above
         for c in range(1, width):
             below = any(rows[b][c] for b in range(r + 1, len(rows)))
-            if not rows[r][c] and rows[r][c - 1] and below:
+            if not rows[r][c] and rows[r][c - 1] and below and not (
+                    _piece_of_one_label(rows[r][c - 1], rows[r + 1][c - 1])
+                    and rows[r + 1][c] != rows[r + 1][c - 1]):
                 rows[r][c] = rows[r][c - 1]
     return rows
+
+
+def _piece_of_one_label(upper: str, lower: str) -> bool:
+    """全年 over 执行数: no term alone, one (全年执行数) with the piece below it; 本年支出 over
+    合计 is a term of its own, a group over the columns under it."""
+    return not _known(upper) and _known(upper + lower)
 
 
 def column_labels(header: list[list[str]], printed: list[list[str]], col: int) -> list[str]:
@@ -1047,11 +1067,33 @@ def read_tables(text: str, lines: Lines, to_quantity: Callable[..., Quantity],
     builder = TableBuilder(text, lines, to_quantity, to_span)
     tables: list[Table] = []
     occupied: set[int] = set()
+    built: list[tuple[_Block, int]] = []  # each table's block, and where its caption stops
     stop = -1
     blocks = find_blocks(text, lines)
     for n, block in enumerate(blocks, start=1):
         next_line = blocks[n].first_line if n < len(blocks) else len(lines)
-        tables.append(builder.build(block, n, stop, next_line))
+        table = builder.build(block, len(tables) + 1, stop, next_line)
+        if tables and block.first_line - stop <= _CONTINUED_WITHIN and _continues(table, tables[-1]):
+            # the rest of the form just above, split from it by lines that are no table rows
+            # (a 自评表's 年度总体目标 between its funds and its indicators): one table
+            first, above = built[-1]
+            block = _Block(first.layout, first.first_line, block.last_line, first.rows + block.rows,
+                           first.row_lines + block.row_lines, first.unsure or block.unsure)
+            tables[-1] = builder.build(block, len(tables), above, next_line)
+            built[-1] = (block, above)
+        else:
+            tables.append(table)
+            built.append((block, stop))
         occupied.update(range(block.first_line, block.last_line + 1))
         stop = block.last_line
     return tables, occupied
+
+
+def _continues(table: Table, previous: Table) -> bool:
+    """Whether an untitled table is the rest of the recognised one just above it: of a form
+    printed in parts, showing its own header words (分值, 得分, 指标值…)."""
+    if table.title is not None or previous.form is None or table.form not in (None, previous.form) \
+            or not forms.form(previous.form).parts:
+        return False
+    words = [x for row in table.header_rows for x in row] + [c.text for c in table.cells if c.value is None]
+    return forms.shows(previous.form, words, specific=True) >= _CONTINUED_HEADERS

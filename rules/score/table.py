@@ -79,6 +79,9 @@ def _sections(table: Table, rows: list[ScoreRow]) -> list[tuple[str, float, list
     labels = [m[1] for m in marks]
     if len(set(labels)) != len(labels):
         return []  # a label printed twice: the extraction split the table, do not guess
+    scored = {r.row for r in rows}
+    if any(m[0] not in scored for m in marks):
+        return []  # a label on a line of its own (centred over its rows): where they begin is not known
     out = []
     for i, (row, text, weight, _cell) in enumerate(marks):
         end = marks[i + 1][0] if i + 1 < len(marks) else None

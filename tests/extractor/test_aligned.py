@@ -55,3 +55,17 @@ def test_rows_that_fit_no_columns_stay_as_printed():
             "其他一般公共服务支出支出支出  5.00     6.00\n"
             "教育支出                1.00      2.00\n")
     assert tabulate(text, text) == text
+
+
+def test_a_header_word_beside_its_column_heads_it():
+    # 分值 ends where the 10 under it begins: that column's header, not one of its own
+    text = ("                    全年        全年\n"
+            "项目              预算数      执行数  分值  执行率\n"
+            "年度资金总额     3218.76     3106.52    10  96.51%\n"
+            "其中：财政拨款   3138.76     3031.27        96.58%\n"
+            "其他资金           80.00       75.25        94.06%\n")
+    x = extract_text(text, "t", doc_id="t", encoding="utf-8")
+    labels = {str(c.value.value): c.column_labels[-1] for t in x.document.tables for c in t.cells
+              if c.value is not None}
+    assert labels["10"] == "分值"
+    assert labels["3106.52"] == "全年执行数"  # 全年 over 执行数: one label broken over lines
