@@ -986,6 +986,7 @@ class TableBuilder:
         code: str | None = None
         parts: dict[int, str] = {}
         seen_figure = False
+        named = False  # the row's name column has given its label (项目名称, not 资金来源 after it)
         for k, cell in enumerate(row):
             col = k + shift
             if cell is None:
@@ -1009,9 +1010,11 @@ class TableBuilder:
             if fig is None:
                 if _DASHES.fullmatch(cell.text):
                     continue  # "—" prints an empty cell
-                if col not in skip and kind != "any":  # 3820公里 under 指标值 names nothing
+                if col not in skip and kind != "any" and (seen_figure or kind == "name" or not named):
+                    # (3820公里 under 指标值 names nothing)
                     if seen_figure:
-                        code = None  # the second half of a side-by-side row starts
+                        code, named = None, False  # the second half of a side-by-side row starts
+                    named = named or kind == "name"
                     label = cell.text.replace(" ", "")
                     if (m := _CODE_NAME.fullmatch(label)) and code is None:
                         code, label = m.group(1), m.group(2)
