@@ -303,8 +303,10 @@ def test_table_by_unit_with_a_qualified_title_and_a_year_in_its_caption():
 
 
 def test_row_label_is_the_name_column_not_a_text_column_after_it():
-    x = read("政府购买服务决算公开情况表\n金额单位：万元\n序号\t项目名称\t服务领域\t资金来源\t预算金额\t决算金额\n"
+    x = read("政府购买服务决算公开情况表\n金额单位：万元\n"
+             "序号\t项目名称\t服务领域\t资金来源\t预算金额\t决算金额\n"
              "1\t社区治理专业社会工作服务\t基层社会治理服务\t一般公共预算\t500.00\t486.50\n"
              "2\t居家养老服务质量第三方评估\t养老服务\t一般公共预算\t130.00\t128.60\n")
-    cell = next(c for c in x.document.tables[0].cells if c.value is not None and str(c.value.value) == "486.50")
+    cell = next(c for c in x.document.tables[0].cells
+                if c.value is not None and str(c.value.value) == "486.50")
     assert cell.row_label == "社区治理专业社会工作服务"
