@@ -27,6 +27,8 @@ _FIGURE = regex.compile(r"[-+]?\d[\d,]*(?:\.\d+)?%?")
 #: words of prose: a line holding one is no table row
 _PROSE = regex.compile(r"[，。；;]|,(?!\d)")
 _HAN = regex.compile(r"\p{Han}")
+#: where a row may be: a figure after a wide gap (the only lines looked at closely)
+_ROW_HINT = regex.compile(r"[^\s] {2,}+[-+]?\d")
 #: header lines above the first row taken in with the table
 _HEADER_LINES = 6
 _MIN_ROWS = 3
@@ -74,24 +76,11 @@ def _line(text: str, widths_of: str, start: int, end: int) -> _Line:
     segment = text[start:end]
     if "\t" in segment or "|" in segment or _PROSE.search(segment):
         return _Line(start, end, (), prose=bool(segment.strip()))
-    if "  " not in segment.strip():
-        stripped = segment.strip()
-        if not stripped:
-            return _Line(start, end, ())
-        lead = len(segment) - len(segment.lstrip(" "))
-        cols = [0, *accumulate(_width(ch) for ch in widths_of[start:end])]
-        one = _Token(stripped, start + lead, start + lead + len(stripped), cols[lead],
-                     cols[lead + len(stripped)])
-        return _Line(start, end, (one,))
     cols = [0, *accumulate(_width(ch) for ch in widths_of[start:end])]
     tokens = tuple(
         _Token(m.group(), start + m.start(), start + m.end(), cols[m.start()], cols[m.end()])
         for m in _TOKEN.finditer(segment))
     return _Line(start, end, tokens)
-
-
-#: where a row may be: a figure after a wide gap (the only lines looked at closely)
-_ROW_HINT = regex.compile(r"[^\s] {2,}+[-+]?\d")
 
 
 class _Page:

@@ -599,9 +599,6 @@ def _read_tsv(text: str, lines: Lines, i: int, blocks: list[_Block]) -> int:
     return block.last_line + 1
 
 
-#: an untitled table this close below a form's table, with this many of its header words,
-#: is the rest of that form
-_CONTINUED_WITHIN, _CONTINUED_HEADERS = 12, 3
 #: a short line inside a table, between its rows: a heading or a label's piece (收入,
 #: 满意度), not a title, a table number, a unit or a sentence
 _INTERLUDE_CHARS = 12
@@ -1062,6 +1059,11 @@ class TableBuilder:
             column_labels=labels,
             code=code if value is not None else None,
         )
+
+
+#: an untitled table this close below a form's table, with this many of its header words,
+#: is the rest of that form
+_CONTINUED_WITHIN, _CONTINUED_HEADERS = 12, 3
 
 
 def read_tables(text: str, lines: Lines, to_quantity: Callable[..., Quantity],

@@ -658,13 +658,11 @@ class NarrativeReader:
             if len(parts) == 2 and "；" not in text[self._norm_end(parts[0]):self._norm_start(parts[1])]:
                 # parts set apart by 、 or ，: a semicolon ends the list (其中人员经费A、公用经费B；
                 # 项目支出C: C is the next clause's, not a third part)
-                semicolon = text.find("；", self._norm_end(parts[0]), close)
-                close = close if semicolon < 0 else semicolon
+                close = self._to_semicolon(self._norm_end(parts[0]), close)
             if any(m < self._norm_start(head) < c for m, c, _ in lists):
                 # a list inside a list (其中：…；公务用车X，其中购置费A，运行维护费B；公务接待费Y)
                 # runs to the end of its part's clause
-                semicolon = text.find("；", marker, close)
-                close = close if semicolon < 0 else semicolon
+                close = self._to_semicolon(marker, close)
             lists.append((marker, close, head))
         for marker, close, head in lists:
             inner = [(m, c) for m, c, h in lists if marker < m < close and self._norm_start(h) > marker]
@@ -695,6 +693,11 @@ class NarrativeReader:
                         # 公务接待费X，其中基本支出安排A: A is 公务接待费's 基本支出 part,
                         # not the department's 基本支出
                         claim.facet, claim.subject = claim.subject, owner.subject
+
+    def _to_semicolon(self, start: int, end: int) -> int:
+        """Where the first semicolon after `start` stands, else `end`."""
+        semicolon = self.text.find("；", start, end)
+        return end if semicolon < 0 else semicolon
 
     def _list_end(self, head: Claim, marker: int, end: int) -> int:
         """Where the list of `head`'s parts ends: where a clause opens with its name again
