@@ -189,6 +189,18 @@ def meaning(labels: list[str]) -> Meaning | None:
 
 
 @lru_cache(maxsize=8192)
+def figure_meaning(labels: tuple[str, ...]) -> Meaning | None:
+    """What the figures of a column headed by `labels` are: as `meaning`, except that the
+    pieces of a header stacked over several rows are read together first, so 年初 over
+    预算数 is 年初预算数 (an initial budget), not a bare 预算数."""
+    if len(labels) > 1:
+        joined = _match("".join(label.replace(" ", "") for label in labels))
+        if joined is not None and joined.role is not None:
+            return joined
+    return _meaning(labels)
+
+
+@lru_cache(maxsize=8192)
 def _meaning(labels: tuple[str, ...]) -> Meaning | None:
     fallback = None
     for label in reversed(labels):

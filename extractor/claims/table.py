@@ -20,18 +20,6 @@ _ROW_PREFIX = regex.compile(
 )
 _YEAR_PREFIX = regex.compile(r"^(?:19|20)\d{2}年度?")
 _TOTAL_ROWS = {"合计", "总计", "小计"}
-_TABLE_ROLES: list[tuple[regex.Pattern[str], Role]] = [
-    (regex.compile(r"得分"), Role.SCORE),  # before 分值 and 执行率: "得分(分值×执行率)"
-    (regex.compile(r"分值|权重"), Role.WEIGHT),  # Sichuan's forms weigh by 权重
-    (regex.compile(r"上年"), Role.PRIOR),  # 上年决算数 is last year's, whatever else it says
-    (regex.compile(r"年初预算"), Role.BUDGET_INITIAL),
-    (regex.compile(r"执行率"), Role.EXECUTION_RATE),
-    (regex.compile(r"控制率"), Role.CONTROL_RATE),
-    (regex.compile(r"指标值|预期"), Role.TARGET),
-    (regex.compile(r"预算执行数|预算执行金额"), Role.ACTUAL),  # what was spent of the budget
-    (regex.compile(r"预算"), Role.BUDGET),
-    (regex.compile(r"完成值|实际完成|执行数|决算|金额|合计|小计|本年"), Role.ACTUAL),
-]
 #: column headers that say what a figure is rather than what it is about
 _ROLE_HEADER = regex.compile(
     r"^(?:(?:19|20)\d{2}年)?(?:.*(?:预算数|决算数|执行数|执行率|控制率|分值|权重|得分|指标值|完成值|人数)"
@@ -63,27 +51,30 @@ def _canonical_label(lexicon: Lexicon, label: str | None) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-def _header_role(labels: tuple[str, ...]) -> tuple[Role | None, int | None]:
-    """The role and year a column's headers name; every cell of the column asks the same."""
+def _header_year(labels: tuple[str, ...]) -> int | None:
+    """The year a column's headers name (the topmost that names one); every cell of the
+    column asks the same."""
     period = None
     for label in reversed(labels):
         year = YEAR.search(label)
         if year:
             period = int(year.group(1))
-    # The most specific role any header names wins: 预算数 over 合计 in 预算数/合计.
-    # Stacked pieces count together too: 年初 over 预算数 is 年初预算数, not a bare 预算数.
-    words = [*labels, "".join(labels)]
-    role = next((r for pattern, r in _TABLE_ROLES if any(pattern.search(x) for x in words)),
-                None)
-    return role, period
+    return period
 
 
 def _table_role(labels: list[str], quantity: Quantity, fiscal_year: int | None) -> tuple[Role, int | None]:
-    role, period = _header_role(tuple(labels))
+    """The role of a cell's figure from what its column's headers mean (extractor/data/
+    tables.yaml, `columns`), and the year they name."""
+    key = tuple(labels)
+    meaning = forms.figure_meaning(key)
+    period = _header_year(key)
     if period is None:
         period = fiscal_year
-    if role is None:
-        role = Role.RATE if quantity.kind is QuantityKind.PERCENT else Role.ACTUAL
+    percent = quantity.kind is QuantityKind.PERCENT
+    role = meaning.role if meaning is not None else None
+    if role is None or (percent and meaning is not None and meaning.type == "amount"):
+        # no header word says, or a percentage stands in an amount column: a rate of some kind
+        role = Role.RATE if percent else Role.ACTUAL
     if quantity.kind is QuantityKind.COUNT and role is Role.ACTUAL:
         role = Role.COUNT
     if fiscal_year is not None and period is not None and period < fiscal_year:
