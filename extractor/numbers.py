@@ -9,6 +9,7 @@ figures.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import IntEnum
 from decimal import Decimal, InvalidOperation
 
 import cn2an
@@ -40,6 +41,26 @@ _SCAN = regex.compile(
     """,
     regex.VERBOSE,
 )
+
+class _G(IntEnum):
+    """The groups of `_SCAN` by number: the regex module looks a group's name up on every
+    call, which costs ten times an index, and every figure of a document asks for several."""
+
+    DATE = 1
+    YEAR = 2
+    PCT_CN = 3
+    PCT_CN_NUM = 4
+    PREFIX = 5
+    SIGN = 6
+    NUM = 7
+    APPROX = 8
+    UNIT = 9
+    SUFFIX = 10
+    CN = 11
+    CN_UNIT = 12
+
+
+assert _SCAN.groupindex == {g.name.lower(): g.value for g in _G}
 
 _BOUNDS = {
     "≥": Bound.GE, ">=": Bound.GE, "不少于": Bound.GE, "不低于": Bound.GE, "以上": Bound.GE,
@@ -80,11 +101,11 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[RawFigure]:
     """All figures in `text[start:end]` (years, dates and unit-less integers excluded)."""
     figures: list[RawFigure] = []
     for m in _SCAN.finditer(text, start, len(text) if end is None else end):
-        date, year, pct_cn, cn = m.group("date", "year", "pct_cn", "cn")
+        date, year, pct_cn, cn = m.group(_G.DATE, _G.YEAR, _G.PCT_CN, _G.CN)
         if date or year:
             continue
         if pct_cn:
-            value = _from_chinese(m.group("pct_cn_num"))
+            value = _from_chinese(m.group(_G.PCT_CN_NUM))
             if value is not None:
                 figures.append(
                     RawFigure(m.start(), m.end(), QuantityKind.PERCENT, value,
@@ -94,13 +115,13 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[RawFigure]:
         if cn:
             value = _from_chinese(cn)
             if value is not None:
-                unit = _MONEY_UNITS.get(m.group("cn_unit") or "元", "元")
+                unit = _MONEY_UNITS.get(m.group(_G.CN_UNIT) or "元", "元")
                 figures.append(
                     RawFigure(m.start(), m.end(), QuantityKind.AMOUNT, value, 0, unit,
                               False, None, False)
                 )
             continue
-        if _garbled(text, m.start("num"), m.end("num")):
+        if _garbled(text, m.start(_G.NUM), m.end(_G.NUM)):
             continue
         figure = _arabic(m, text)
         if figure is not None:
@@ -130,7 +151,7 @@ def _garbled(text: str, start: int, end: int) -> bool:
 
 def _arabic(m: regex.Match[str], text: str) -> RawFigure | None:
     prefix, sign, number, approx, unit, suffix = m.group(
-        "prefix", "sign", "num", "approx", "unit", "suffix")
+        _G.PREFIX, _G.SIGN, _G.NUM, _G.APPROX, _G.UNIT, _G.SUFFIX)
     number = number.replace(",", "")
     value = Decimal(number)
     if sign:
@@ -158,11 +179,11 @@ def _arabic(m: regex.Match[str], text: str) -> RawFigure | None:
     bound = _BOUNDS.get(prefix or "") or _BOUNDS.get(suffix or "")
     approximate = bool({prefix, approx, suffix} & _APPROX)
     # The span is the figure itself; a bound or hedge before it is metadata.
-    start = m.start("sign") if sign else m.start("num")
+    start = m.start(_G.SIGN) if sign else m.start(_G.NUM)
     multiplier = kind is QuantityKind.PERCENT and m.start() > 0 and text[m.start() - 1] in "*×"
     if suffix and unit is None and approx is None:
-        end = m.start("suffix")
+        end = m.start(_G.SUFFIX)
     elif suffix:
-        end = m.end("unit") if m.group("unit") else m.end("num")
+        end = m.end(_G.UNIT) if unit else m.end(_G.NUM)
     return RawFigure(start, end, kind, value, _decimals(number), unit, approximate, bound,
                      multiplier)
