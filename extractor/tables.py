@@ -107,8 +107,18 @@ def _is_cell_line(line: str) -> bool:
     return line.startswith("\t") and "\t" not in line[1:]
 
 
+def _label(m: regex.Match[str]) -> str:
+    """The 公开NN表 label a match of `_LABEL` prints, numbered in two digits."""
+    return f"公开{int(m.group(1)):02d}表"
+
+
 def _is_tsv_line(line: str) -> bool:
-    return "\t" in line and not _is_cell_line(line)
+    if "\t" not in line or _is_cell_line(line):
+        return False
+    # a title in the first cell of a row merged across the table (a Word table's first
+    # row): the table's caption, not one of its rows
+    word = line.strip()
+    return "\t" in word or not _TITLE.search(word)
 
 
 #: what a PDF prints on every page: "- 3 -", "第 3 页 共 20 页", "3/20"
@@ -846,7 +856,7 @@ class TableBuilder:
                 continue
             seen += 1
             if label is None and (m := _LABEL.search(line)):
-                label = f"公开{int(m.group(1)):02d}表"
+                label = _label(m)
                 continue
             if unit is None and (m := _UNIT.search(line)):
                 unit = m.group(1) or m.group(2)
@@ -857,10 +867,21 @@ class TableBuilder:
                 title = line
                 printed = _strip(self.text, *self.lines[j + 1])
                 title_span = self.to_span(printed.start, printed.end) if printed else None
+                if label is None:  # 公开01表 on its own line above the title
+                    label = self._label_above(j, stop_line)
                 break
             if len(line) > 40:
                 break
         return title, title_span, label, unit
+
+    def _label_above(self, j: int, stop_line: int) -> str | None:
+        """The 公开NN表 label printed alone on the first non-blank line at or above `j`."""
+        for k in range(j, stop_line, -1):
+            line = self.text[slice(*self.lines[k])].strip()
+            if line:
+                m = _LABEL.fullmatch(line)
+                return _label(m) if m else None
+        return None
 
     def note(self, block: _Block, next_line: int) -> str | None:
         """The note printed under a table, its lines joined; None when it has none.
@@ -917,9 +938,9 @@ class TableBuilder:
             numeric = [k for k, c in enumerate(row) if c and _figure(text, c) is not None]
             if in_header and not numeric and all(
                     _FIELD_LINE.match(t) or _UNIT.search(t) or _YEAR_CELL.fullmatch(t)
-                    for t in texts if t):
-                # "单位名称：…⇥2022年度⇥金额单位：万元" above the header: the caption's, not a
-                # column's
+                    or _TABLE_NUMBER.fullmatch(t) for t in texts if t):
+                # "单位名称：…⇥2022年度⇥金额单位：万元" above the header (the table's number,
+                # 公开07表, among them): the caption's, not a column's
                 if unit is None and (m := _UNIT.search(" ".join(texts))):
                     unit = m.group(1) or m.group(2)
                 continue

@@ -310,3 +310,25 @@ def test_row_label_is_the_name_column_not_a_text_column_after_it():
     cell = next(c for c in x.document.tables[0].cells
                 if c.value is not None and str(c.value.value) == "486.50")
     assert cell.row_label == "社区治理专业社会工作服务"
+
+
+def test_title_in_a_word_tables_merged_first_row_is_its_caption():
+    # a Word table's first row merged across the table holds the title (the reader writes
+    # it with the blanks of its merged columns), the 公开03表 label on its own line above
+    x = read("公开03表\n2023年度支出决算表\t\t\t\t\n编制单位：某局\t\t\t\t单位：万元\n"
+             "科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n合计\t\t100.00\t60.00\t40.00\n"
+             "208\t社会保障和就业支出\t80.00\t40.00\t40.00\n210\t卫生健康支出\t20.00\t20.00\t0.00\n")
+    [table] = x.document.tables
+    assert (table.title, table.label) == ("2023年度支出决算表", "公开03表")
+    assert (table.form, table.unit) == ("spending", "万元")
+    assert table.header_rows[0][:3] == ["科目编码", "科目名称", "本年支出合计"]
+
+
+def test_table_number_in_a_spreadsheets_caption_row_is_no_header():
+    # 编制单位 | 公开07表 | 单位：万元, one row of merged cells above the header
+    x = read("一般公共预算财政拨款“三公”经费支出决算表\n编制单位：某局\t\t公开07表\t\t单位：万元\n"
+             "合计\t因公出国（境）费\t公务用车购置及运行费\t公务接待费\t备注\n"
+             "21.47\t0.00\t14.62\t6.85\t\n")
+    [table] = x.document.tables
+    cell = next(c for c in table.cells if c.value is not None and str(c.value.value) == "6.85")
+    assert cell.column_labels == ["公务接待费"]
