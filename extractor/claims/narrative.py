@@ -78,6 +78,19 @@ _CONTINUES = regex.compile(
     r"支出决算|决算数|决算为|完成|增加|减少|增长|下降|上升|持平|占)")
 #: "项目支出中基本公共卫生服务1246.80万元": the figure is the part named after 中
 _PART_OF = regex.compile(r"中\p{Han}{2,}")
+#: a fund's name alone between a figure and the next, in brackets or after 其中: the first
+#: figure's part from that fund
+_FUND_PART = regex.compile(
+    r"(?:万元)?(?:([（(]|[（(，,]?其中[:：]?)|[、，,])"
+    r"(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:财政拨款)?(?:资金)?(?:为)?")
+#: a fund's name and nothing else (一般公共预算财政拨款), which may qualify a noun after it
+_FUND_ONLY = regex.compile(r"(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:财政拨款)?")
+#: a fund's name, whose 预算 is no budget
+_FUND_NAME = regex.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
+#: a fund drawn on for what a sentence is about (使用上年结转资金26.80万元, 以事业收入安排支出
+#: 18.90万元): the figure is the amount drawn, a part of the fund's, told apart by its facet
+_DRAWN_ON = regex.compile(r"(?:使用|动用|利用|以|用)$")
+_DRAWN = "使用"
 #: what makes the figure after it an amount per person, a standard, not its subject's money
 _PER_HEAD = regex.compile(r"(?:人均|每人)$")
 _RATE_ROLES = (Role.CHANGE_RATE, Role.COMPLETION_RATE, Role.EXECUTION_RATE, Role.CONTROL_RATE,
@@ -170,6 +183,9 @@ class NarrativeReader:
         self.latest: dict[int | None, tuple[str, Span | None]] = {}
         self.latest_sentence: dict[int | None, int] = {}  # the sentence `latest` was read in
         self.paths: list[regex.Match[str]] = []  # the 类/款/项 paths of the sentence being read
+        self.masked: list[tuple[int, int]] = []  # where no cue word counts (names), in it
+        self.base_funds: dict[int, str] = {}  # share's offset -> the fund its base is named of
+        self.fund_parts: set[int] = set()  # offsets of figures read as one fund's part of another
         self.cued: set[str] = set()
         self.sentence_end = 0  # where the sentence being read ends
 
@@ -186,7 +202,10 @@ class NarrativeReader:
         if path is not None:
             topic = (path[0], None)
         elif found and not named:
-            topic = (found[0][2], None)
+            # 项目支出绩效自评情况说明 is about evaluating projects, whose figures are each
+            # project's (该项目全年执行数X), not about the amount 项目支出: no topic
+            if not sec.title.startswith("绩效", found[0][1]):
+                topic = (found[0][2], None)
         elif 3 <= len(cleaned) <= 30 and not _DIGIT.search(cleaned) and not cues.ANAPHORIC.search(cleaned):
             topic = (cleaned, None)
         self.topics[section] = topic
@@ -214,19 +233,32 @@ class NarrativeReader:
         self.sentence_end = end
         self.paths = (list(_CLASS_PATH.finditer(self.text, start, end))
                       if _LEVEL_MARK.search(self.text, start, end) else [])
-        # A fund named before the first figure limits the whole sentence's figures; else the
-        # fund its section is about (政府性基金预算财政拨款支出决算情况说明).
-        scope = fund_scope(self.text[start:figures[0].start]) or self._section_scope(section)
-        if _OWN_LEVEL.search(self.text, start, figures[0].start):
-            # 局机关本级本年支出合计 is the office's alone, not the department's consolidated total
-            scope = f"{_OWN}{scope or ''}"
+        # Cue words inside subject names do not count, except in rate names (预算执行率), nor
+        # the 预算 of a fund's name (一般公共预算96.25万元 is that fund's, not a budget).
+        self.masked = [(s, e) for s, e, name in mentions if not name.endswith("率")]
+        self.masked += [m.span() for m in _FUND_NAME.finditer(self.text, start, end)]
+        # A fund named before the first figure limits the whole sentence's figures, unless
+        # the sentence goes on to name another (收入包括一般公共预算财政拨款收入X、政府性基金
+        # 预算财政拨款收入Y: a list across funds); else the fund its section is about
+        # (政府性基金预算财政拨款支出决算情况说明).
+        lead = fund_scope(self.text[start:figures[0].start])
+        if lead is not None and any(fund_scope(self.text[a.end:b.start]) not in (None, lead)
+                                    for a, b in pairwise(figures)):
+            lead = None
+        section_scope = self._section_scope(section)
+        own = _OWN_LEVEL.search(self.text, start, figures[0].start) is not None
         sentence: list[Claim] = []
         prev_end = start
         for fig in figures:
             claim = self._claim(index, section, start, prev_end, fig, mentions, sentence)
-            # else a fund its own clause names: 年初结转和结余X，其中：财政拨款结转和结余Y is
-            # the carry-over of 财政拨款, not a second figure of the whole
-            limit = scope or fund_scope(self.text[prev_end:fig.start])
+            if own:
+                # 局机关本级本年支出合计 is the office's alone, not the department's total
+                limit: str | None = f"{_OWN}{lead or section_scope or ''}"
+            else:
+                # else a fund its own clause names (年初结转和结余X，其中：财政拨款结转和结余Y
+                # is the carry-over of 财政拨款, not a second figure of the whole), else the
+                # section's
+                limit = lead or fund_scope(self.text[prev_end:fig.start]) or section_scope
             if limit and limit not in claim.subject:
                 claim.scope = limit
             sentence.append(self.ctx.add(claim))
@@ -246,8 +278,7 @@ class NarrativeReader:
         text = self.text
         percent = fig.kind is QuantityKind.PERCENT
         quantity = self.ctx.to_quantity(fig, implied_unit="万元")
-        # Cue words inside subject names do not count, except in rate names (预算执行率).
-        masked = [(s, e) for s, e, name in mentions if not name.endswith("率")]
+        masked = self.masked
         fiscal = self.ctx.doc.meta.fiscal_year
         # a cue does not reach past a semicolon: in "与上年持平；公务接待费2.18万元" the 上年 is
         # the clause before's, and 2.18 is this year's
@@ -280,12 +311,17 @@ class NarrativeReader:
         if role is Role.SHARE and cue is not None:
             named = [m for m in mentions if cue[2] <= m[0] < fig.start]
             base = named[-1][2] if named else None
+            if named and (fund := fund_scope(text[cue[2]:named[-1][0]])) is not None:
+                self.base_funds[fig.start] = fund  # 占一般公共预算财政拨款项目支出的: of that fund's
         subject, subject_span, reading = self._subject(section, start, clause, prev_end, fig,
                                                        mentions, sentence, role, index, cue is not None,
                                                        base)
         facet = None
         if _UNDER in subject:  # a 项 named with its 款: the 款 sets it apart from its namesakes
             facet, subject = subject.split(_UNDER, 1)
+        elif subject_span is not None and _DRAWN_ON.search(
+                text, start, self.ctx.doc.offsets.to_normalized(subject_span.start)):
+            facet = _DRAWN  # what was drawn on that fund for the sentence's item, a part of it
         if dated or self._in_loose_row(fig):
             reading = Reading.CONTEXT
         if cue is None and (percent or fig.unit is None) and reading in (Reading.PATTERN,
@@ -463,6 +499,9 @@ class NarrativeReader:
         if name in _NATURES and _HAN.match(self.text, s - 1) and not _NATURE_LEAD.search(
                 self.text, max(0, s - 12), s) and fund_scope(self.text[max(0, s - 12):s]) is None:
             return None  # 老旧小区改造项目支出X: that project's spending, not all 项目支出
+        if _FUND_ONLY.fullmatch(self.text, s, e) and len(_HAN.findall(
+                self.text, e, cues.trailing_filler(self.text, e, fig.start))) >= 2:
+            return None  # 一般公共预算财政拨款项目资金X: that fund's 项目资金, not its income
         if _NAMED_AFTER.fullmatch(self.text, e, fig.start):
             return None  # 事业收入为第一中学住宿费等收费收入X: of what 为 names, a part of it
         qualifier = next((q for q in _QUALIFIERS if self.text.startswith(q, e)), None)
@@ -483,6 +522,9 @@ class NarrativeReader:
         phrase, an earlier mention or the section's topic is context. A share's subject is
         the amount before it, unless that amount is the base it names ("A 180.95万元，占
         政府采购支出总额197.56万元的63.28%" is A's share)."""
+        if role is Role.ACTUAL and self._fund_part(sentence, prev_end, fig):
+            head = sentence[-1]
+            return head.subject, head.subject_span, head.reading
         if role is Role.SHARE and sentence:
             amounts = [c for c in sentence if c.role is not Role.SHARE]
             if base is not None and len(amounts) > 1 and amounts[-1].subject == base:
@@ -564,6 +606,19 @@ class NarrativeReader:
             and _CONTINUES.match(self.text, clause, fig.start) is not None
         headed = section is not None and section not in self.latest and self._names(section)
         return (*topic, Reading.PATTERN if (follows or headed) and cued else Reading.CONTEXT)
+
+    def _fund_part(self, sentence: list[Claim], prev_end: int, fig: RawFigure) -> bool:
+        """Whether the figure is the part from one fund of the figure before it, a fund's
+        name alone between them: 年初财政拨款结转和结余111.85万元（一般公共预算96.25万元、政府
+        性基金15.60万元）. The fund is the scope its clause names. A list of funds outside
+        brackets or 其中 (一般公共预算财政拨款A，政府性基金B) is of siblings."""
+        if not sentence:
+            return False
+        part = _FUND_PART.fullmatch(self.text, prev_end, fig.start)
+        if part is None or not (part.group(1) or self._norm_start(sentence[-1]) in self.fund_parts):
+            return False
+        self.fund_parts.add(fig.start)
+        return True
 
     def _class_path(self, start: int, pos: int, mentions: list[tuple[int, int, str]],
                     text: str | None = None) -> tuple[str, Span | None, Reading] | None:
@@ -649,8 +704,8 @@ class NarrativeReader:
             if not heads and marker - start < 3 and sentence[0].sentence is not None:
                 heads = [c for c in self.ctx.recent(section, sentence[0].sentence, 1)
                          if c.role is Role.ACTUAL][-1:]
-            if not heads:
-                continue
+            if not heads or "；" in text[self._norm_end(heads[-1]):marker]:
+                continue  # (…结余15.60万元）；支出包括…: the list of a clause naming no figure)
             head = heads[-1]
             close = self._list_end(head, marker, end)
             parts = [c for c in sentence if marker < self._norm_start(c) < close
@@ -685,8 +740,9 @@ class NarrativeReader:
                     listed.append(claim)
                 if owner is None:
                     continue
-                if (claim.role is owner.role and claim.subject != owner.subject
-                        and Link.TOTAL not in claim.links):
+                if (claim.role is owner.role and Link.TOTAL not in claim.links
+                        and (claim.subject, claim.scope) != (owner.subject, owner.scope)):
+                    # (a part of another subject, or the same subject's part from one fund)
                     claim.links[Link.TOTAL] = owner.id
                     if claim.subject in _NATURES and claim.facet is None \
                             and not _WHOLE_SPENDING.search(owner.subject):
@@ -812,8 +868,16 @@ class NarrativeReader:
         own = (part.scope or "").startswith(_OWN) if part is not None else False
         earlier = [c for c in self.ctx.actual_by_subject.get(claim.base, [])
                    if (c.scope or "").startswith(_OWN) == own]
-        if earlier:
-            claim.links[Link.WHOLE] = earlier[-1].id
+        # and of the part's fund: 一般公共预算财政拨款支出X，占本年支出合计的a% is a share of
+        # the department's 本年支出合计, not of the 财政拨款 本年支出 stated last
+        same_fund = [c for c in earlier if part is not None and c.scope == part.scope]
+        named_fund = self.base_funds.get(self._norm_start(claim))
+        if named_fund is not None:
+            # 占一般公共预算财政拨款项目支出的: that fund's 项目支出 or none, not all funds'
+            same_fund = [c for c in earlier if c.scope == named_fund]
+            earlier = []
+        if same_fund or earlier:
+            claim.links[Link.WHOLE] = (same_fund or earlier)[-1].id
 
     # -- reasons -------------------------------------------------------------------------
 
