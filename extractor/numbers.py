@@ -9,8 +9,8 @@ figures.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import IntEnum
 from decimal import Decimal, InvalidOperation
+from enum import IntEnum
 
 import cn2an
 import regex
