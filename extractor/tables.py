@@ -40,6 +40,7 @@ _RATE_ROW = regex.compile(r"率|比例|占比|%")
 _FIELD_LINE = regex.compile(
     rf"(?:{UNIT_LABEL}|单位|填报日期|实施单位|主管部门)(?:名称)?\s*[:：]|注\s*[:：\d]|注$")
 _SENTENCE_END = regex.compile(r"[。；;]")
+_HAN = regex.compile(r"\p{Han}")
 _DASHES = regex.compile(r"[—\-－–]+")
 _PLAIN_CELL = regex.compile(r"-?\d+(?:\.\d+)?%?|[—-]+")
 _YEARLIKE = regex.compile(r"(?:19|20)\d{2}\.\d{1,2}\.\d{1,2}")
@@ -107,6 +108,13 @@ def _is_cell_line(line: str) -> bool:
     return line.startswith("\t") and "\t" not in line[1:]
 
 
+def _unit_line(line: str) -> bool:
+    """Whether a line only says the unit (单位：万元, （万元）): not 资金情况（万元）, the header
+    of a name column that says its unit too."""
+    m = _UNIT.search(line)
+    return m is not None and not _HAN.search(line[:m.start()] + line[m.end():])
+
+
 def _label(m: regex.Match[str]) -> str:
     """The 公开NN表 label a match of `_LABEL` prints, numbered in two digits."""
     return f"公开{int(m.group(1)):02d}表"
@@ -163,7 +171,7 @@ def _read_bare_cells(text: str, lines: Lines, i: int, blocks: list[_Block]) -> i
         return text[slice(*lines[j])].strip()
 
     j = i
-    while j < len(lines) and (not content(j) or _FIELD_LINE.match(content(j)) or _UNIT.search(content(j))
+    while j < len(lines) and (not content(j) or _FIELD_LINE.match(content(j)) or _unit_line(content(j))
                               or _TABLE_NUMBER.fullmatch(content(j))):
         j += 1
     start = j

@@ -332,3 +332,15 @@ def test_table_number_in_a_spreadsheets_caption_row_is_no_header():
     [table] = x.document.tables
     cell = next(c for c in table.cells if c.value is not None and str(c.value.value) == "6.85")
     assert cell.column_labels == ["公务接待费"]
+
+
+def test_a_header_cell_that_names_its_unit_is_a_column_not_the_unit_line():
+    # 资金情况（万元） heads the row-label column of a self-evaluation's funds block, read one
+    # cell per line: dropping it as a unit line shifted every column one to the left (the
+    # 分值 10 read as an 执行率 of 10%)
+    x = read("2019年度部门整体支出绩效自评表\n\n资金情况（万元）\n年初预算数\n全年预算数\n全年执行数\n"
+             "分值\n执行率\n得分\n\n年度资金总额\n2778.45\n2767.30\n2767.30\n10\n100.00%\n10\n")
+    [table] = x.document.tables
+    labels = {str(c.value.value): c.column_labels[-1] for c in table.cells if c.value is not None}
+    assert labels["2778.45"] == "年初预算数"
+    assert labels["100.00"] == "执行率"
