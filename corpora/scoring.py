@@ -56,6 +56,7 @@ class GoldFinding:
     line: int | None = None
     near: str | None = None
     occurrence: int = 1
+    near_line: int = 1  # which of the lines holding `near` and `text`, where several do
     why: str = ""
 
 
@@ -104,6 +105,7 @@ def _finding(entry: dict, negative: bool = False) -> GoldFinding:
         line=entry.get("line"),
         near=entry.get("near"),
         occurrence=int(entry.get("occurrence", 1)),
+        near_line=int(entry.get("near_line", 1)),
         why=str(entry.get("why", "")),
     )
 
@@ -176,25 +178,31 @@ def whole_matches(content: str, needle: str, cells: bool = False) -> Iterator[in
 
 
 def locate(original: str, text: str, *, line: int | None = None, near: str | None = None,
-           occurrence: int = 1, use_lines: bool = True, cells: bool = False) -> tuple[int, int] | None:
+           occurrence: int = 1, use_lines: bool = True, cells: bool = False,
+           near_line: int = 1) -> tuple[int, int] | None:
     """The original-text span of the `occurrence`-th whole `text` on its line, or None.
 
     `line` is used when the document is the text the gold was written on (`use_lines`);
-    otherwise the line is the first one holding `near` (whitespace ignored) and `text`.
+    otherwise the line is the `near_line`-th (first by default) holding `near` (whitespace
+    ignored) and `text`: two tables may print the same 总分 row.
     """
     starts = line_starts(original)
     candidates: Iterable[int]
     if use_lines and line is not None and 0 < line <= len(starts):
-        candidates = (line - 1,)
+        candidates, near_line = (line - 1,), 1
     elif near is not None:
         key = squeeze(near)
         candidates = (i for i in range(len(starts)) if key in squeeze(_line(original, starts, i)))
     else:
         return None
+    seen = 0
     for i in candidates:
         content = _line(original, starts, i)
         found = list(whole_matches(content, text, cells=cells))
         if len(found) >= occurrence:
+            seen += 1
+            if seen < near_line:
+                continue
             begin = starts[i] + found[occurrence - 1]
             return begin, begin + len(text)
     return None
@@ -244,7 +252,7 @@ def score_document(gold: GoldDocument, report: Report, rule_ids: Iterable[str],
     located: list[tuple[GoldFinding, tuple[int, int]]] = []
     for entry in gold.findings:
         span = locate(original, entry.text, line=entry.line, near=entry.near,
-                      occurrence=entry.occurrence, use_lines=as_text)
+                      occurrence=entry.occurrence, use_lines=as_text, near_line=entry.near_line)
         if span is None:
             score.unlocated.append(f"{entry.id}: {entry.text!r}")
         elif not set(entry.rules) & built:
@@ -266,7 +274,7 @@ def score_document(gold: GoldDocument, report: Report, rule_ids: Iterable[str],
         (score.correct if ok else score.false)[severity].append(f)
     for entry in gold.true_negatives:
         span = locate(original, entry.text, line=entry.line, near=entry.near,
-                      occurrence=entry.occurrence, use_lines=as_text)
+                      occurrence=entry.occurrence, use_lines=as_text, near_line=entry.near_line)
         if span is None:
             score.unlocated.append(f"{entry.id}: {entry.text!r}")
             continue

@@ -120,13 +120,20 @@ def entry_dict(entry: Entry, rendering: Rendering) -> dict[str, object]:
 def write(
     path: Path, header: dict[str, object], findings: list[Entry], negatives: list[Entry], rendering: Rendering
 ) -> None:
-    """The sidecar; a finding without a unique `near` falls back to its whole line, a true
-    negative without one is left out (in another format it could not be told from its twins)."""
+    """The sidecar; a finding without a unique `near` falls back to its whole line, counted
+    among the lines that print it too (`near_line`: the second 总分 row of two score tables);
+    a true negative without one is left out (in another format it could not be told from its
+    twins)."""
     found = [entry_dict(e, rendering) for e in findings]
     for entry in found:
         if entry["near"] is None:
             index = int(entry["line"]) - 1  # type: ignore[call-overload]
-            entry["near"] = rendering.lines[index].strip()
+            near = entry["near"] = rendering.lines[index].strip()
+            occurrence = int(entry.get("occurrence", 1))  # type: ignore[call-overload]
+            twins = sum(1 for line in rendering.lines[:index] if squeeze(near) in squeeze(line)
+                        and len(whole_matches(line, str(entry["text"]))) >= occurrence)
+            if twins:
+                entry["near_line"] = twins + 1
     negatives_out = [d for d in (entry_dict(e, rendering) for e in negatives) if d["near"] is not None]
     data = {**header, "findings": found, "true_negatives": negatives_out}
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=110), encoding="utf-8")

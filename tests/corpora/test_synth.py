@@ -91,7 +91,8 @@ def test_gold_points_at_its_text(which: str, request: pytest.FixtureRequest) -> 
             occurrence = entry.get("occurrence", 1)
             by_line = locate(text, str(entry["text"]), line=entry["line"], occurrence=occurrence)
             by_near = locate(
-                text, str(entry["text"]), near=entry["near"], occurrence=occurrence, use_lines=False
+                text, str(entry["text"]), near=entry["near"], occurrence=occurrence, use_lines=False,
+                near_line=entry.get("near_line", 1),
             )
             assert by_line is not None and by_line == by_near, where
 
