@@ -148,6 +148,23 @@ def _moved(
     return value + (10 * ulp if floor is None or value + 10 * ulp <= floor else -10 * ulp)
 
 
+#: parts whose figure never exceeds the whole they belong to (identity.bound's pairs)
+_WHOLE_OF = {"sg.car_buy": "sg.car", "sg.car_run": "sg.car", "proc.sme": "proc.total",
+             "proc.small": "proc.sme"}
+
+
+def _above_its_whole(ctx: Context, slot: Slot) -> bool:
+    """Whether a moved part now exceeds its whole: "sg.car_run.budget" above "sg.car.budget"."""
+    part, _, column = slot.key.rpartition(".")
+    whole_key = _WHOLE_OF.get(part if part else slot.key)
+    if whole_key is None:
+        return False
+    if part:
+        whole_key = f"{whole_key}.{column}"
+    whole = next((s for s in ctx.doc.slots() if s.key == whole_key and s.value is not None), None)
+    return whole is not None and slot.value is not None and slot.value > whole.value  # type: ignore[operator]
+
+
 def digit(ctx: Context) -> list[Entry]:
     """A figure changed: a narrative restatement, a part of a list, or a table cell."""
     pool = [
@@ -179,6 +196,8 @@ def digit(ctx: Context) -> list[Entry]:
     else:
         slot.set_value(_moved(ctx.rng, slot))
     ctx.take(slot)
+    if _above_its_whole(ctx, slot):
+        rules.add("identity.bound")  # 公务用车运行费 moved above 公务用车购置及运行费
     where = f"table {slot.table}, row {slot.label}" if slot.table else "the narrative"
     why = f"{slot.key} in {where} was {old}; printed {slot.text}"
     if slip:
