@@ -246,6 +246,7 @@ class NarrativeReader:
                                     for a, b in pairwise(figures)):
             lead = None
         section_scope = self._section_scope(section)
+        project = self._project(section)
         own = _OWN_LEVEL.search(self.text, start, figures[0].start) is not None
         sentence: list[Claim] = []
         prev_end = start
@@ -261,6 +262,11 @@ class NarrativeReader:
                 limit = lead or fund_scope(self.text[prev_end:fig.start]) or section_scope
             if limit and limit not in claim.subject:
                 claim.scope = limit
+            if project is not None and claim.facet is None and claim.subject != project \
+                    and self.ctx.lexicon.canonical(claim.subject) == claim.subject:
+                # 上年结转资金185.40万元 under 一、城镇老旧小区改造项目 is that project's, not
+                # the department's 年初结转和结余
+                claim.facet = project
             sentence.append(self.ctx.add(claim))
             if claim.subject:
                 self.latest[section] = (claim.subject, claim.subject_span)
@@ -657,6 +663,16 @@ class NarrativeReader:
             if scope is not None:
                 return scope
             section = sec.parent
+        return None
+
+    def _project(self, section: int | None) -> str | None:
+        """The project a section (or its parent) is headed by: 一、城镇老旧小区改造项目."""
+        while section is not None:
+            topic = self.heading_topic(section)
+            if topic is not None and topic[0].endswith("项目") and topic[1] is None \
+                    and self.ctx.lexicon.canonical(topic[0]) is None:
+                return topic[0]
+            section = self.ctx.doc.sections[section].parent
         return None
 
     def _names(self, section: int) -> bool:
