@@ -153,8 +153,10 @@ class TargetYear(Rule[Params]):
                what: tuple[str, str]) -> Iterator[Finding]:
         for m in _YEAR.finditer(text):
             year = int(m.group(1))
-            if year == fiscal or (year == fiscal + 1 and _NEXT_BUDGET.match(text, m.start())):
-                continue  # 作为编制2023年度部门预算的依据: next year's budget is meant
+            if year == fiscal or (fiscal < year <= fiscal + 2 and _NEXT_BUDGET.match(text, m.start())):
+                # 作为编制2023年度部门预算的依据: a budget to come is meant; a 2024 report
+                # written in 2025 applies its results to the budget compiled then, 2026's
+                continue
             span = index.document.span(start + m.start(), start + m.end())
             yield self.structure("PERIOD_MISMATCH", [Evidence(role="stated", span=span)],
                                  expected_text=f"{fiscal}年", year=year, fiscal_year=fiscal,
