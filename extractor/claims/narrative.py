@@ -723,6 +723,9 @@ class NarrativeReader:
             if not heads or "；" in text[self._norm_end(heads[-1]):marker]:
                 continue  # (…结余15.60万元）；支出包括…: the list of a clause naming no figure)
             head = heads[-1]
+            actual = next((c for c in reversed(heads) if c.role is Role.ACTUAL), None)
+            if head.role in _BESIDE_ACTUAL and actual is not None and actual.subject == head.subject:
+                head = actual  # 基本支出X，全年预算Y，执行率…，其中人员经费A: the parts of X
             close = self._list_end(head, marker, end)
             parts = [c for c in sentence if marker < self._norm_start(c) < close
                      and c.quantity.kind is head.quantity.kind][:2]
