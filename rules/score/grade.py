@@ -24,8 +24,10 @@ _BAND_RANGE = regex.compile(
     r"(?:[—\-–~至]{1,3}[ ]{0,3}\d{1,3}[ ]{0,3}分?|及?以上)"
     r"[ ]{0,3}(?:的[ ]{0,3})?为[ ]{0,3}(优秀|良好|优|良|中|差)"
 )
-#: 等级为优, 评定等级：良好, and in a table 自评等级⇥不合格 (the grade in the next cell)
-_STATED = regex.compile(rf"(?:评价等级|自评等级|评定等级|等级)[ \t]?(?:为|:|\t)[ \t]?({_GRADES})")
+#: 等级为优, 评定等级：良好, 评价等级为“良”, and in a table 自评等级⇥不合格 (the grade in the
+#: next cell)
+_STATED = regex.compile(
+    rf"(?:评价等级|自评等级|评定等级|等级)[ \t]?(?:为|:|：|\t)[ \t]?[“\"‘「]?({_GRADES})")
 _SCORE = regex.compile(r"得分\s*(\d{1,3}(?:\.\d{1,2})?)\s*分")
 _SAME = {"优秀": "优", "良好": "良", "中等": "中", "合格": "中", "较差": "中", "不合格": "差"}
 _DEFAULT = [(Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"), (Decimal(0), "差")]
