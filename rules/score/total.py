@@ -5,13 +5,33 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from models import ArithmeticFinding, Finding, Severity, message
+import regex
+
+from models import ArithmeticFinding, Claim, Evidence, Finding, QuantityKind, Severity, message
 
 from ..arith import Interval, show_interval, total
 from ..index import ClaimIndex
 from ..registry import Params, Rule, register
 from ..verdict import arithmetic, evidence, figure
 from .table import score_tables
+
+
+def _restated(index: ClaimIndex, stated: Claim) -> list[Evidence]:
+    """The 总分 stated again in the text (自评得分96.90分): the same wrong figure, shown there
+    too. Spans only: the finding rests on the table, however the sentence was read."""
+    out = []
+    for claim in index.narrative():
+        q = claim.quantity
+        if q.kind is not QuantityKind.SCORE or q.value != stated.quantity.value or claim.sentence is None:
+            continue
+        sentence = index.document.sentences[claim.sentence].span
+        if _TOTAL_WORDS.search(sentence.text, 0, q.span.start - sentence.start):
+            out.append(Evidence(role="restated", span=q.span, value=q.value))
+    return out
+
+
+#: what a sentence calls the total score it states: 自评得分96.90分, 总分为97分
+_TOTAL_WORDS = regex.compile(r"得分|总分")
 
 
 @register("score.total")
@@ -42,7 +62,9 @@ class ScoreTotal(Rule[Params]):
                         [evidence("component", p) for p in parts], decimals=0,
                         what=what[0], what_en=what[1])
                     if finding is not None:
-                        yield finding.model_copy(update={"severity": Severity.ERROR})
+                        restated = _restated(index, stated) if stated is st.total.score else []
+                        yield finding.model_copy(update={"severity": Severity.ERROR,
+                                                         "evidence": [*finding.evidence, *restated]})
             for label, weight, members, _row in st.sections:
                 parts = [r.weight for r in members if r.weight is not None]
                 if not parts:
