@@ -27,14 +27,19 @@ _WATCHED = ("三公经费", "公务接待费", "公务用车购置及运行费",
             "因公出国（境）费", "机关运行经费", "会议费", "培训费", "一般性支出")
 
 
-def _topic(text: str) -> str | None:
-    """The watched expense a sentence is about: the first it names. "公务用车购置及运行费…比上年
-    减少3.19万元…压减“三公”经费" speaks of 公务用车购置及运行费, not of the 三公 total."""
+def _topic(text: str, word: int) -> str | None:
+    """The watched expense the direction word at `word` is said of: the last one named before
+    it ("公务用车购置及运行费…比上年减少3.19万元…压减“三公”经费" speaks of 公务用车购置及运行费,
+    not of the 三公 total; "公务用车运行维护费…增加…；公务接待费…比上年减少" of 公务接待费),
+    else the first named after it."""
     plain = text.replace("（", "(")
-    named = [(plain.find(s.replace("（", "(")), s) for s in _WATCHED]
-    if "三公" in text:
-        named.append((text.find("三公"), "三公经费"))
-    found = [(at, s) for at, s in named if at >= 0]
+    names = [(s.replace("（", "("), s) for s in _WATCHED] + [("三公", "三公经费")]
+    before = [(plain.rfind(key, 0, word), s) for key, s in names]
+    found = [(at, s) for at, s in before if at >= 0]
+    if found:
+        return max(found)[1]
+    after = [(plain.find(key, word), s) for key, s in names]
+    found = [(at, s) for at, s in after if at >= 0]
     return min(found)[1] if found else None
 
 
@@ -54,7 +59,10 @@ class DirectionContradiction(Rule[Params]):
     """
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
-        yield from self._changes(index)
+        told: set[int] = set()  # where the words of the changes' findings stand: told once
+        for finding in self._changes(index):
+            told.update(e.span.start for e in finding.evidence if e.role in ("word", "stated"))
+            yield finding
         year = index.document.meta.fiscal_year
         if year is None:
             return
@@ -63,8 +71,8 @@ class DirectionContradiction(Rule[Params]):
             word = _DOWN.search(text)
             if word is None:
                 continue
-            subject = _topic(text)
-            if subject is None or _REASON.match(text):
+            subject = _topic(text, word.start())
+            if subject is None or _REASON.match(text) or sentence.span.start + word.start() in told:
                 continue  # 主要原因：…压减“三公”经费 gives a cause of the change before it
             finding = self._compare(index, subject, year, word.group(0), sentence_no,
                                     sentence.span.start + word.start(), word.group(0))
