@@ -749,7 +749,7 @@ def _fill_headers(header: list[list[str]], width: int) -> list[list[str]]:
     """Spread a merged header cell over the blank cells to its right that have sub-headers;
     not a piece of its own column's label (全年 over 执行数, a label broken over two lines)
     unless the piece below it runs on to the right too (公务用 / 车购置 over three columns)."""
-    rows = [r + [""] * (width - len(r)) for r in header]
+    rows = [r + [""] * (width - len(r)) for r in _over_their_names(header)]
     for r in reversed(range(len(rows) - 1)):  # bottom up: a piece spread below spreads above
         for c in range(1, width):
             below = any(rows[b][c] for b in range(r + 1, len(rows)))
@@ -757,6 +757,25 @@ def _fill_headers(header: list[list[str]], width: int) -> list[list[str]]:
                     _piece_of_one_label(rows[r][c - 1], rows[r + 1][c - 1])
                     and rows[r + 1][c] != rows[r + 1][c - 1]):
                 rows[r][c] = rows[r][c - 1]
+    return rows
+
+
+def _over_their_names(header: list[list[str]]) -> list[list[str]]:
+    """Group labels printed without the blanks of their merged cells (a PDF's 收入 | 支出 over
+    项目 | 金额 | 项目 | 合计 | …) set over the name columns of the row below, one each: the
+    halves of a side-by-side table start with their 项目."""
+    rows = [list(r) for r in header]
+    for r in range(len(rows) - 1):
+        row, below = rows[r], rows[r + 1]
+        if len(row) >= len(below) or not all(row):
+            continue
+        names = [c for c, t in enumerate(below) if t and (m := forms.meaning([t])) is not None
+                 and m.type == "name"]
+        if len(names) == len(row) > 1 and names[0] == 0:
+            spread = [""] * len(below)
+            for label, c in zip(row, names, strict=True):
+                spread[c] = label
+            rows[r] = spread
     return rows
 
 

@@ -344,3 +344,15 @@ def test_a_header_cell_that_names_its_unit_is_a_column_not_the_unit_line():
     labels = {str(c.value.value): c.column_labels[-1] for c in table.cells if c.value is not None}
     assert labels["2778.45"] == "年初预算数"
     assert labels["100.00"] == "执行率"
+
+
+def test_group_labels_printed_without_their_blanks_stand_over_their_halves():
+    # a PDF's merged 收入 | 支出 over the two halves of a 总表, printed as two cells
+    x = read("财政拨款收支决算总表\n单位：万元\n收入\t支出\n"
+             "项目\t金额\t项目\t合计\t一般公共预算财政拨款\n"
+             "一、一般公共预算财政拨款\t100.00\t一、一般公共服务支出\t100.00\t100.00\n"
+             "本年收入合计\t100.00\t本年支出合计\t100.00\t100.00\n")
+    [table] = x.document.tables
+    labels = {(c.row_label, c.column): c.column_labels for c in table.cells if c.value is not None}
+    assert labels[("本年收入合计", 1)] == ["收入", "金额"]
+    assert labels[("本年支出合计", 3)] == ["支出", "合计"]
