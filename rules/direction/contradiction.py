@@ -60,9 +60,9 @@ class DirectionContradiction(Rule[Params]):
 
     def check(self, index: ClaimIndex) -> Iterator[Finding]:
         told: set[int] = set()  # where the words of the changes' findings stand: told once
-        for finding in self._changes(index):
-            told.update(e.span.start for e in finding.evidence if e.role in ("word", "stated"))
-            yield finding
+        for change in self._changes(index):
+            told.update(e.span.start for e in change.evidence if e.role in ("word", "stated"))
+            yield change
         year = index.document.meta.fiscal_year
         if year is None:
             return
