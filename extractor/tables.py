@@ -955,6 +955,7 @@ class TableBuilder:
         cells: list[Cell] = []
         active: list[list[str]] = []
         in_header = True
+        opening: list[list[str]] = []  # the header rows above the first row of figures
         self._carry: dict[int, str] = {}
         self._labels: dict[int, list[str]] = {}  # column -> labels under the current header
         self._skip: set[int] | None = None  # the columns the current header says to skip
@@ -979,6 +980,8 @@ class TableBuilder:
                 if unit is None and (m := _UNIT.search(" ".join(texts))):
                     unit = m.group(1) or m.group(2)
                 continue
+            if not numeric and texts in opening:
+                continue  # the header printed again where a page broke (a repeated 表头)
             if not numeric and sum(map(bool, texts)) >= (2 if block.layout == "cell_lines" else 3):
                 header = [texts]  # a new header row inside the table (score tables have several)
                 active = _fill_headers(header, width)
@@ -987,6 +990,8 @@ class TableBuilder:
                 in_header = False
                 cells.extend(self._cell(r, k, c, None, None, [], None) for k, c in enumerate(row) if c)
                 continue
+            if in_header:
+                opening = list(header)
             in_header = False
             cells.extend(self._row_cells(r, row, active, width, unit, block.layout, header))
         body = self.lines[block.first_line][0], self.lines[block.last_line][1]

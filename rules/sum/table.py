@@ -81,7 +81,7 @@ class TableSum(Rule[Params]):
             # a 项 whose own 合计 is not its 基本支出 + 项目支出 is the misprint: the 款 above
             # it is not wrong for differing from it (one slip, told once)
             misprinted = {f.evidence[0].claim for f in by_columns}
-            yield from self._code_tree(index, grid, misprinted)
+            yield from self._code_tree(index, grid, misprinted, self._off_its_one_part(grid))
             yield from by_columns
             yield from self._total_rows(index, grid)
 
@@ -100,7 +100,11 @@ class TableSum(Rule[Params]):
                           [evidence("component", p) for p in parts], total_subject=what)
 
     def _code_tree(self, index: ClaimIndex, grid: dict[int, dict[int, Claim]],
-                   misprinted: set[str | None]) -> Iterator[Finding]:
+                   misprinted: set[str | None], lone: set[str]) -> Iterator[Finding]:
+        """类 = Σ款, 款 = Σ项 and the 合计 row = Σ类, in every column. A part found misprinted
+        against its own row is the slip, not the total above it. So is a 款 whose 合计 differs
+        from the one part its row prints (扶贫 1,561.31 | | 1,516.31, the others blank) when
+        its own items tell it; a blank that may be a lost cell is no ground for more."""
         by_code: dict[tuple[str, ColumnKey], Claim] = {}
         for cells in grid.values():
             for col, claim in cells.items():
@@ -111,6 +115,7 @@ class TableSum(Rule[Params]):
             parent_code = _parent(code)
             if parent_code and (parent_code, column) in by_code:
                 children[(parent_code, column)].append(claim)
+        misprinted = misprinted | (lone & {by_code[key].id for key in children})
         for key, parts in children.items():
             parent = by_code[key]
             if any(p.id in misprinted for p in parts):
@@ -132,38 +137,55 @@ class TableSum(Rule[Params]):
                     if finding is not None:
                         yield finding
 
+    def _off_its_one_part(self, grid: dict[int, dict[int, Claim]]) -> set[str]:
+        """Total cells whose row prints one part under them and that part differs."""
+        out = set()
+        for cells in grid.values():
+            for col, claim in cells.items():
+                parts = self._parts(cells, col, claim)
+                if parts is not None and len(parts) == 1 and not consistent(
+                        claim, Interval.of(parts[0].quantity)):
+                    out.add(claim.id)
+        return out
+
     def _total_columns(self, grid: dict[int, dict[int, Claim]]) -> Iterator[Finding]:
         for cells in grid.values():
             for col, claim in cells.items():
-                labels = claim.column_labels
-                if not labels or not _is_total(labels[-1]) or not _money(claim):
-                    continue
-                parent = labels[:-1]
-                groups: dict[str, list[tuple[int, Claim]]] = defaultdict(list)
-                for other_col, other in cells.items():
-                    ol = other.column_labels
-                    if other_col == col or len(ol) <= len(parent) or ol[:len(parent)] != parent:
-                        continue
-                    if _balance(ol[-1]) and not _balance(labels[-1]):
-                        continue  # 年末结转和结余 stands beside 本年支出, it is no part of it
-                    if parent and _crosses(parent[-1], ol[-1]):
-                        continue  # 本年收入 under a 本年支出 header: a header cell spread too far
-                    if ol[-1].replace(" ", "").startswith("其中"):
-                        continue  # 其中：公务用车购置费 breaks down the column before it
-                    groups[ol[len(parent)]].append((other_col, other))
-                parts = []
-                for members in groups.values():
-                    subtotal = [m for c, m in members if _is_total(m.column_labels[-1])]
-                    if subtotal:
-                        parts.append(subtotal[0])
-                    elif len(members) == 1:
-                        parts.append(members[0][1])
-                    else:
-                        parts = []
-                        break
-                finding = self._compare(claim, parts, labels[-1]) if len(parts) >= 2 else None
-                if finding is not None:
-                    yield finding
+                parts = self._parts(cells, col, claim)
+                if parts is not None and len(parts) >= 2:
+                    finding = self._compare(claim, parts, claim.column_labels[-1])
+                    if finding is not None:
+                        yield finding
+
+    def _parts(self, cells: dict[int, Claim], col: int, claim: Claim) -> list[Claim] | None:
+        """The cells of a total column's row under the same header (合计 = 基本支出 + 项目支出);
+        None when the cell totals no columns, or its parts cannot be told."""
+        labels = claim.column_labels
+        if not labels or not _is_total(labels[-1]) or not _money(claim):
+            return None
+        parent = labels[:-1]
+        groups: dict[str, list[tuple[int, Claim]]] = defaultdict(list)
+        for other_col, other in cells.items():
+            ol = other.column_labels
+            if other_col == col or len(ol) <= len(parent) or ol[:len(parent)] != parent:
+                continue
+            if _balance(ol[-1]) and not _balance(labels[-1]):
+                continue  # 年末结转和结余 stands beside 本年支出, it is no part of it
+            if parent and _crosses(parent[-1], ol[-1]):
+                continue  # 本年收入 under a 本年支出 header: a header cell spread too far
+            if ol[-1].replace(" ", "").startswith("其中"):
+                continue  # 其中：公务用车购置费 breaks down the column before it
+            groups[ol[len(parent)]].append((other_col, other))
+        parts = []
+        for members in groups.values():
+            subtotal = [m for c, m in members if _is_total(m.column_labels[-1])]
+            if subtotal:
+                parts.append(subtotal[0])
+            elif len(members) == 1:
+                parts.append(members[0][1])
+            else:
+                return None
+        return parts
 
     def _total_rows(self, index: ClaimIndex, grid: dict[int, dict[int, Claim]]) -> Iterator[Finding]:
         columns: dict[int, list[Claim]] = defaultdict(list)
