@@ -88,8 +88,9 @@ _FUND_ONLY = regex.compile(r"(?:一般公共预算|政府性基金(?:预算)?|�
 #: a fund's name, whose 预算 is no budget
 _FUND_NAME = regex.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
 #: a fund drawn on for what a sentence is about (使用上年结转资金26.80万元, 以事业收入安排支出
-#: 18.90万元): the figure is the amount drawn, a part of the fund's, told apart by its facet
-_DRAWN_ON = regex.compile(r"(?:使用|动用|利用|以|用)$")
+#: 18.90万元, 8个项目…涉及一般公共预算财政拨款4737.73万元): the figure is the amount drawn, a
+#: part of the fund's, told apart by its facet
+_DRAWN_ON = regex.compile(r"(?:使用|动用|利用|涉及|以|用)$")
 _DRAWN = "使用"
 #: what makes the figure after it an amount per person, a standard, not its subject's money
 _PER_HEAD = regex.compile(r"(?:人均|每人)$")
