@@ -181,6 +181,7 @@ class NarrativeReader:
         self.ctx = ctx
         self.text = ctx.doc.text
         self.topics: dict[int, tuple[str, Span | None] | None] = {}
+        self.projects: dict[int, str | None] = {}  # section -> the project it is under
         self.latest: dict[int | None, tuple[str, Span | None]] = {}
         self.latest_sentence: dict[int | None, int] = {}  # the sentence `latest` was read in
         self.paths: list[regex.Match[str]] = []  # the 类/款/项 paths of the sentence being read
@@ -668,13 +669,16 @@ class NarrativeReader:
 
     def _project(self, section: int | None) -> str | None:
         """The project a section (or its parent) is headed by: 一、城镇老旧小区改造项目."""
-        while section is not None:
+        if section is None:
+            return None
+        if section not in self.projects:
             topic = self.heading_topic(section)
             if topic is not None and topic[0].endswith("项目") and topic[1] is None \
                     and self.ctx.lexicon.canonical(topic[0]) is None:
-                return topic[0]
-            section = self.ctx.doc.sections[section].parent
-        return None
+                self.projects[section] = topic[0]
+            else:
+                self.projects[section] = self._project(self.ctx.doc.sections[section].parent)
+        return self.projects[section]
 
     def _names(self, section: int) -> bool:
         """Whether the section's own heading names a lexicon subject or a 类/款/项 path."""
