@@ -38,7 +38,8 @@ _CODE_NAME = regex.compile(r"([23]\d{2}(?:\d{2}){0,2})\s*(\p{Han}.*)")
 _RATE_ROW = regex.compile(r"率|比例|占比|%")
 #: caption lines that are fields or notes, not titles: 部门：…, 填报单位：…, 注：…
 _FIELD_LINE = regex.compile(
-    rf"(?:{UNIT_LABEL}|单位|填报日期|实施单位|主管部门)(?:名称)?\s*[:：]|注\s*[:：\d]|注$")
+    rf"(?:{UNIT_LABEL}|单位|填报日期|填报时间|实施单位|主管部门)(?:名称)?(?:[(（]盖章[)）])?\s*[:：]"
+    r"|注\s*[:：\d]|注$")
 _SENTENCE_END = regex.compile(r"[。；;]")
 _HAN = regex.compile(r"\p{Han}")
 _DASHES = regex.compile(r"[—\-－–]+")
@@ -956,6 +957,7 @@ class TableBuilder:
         active: list[list[str]] = []
         in_header = True
         opening: list[list[str]] = []  # the header rows above the first row of figures
+        new_header = False  # the row before was a header inside the table
         self._carry: dict[int, str] = {}
         self._labels: dict[int, list[str]] = {}  # column -> labels under the current header
         self._skip: set[int] | None = None  # the columns the current header says to skip
@@ -982,8 +984,12 @@ class TableBuilder:
                 continue
             if not numeric and texts in opening:
                 continue  # the header printed again where a page broke (a repeated 表头)
-            if not numeric and sum(map(bool, texts)) >= (2 if block.layout == "cell_lines" else 3):
-                header = [texts]  # a new header row inside the table (score tables have several)
+            if not numeric and (sum(map(bool, texts)) >= (2 if block.layout == "cell_lines" else 3) or (
+                    new_header and any(texts) and all(_is_piece(t) for t in texts if t))):
+                # a new header inside the table (score tables have several), maybe over two
+                # rows (年度 / 指标值): short labels right under one join it
+                header = [*header, texts] if new_header else [texts]
+                new_header = True
                 active = _fill_headers(header, width)
                 self._labels.clear()
                 self._skip = None
@@ -992,7 +998,7 @@ class TableBuilder:
                 continue
             if in_header:
                 opening = list(header)
-            in_header = False
+            in_header = new_header = False
             cells.extend(self._row_cells(r, row, active, width, unit, block.layout, header))
         body = self.lines[block.first_line][0], self.lines[block.last_line][1]
         extent = self.to_span(*body)

@@ -356,3 +356,18 @@ def test_group_labels_printed_without_their_blanks_stand_over_their_halves():
     labels = {(c.row_label, c.column): c.column_labels for c in table.cells if c.value is not None}
     assert labels[("本年收入合计", 1)] == ["收入", "金额"]
     assert labels[("本年支出合计", 3)] == ["支出", "合计"]
+
+
+def test_a_header_inside_a_table_over_two_rows_is_one_header():
+    # the indicators' header under the funds block, 年度 / 指标值 over two rows: the second
+    # row joins the first (分值 and 得分 kept), and 填报单位（盖章）… is the caption's field
+    x = read("部门整体支出绩效自评表\n填报单位（盖章）：某局\t\t\t填报时间：2023年3月28日\n"
+             "部门资金\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+             "\t年度资金总额\t986.50\t1124.06\t1027.03\t10\t91.37%\t9.14\n"
+             "绩效指标\t一级指标\t二级指标\t三级指标\t年度\t实际\t分值\t得分\n"
+             "\t\t\t\t指标值\t完成值\t\t\n"
+             "\t产出指标（50分）\t数量指标\t送戏下乡场次\t≥120场\t126场\t50\t48\n")
+    [table] = x.document.tables
+    labels = {str(c.value.value): c.column_labels for c in table.cells if c.value is not None}
+    assert labels["1027.03"] == ["全年执行数"]
+    assert (labels["126"], labels["50"], labels["48"]) == (["实际完成值"], ["分值"], ["得分"])
