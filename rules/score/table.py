@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from models import Claim, Role, Table
+from models import Cell, Claim, Role, Table
 
 from ..index import ClaimIndex
 
@@ -29,7 +29,8 @@ class ScoreTable:
     table: Table
     rows: list[ScoreRow] = field(default_factory=list)
     total: ScoreRow | None = None
-    sections: list[tuple[str, float, list[ScoreRow], int]] = field(default_factory=list)
+    #: first-level indicators: label, weight, rows, and the cell that prints them
+    sections: list[tuple[str, float, list[ScoreRow], Cell]] = field(default_factory=list)
     regular: bool = True
 
 
@@ -67,7 +68,7 @@ def score_tables(index: ClaimIndex) -> list[ScoreTable]:
     return out
 
 
-def _sections(table: Table, rows: list[ScoreRow]) -> list[tuple[str, float, list[ScoreRow], int]]:
+def _sections(table: Table, rows: list[ScoreRow]) -> list[tuple[str, float, list[ScoreRow], Cell]]:
     """First-level indicators that state their weight (产出指标（50分）) and their rows."""
     marks = []
     for cell in table.cells:
@@ -83,8 +84,8 @@ def _sections(table: Table, rows: list[ScoreRow]) -> list[tuple[str, float, list
     if any(m[0] not in scored for m in marks):
         return []  # a label on a line of its own (centred over its rows): where they begin is not known
     out = []
-    for i, (row, text, weight, _cell) in enumerate(marks):
+    for i, (row, text, weight, cell) in enumerate(marks):
         end = marks[i + 1][0] if i + 1 < len(marks) else None
         members = [r for r in rows if r.row >= row and (end is None or r.row < end)]
-        out.append((text, weight, members, row))
+        out.append((text, weight, members, cell))
     return out

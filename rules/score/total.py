@@ -65,7 +65,7 @@ class ScoreTotal(Rule[Params]):
                         restated = _restated(index, stated) if stated is st.total.score else []
                         yield finding.model_copy(update={"severity": Severity.ERROR,
                                                          "evidence": [*finding.evidence, *restated]})
-            for label, weight, members, _row in st.sections:
+            for label, weight, members, cell in st.sections:
                 parts = [r.weight for r in members if r.weight is not None]
                 if not parts:
                     continue
@@ -80,5 +80,6 @@ class ScoreTotal(Rule[Params]):
                     formula=" + ".join(figure(p) for p in parts),
                     stated=Decimal(str(weight)), expected=expected.mid,
                     expected_low=expected.low, expected_high=expected.high,
-                    evidence=[evidence("component", p) for p in parts],
+                    evidence=[*([Evidence(role="stated", span=cell.span)] if cell.span else []),
+                              *(evidence("component", p) for p in parts)],
                 )
