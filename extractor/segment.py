@@ -87,6 +87,17 @@ def title_heading(text: str, lines: list[tuple[int, int]], i: int,
     return None
 
 
+#: what a PDF prints on every page: "- 3 -", "第 3 页 共 20 页", "3/20"
+_PAGE_NUMBER = regex.compile(r"\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?"
+                             r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*")
+_RUNNING_HEADER = regex.compile(r"\s*\S{2,30}(?:19|20)\d{2}\s*年度?\s*(?:部门|单位)?(?:决算|绩效自评报告)\s*")
+
+
+def furniture(line: str) -> bool:
+    """A page number or a running header (unit, year, 部门决算) left in text taken from a PDF."""
+    return bool(_PAGE_NUMBER.fullmatch(line) or _RUNNING_HEADER.fullmatch(line))
+
+
 def sentence_ranges(text: str, lines: list[tuple[int, int]], occupied: set[int],
                     headings: dict[int, RawHeading]) -> list[tuple[int, int]]:
     """(start, end) of every sentence in the non-table lines (normalized offsets)."""
@@ -102,6 +113,8 @@ def sentence_ranges(text: str, lines: list[tuple[int, int]], occupied: set[int],
         stripped = text[start:end].strip()
         if not stripped:
             continue
+        if current is not None and furniture(stripped):
+            continue  # a page's number and running header inside a sentence the page broke
         if i in headings and current is not None:
             out.append((current, _rstrip(text, lines[i - 1][1])))
             current = None
@@ -133,11 +146,12 @@ def _wraps(text: str, lines: list[tuple[int, int]], i: int, occupied: set[int],
            headings: dict[int, RawHeading], n: int) -> bool:
     """Does line i continue on the next non-blank line (a PDF-wrapped sentence)?"""
     line = text[slice(*lines[i])].strip()
-    if len(line) < _WRAP_MIN or line[-1] in _FINAL + ":；;" or (i in headings and len(line) < 30):
-        return False
-    for j in range(i + 1, min(i + 4, n)):
+    if len(line) < _WRAP_MIN or line[-1] in _FINAL + ":；;" or (
+            i in headings and len(line) < 30 and "，" not in line):
+        return False  # (a numbered item that goes on after a comma is a sentence, not a title)
+    for j in range(i + 1, min(i + 6, n)):
         nxt = text[slice(*lines[j])].strip()
-        if not nxt:
-            continue
+        if not nxt or furniture(nxt):
+            continue  # past a page break's number and running header
         return j not in occupied and j not in headings
     return False

@@ -24,6 +24,7 @@ from models import Cell, Quantity, QuantityKind, Span, Table
 from . import forms, lexicon
 from .meta import UNIT_LABEL
 from .numbers import RawFigure, scan
+from .segment import furniture
 
 _LABEL = regex.compile(r"公开\s*0?(\d{1,2})\s*表")
 _UNIT = regex.compile(r"(?:单位|金额单位)\s*[:]\s*(万元|元|亿元|千元)|[(（](万元|元|亿元)[)）]")
@@ -129,16 +130,6 @@ def _is_tsv_line(line: str) -> bool:
     word = line.strip()
     return "\t" in word or not _TITLE.search(word)
 
-
-#: what a PDF prints on every page: "- 3 -", "第 3 页 共 20 页", "3/20"
-_PAGE_NUMBER = regex.compile(r"\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?"
-                             r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*")
-_RUNNING_HEADER = regex.compile(r"\s*\S{2,30}(?:19|20)\d{2}\s*年度?\s*(?:部门|单位)?(?:决算|绩效自评报告)\s*")
-
-
-def furniture(line: str) -> bool:
-    """A page number or a running header (unit, year, 部门决算) left in text taken from a PDF."""
-    return bool(_PAGE_NUMBER.fullmatch(line) or _RUNNING_HEADER.fullmatch(line))
 
 
 def find_blocks(text: str, lines: Lines) -> list[_Block]:

@@ -64,11 +64,15 @@ class Reading(StrEnum):
     # narrative: subject in the clause's own words, no known term (涉及资金1985.40万元): sure
     # against the figures of its own sentence, a guess against any other mention
     PHRASE = "phrase"
+    # narrative: role given by a cue word of its own clause, subject carried over from an
+    # earlier sentence or heading (全年预算数X，全年执行数Y，预算执行率Z): the arithmetic of
+    # its own sentence does not depend on what the subject is, any other mention does
+    TOPIC = "topic"
 
     @property
     def sure_within_sentence(self) -> bool:
         """Whether arithmetic among the figures of this claim's own sentence may rest on it."""
-        return self.certain or self in (Reading.NAMESAKE, Reading.PHRASE)
+        return self.certain or self in (Reading.NAMESAKE, Reading.PHRASE, Reading.TOPIC)
 
     @property
     def certain(self) -> bool:

@@ -24,6 +24,7 @@ _WHY: dict[Reading, tuple[str, str]] = {
     Reading.GUESS: ("主语或口径无法确定", "its subject or role could not be determined"),
     Reading.NAMESAKE: ("所述的项未注明所属款，可能是同名的另一项",
                        "its 项 is named without its 款 and may be a namesake"),
+    Reading.TOPIC: ("主语由上下文推断", "its subject was inferred from context"),
     Reading.PHRASE: ("主语为原文措辞，未能对应到标准科目",
                      "its subject is the text's own words, no known term"),
 }

@@ -17,6 +17,7 @@ from models import Claim, Link, QuantityKind, Reading, Reason, Role, Source, Spa
 
 from .. import cues
 from ..numbers import RawFigure, scan
+from ..segment import furniture
 from .context import YEAR, Context
 
 _CLAUSE_DELIMS = "，,；;:。"
@@ -108,6 +109,18 @@ def _figures(text: str, start: int, end: int) -> list[RawFigure]:
         if _PER_HEAD.search(text, max(start, fig.start - 2), fig.start):
             continue  # 补助标准由人均45元提高到50元: a standard per person, not an amount spent
         out.append(fig)
+    return out
+
+
+def _furniture(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where a page's number and running header stand inside `text[start:end]`."""
+    if "\n" not in text[start:end]:
+        return []
+    out, pos = [], start
+    for line in text[start:end].split("\n"):
+        if furniture(line.strip()):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
     return out
 
 
@@ -232,13 +245,16 @@ class NarrativeReader:
             self._reason_only(index, start, end)
             return
         mentions = self.ctx.lexicon.find(self.text, start, end)
+        page = _furniture(self.text, start, end)
+        if page:  # a page's number and running header inside a sentence the page broke
+            mentions = [m for m in mentions if not any(s <= m[0] < e for s, e in page)]
         self.sentence_end = end
         self.paths = (list(_CLASS_PATH.finditer(self.text, start, end))
                       if _LEVEL_MARK.search(self.text, start, end) else [])
         # Cue words inside subject names do not count, except in rate names (预算执行率), nor
         # the 预算 of a fund's name (一般公共预算96.25万元 is that fund's, not a budget).
         self.masked = [(s, e) for s, e, name in mentions if not name.endswith("率")]
-        self.masked += [m.span() for m in _FUND_NAME.finditer(self.text, start, end)]
+        self.masked += [m.span() for m in _FUND_NAME.finditer(self.text, start, end)] + page
         # A fund named before the first figure limits the whole sentence's figures, unless
         # the sentence goes on to name another (收入包括一般公共预算财政拨款收入X、政府性基金
         # 预算财政拨款收入Y: a list across funds); else the fund its section is about
@@ -600,7 +616,7 @@ class NarrativeReader:
         earlier = [m for m in mentions if m[1] <= fig.start]
         if earlier:
             s, e, name = earlier[-1]
-            return name, self.ctx.to_span(s, e), Reading.CONTEXT
+            return name, self.ctx.to_span(s, e), Reading.TOPIC if cued else Reading.CONTEXT
         if role is Role.ACTUAL and self.text[lo:fig.start].rstrip("为是:").endswith(("决算支出", "总支出")):
             # "经批复的决算支出为2140万元": the whole year's spending
             return "本年支出合计", None, Reading.CONTEXT
@@ -613,7 +629,9 @@ class NarrativeReader:
         follows = sentence_index - 1 == self.latest_sentence.get(section, -2) \
             and _CONTINUES.match(self.text, clause, fig.start) is not None
         headed = section is not None and section not in self.latest and self._names(section)
-        return (*topic, Reading.PATTERN if (follows or headed) and cued else Reading.CONTEXT)
+        if not cued:
+            return (*topic, Reading.CONTEXT)
+        return (*topic, Reading.PATTERN if follows or headed else Reading.TOPIC)
 
     def _fund_part(self, sentence: list[Claim], prev_end: int, fig: RawFigure) -> bool:
         """Whether the figure is the part from one fund of the figure before it, a fund's
@@ -835,7 +853,8 @@ class NarrativeReader:
         for role in roles:
             for other in reversed(earlier):
                 if other.role is role and other.subject == claim.subject and (
-                        not {claim.reading, other.reading} & {Reading.CONTEXT, Reading.PHRASE}):
+                        not {claim.reading, other.reading} & {Reading.CONTEXT, Reading.TOPIC,
+                                                              Reading.PHRASE}):
                     # across sentences only what both name: two figures that took the
                     # section's topic as their subject are not known to be about one thing
                     claim.links[link] = other.id
