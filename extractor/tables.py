@@ -1057,9 +1057,12 @@ class TableBuilder:
             if fig is None:
                 if _DASHES.fullmatch(cell.text):
                     continue  # "—" prints an empty cell
-                if col not in skip and kind != "any" and (seen_figure or kind == "name" or not named):
-                    # (3820公里 under 指标值 names nothing)
-                    if seen_figure:
+                after = seen_figure and (kind in ("name", "code", "code_part") or not labels)
+                if col not in skip and kind != "any" and (after or kind == "name" or not named):
+                    # (3820公里 under 指标值 names nothing; a 评分标准 or 偏差原因 after the
+                    # figures is a text of the row, the second half of a side-by-side row
+                    # starts at a name or code column, or where no header says)
+                    if after:
                         code, named = None, False  # the second half of a side-by-side row starts
                     named = named or kind == "name"
                     label = cell.text.replace(" ", "")

@@ -371,3 +371,12 @@ def test_a_header_inside_a_table_over_two_rows_is_one_header():
     labels = {str(c.value.value): c.column_labels for c in table.cells if c.value is not None}
     assert labels["1027.03"] == ["全年执行数"]
     assert (labels["126"], labels["50"], labels["48"]) == (["实际完成值"], ["分值"], ["得分"])
+
+
+def test_a_criterion_after_the_weight_is_no_row_label():
+    # 评分标准 between 分值 and 得分 is a text of the row: the row is still its 三级指标
+    x = read("自评得分表\n一级指标\t二级指标\t三级指标\t分值\t评分标准\t得分\t扣分原因\n"
+             "投入（15分）\t预算编制\t预算编制合理性\t5\t调整率≤5%得满分，调整率>10%不得分\t0\t调整率14.27%\n"
+             "\t\t绩效目标合理性\t5\t目标明确得满分\t5\t\n")
+    cells = [c for c in x.document.tables[0].cells if c.value is not None and c.column_labels == ["得分"]]
+    assert [c.row_label for c in cells] == ["预算编制合理性", "绩效目标合理性"]
