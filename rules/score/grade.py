@@ -28,7 +28,8 @@ _BAND_RANGE = regex.compile(
 #: next cell)
 _STATED = regex.compile(
     rf"(?:评价等级|自评等级|评定等级|等级)[ \t]?(?:为|:|：|\t)[ \t]?[“\"‘「]?({_GRADES})")
-_SCORE = regex.compile(r"得分\s*(\d{1,3}(?:\.\d{1,2})?)\s*分")
+#: 得分92分, 自评总分为89.69分
+_SCORE = regex.compile(r"(?:得分|总分)(?:为|是)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分")
 _SAME = {"优秀": "优", "良好": "良", "中等": "中", "合格": "中", "较差": "中", "不合格": "差"}
 _DEFAULT = [(Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"), (Decimal(0), "差")]
 
