@@ -84,6 +84,8 @@ _PART_OF = regex.compile(r"中\p{Han}{2,}")
 _FUND_PART = regex.compile(
     r"(?:万元)?(?:([（(]|[（(，,]?其中[:：]?)|[、，,])"
     r"(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:财政拨款)?(?:资金)?(?:为)?")
+#: a clause that adds something besides a list: 另有20.20万元项目结余已收回
+_BESIDES = regex.compile(r"[，,；;]\s*(?:[^，,；;。]{0,20}?[，,])?(?:另有|另外|此外)")
 #: a fund's name and nothing else (一般公共预算财政拨款), which may qualify a noun after it
 _FUND_ONLY = regex.compile(r"(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:财政拨款)?")
 #: a fund's name, whose 预算 is no budget
@@ -800,7 +802,11 @@ class NarrativeReader:
     def _list_end(self, head: Claim, marker: int, end: int) -> int:
         """Where the list of `head`'s parts ends: where a clause opens with its name again
         (基本支出X，其中人员经费A、公用经费B，基本支出全部执行；项目支出…: what follows is not
-        a part; 其他工资福利支出 inside a list of 工资福利支出 is one)."""
+        a part; 其他工资福利支出 inside a list of 工资福利支出 is one), or with 另有 (…其中财政
+        拨款结转结余A；…另有B万元项目结余已收回: B is besides them)."""
+        besides = _BESIDES.search(self.text, marker, end)
+        if besides is not None:
+            end = besides.start()
         if head.subject_span is None:
             return end
         to_normalized = self.ctx.doc.offsets.to_normalized
