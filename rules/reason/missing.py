@@ -14,8 +14,9 @@ from ..index import ClaimIndex
 from ..registry import Params, Rule, register
 from ..verdict import evidence
 
-#: the words that announce an explanation (主要原因是, 原因为, 变动原因：)
-_ANNOUNCE = regex.compile(r"原因(?:主要)?(?:是|为|在于)?[:：]?")
+#: the words that announce an explanation (主要原因是, 原因为, 变动原因：), not 原因 as what is
+#: done (对扣分指标分析原因；, 查找原因。)
+_ANNOUNCE = regex.compile(r"(?<!分析|查找|查明|找出|剖析|追查|深究)原因(?:主要)?(?:是|为|在于)?[:：]?")
 #: what ends an explanation that has no words: a full stop or a semicolon right after it
 _STOP = "。；;"
 #: a list marker at the start of a line: （三）, 三、, 3., 3、, (3)
