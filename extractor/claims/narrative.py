@@ -277,9 +277,12 @@ class NarrativeReader:
                 limit: str | None = f"{_OWN}{lead or section_scope or ''}"
             else:
                 # else a fund its own clause names (年初结转和结余X，其中：财政拨款结转和结余Y
-                # is the carry-over of 财政拨款, not a second figure of the whole), else the
-                # section's
-                limit = lead or fund_scope(self.text[prev_end:fig.start]) or section_scope
+                # is the carry-over of 财政拨款, not a second figure of the whole; in 无政府性
+                # 基金…收入；年初财政拨款结转和结余Y the fund before the semicolon is not Y's),
+                # else the section's
+                semicolon = self.text.rfind("；", prev_end, fig.start)
+                own_clause = self.text[max(prev_end, semicolon + 1):fig.start]
+                limit = lead or fund_scope(own_clause) or section_scope
             if limit and limit not in claim.subject:
                 claim.scope = limit
             if project is not None and claim.facet is None and claim.subject != project \

@@ -206,5 +206,7 @@ class TableSum(Rule[Params]):
                     # a 合计 starts the next group (收入总计 = 本年收入合计 + 年初结转和结余…);
                     # a 总计 closes its side (the spending rows below are not its parts)
                     since = [] if label.endswith("总计") else [claim]  # type: ignore[union-attr]
-                elif _money(claim) and not any(p.subject == claim.subject for p in since):
-                    since.append(claim)  # a row of a subject already counted breaks it down
+                elif _money(claim) and not any(p.subject == claim.subject for p in since) \
+                        and not (label or "").startswith("其中"):
+                    # (a row of a subject already counted, or a 其中 row, breaks one down)
+                    since.append(claim)
