@@ -81,13 +81,13 @@ _CONTINUES = regex.compile(
 _PART_OF = regex.compile(r"中\p{Han}{2,}")
 #: a fund's name alone between a figure and the next, in brackets or after 其中: the first
 #: figure's part from that fund
+_FUND_WORDS = r"(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:财政拨款)?"
 _FUND_PART = regex.compile(
-    r"(?:万元)?(?:([（(]|[（(，,]?其中[:：]?)|[、，,])"
-    r"(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:财政拨款)?(?:资金)?(?:为)?")
+    rf"(?:万元)?(?:([（(]|[（(，,]?其中[:：]?)|[、，,]){_FUND_WORDS}(?:资金)?(?:为)?")
 #: a clause that adds something besides a list: 另有20.20万元项目结余已收回
 _BESIDES = regex.compile(r"[，,；;]\s*(?:[^，,；;。]{0,20}?[，,])?(?:另有|另外|此外)")
 #: a fund's name and nothing else (一般公共预算财政拨款), which may qualify a noun after it
-_FUND_ONLY = regex.compile(r"(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:财政拨款)?")
+_FUND_ONLY = regex.compile(_FUND_WORDS)
 #: a fund's name, whose 预算 is no budget
 _FUND_NAME = regex.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
 #: a fund drawn on for what a sentence is about (使用上年结转资金26.80万元, 以事业收入安排支出
