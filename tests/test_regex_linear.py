@@ -28,6 +28,7 @@ ANCHORED = {
     "extractor.readers.layout._FIGURE",  # layout: fullmatch of one cell's text
     "extractor.readers.layout._PAGE_NUMBER",  # layout: fullmatch of one line
     "extractor.segment._PAGE_NUMBER",  # segment.furniture: fullmatch of one line
+    "extractor.segment._RUNNING_HEADER",  # segment.furniture: fullmatch of one line
     "rules.direction.contradiction._REASON",  # direction.contradiction: match at a sentence's start
     "extractor.claims.narrative._CONTINUES",  # narrative: match at a clause's start
     "rules.code.name._CODE_PREFIX",  # code.name: match at a cell's start
