@@ -77,11 +77,12 @@ class TableSum(Rule[Params]):
             grid = index.rows(table.id)
             if not grid:
                 continue
-            by_columns = list(self._total_columns(grid))
+            totals = self._row_totals(grid)
+            by_columns = list(self._total_columns(totals))
             # a 项 whose own 合计 is not its 基本支出 + 项目支出 is the misprint: the 款 above
             # it is not wrong for differing from it (one slip, told once)
             misprinted = {f.evidence[0].claim for f in by_columns}
-            yield from self._code_tree(index, grid, misprinted, self._off_its_one_part(grid))
+            yield from self._code_tree(index, grid, misprinted, self._off_its_one_part(totals))
             yield from by_columns
             yield from self._total_rows(index, grid)
 
@@ -137,25 +138,27 @@ class TableSum(Rule[Params]):
                     if finding is not None:
                         yield finding
 
-    def _off_its_one_part(self, grid: dict[int, dict[int, Claim]]) -> set[str]:
-        """Total cells whose row prints one part under them and that part differs."""
-        out = set()
+    def _row_totals(self, grid: dict[int, dict[int, Claim]]) -> list[tuple[Claim, list[Claim]]]:
+        """Every total cell of a row with the parts beside it, found once for both checks."""
+        out = []
         for cells in grid.values():
             for col, claim in cells.items():
                 parts = self._parts(cells, col, claim)
-                if parts is not None and len(parts) == 1 and not consistent(
-                        claim, Interval.of(parts[0].quantity)):
-                    out.add(claim.id)
+                if parts is not None:
+                    out.append((claim, parts))
         return out
 
-    def _total_columns(self, grid: dict[int, dict[int, Claim]]) -> Iterator[Finding]:
-        for cells in grid.values():
-            for col, claim in cells.items():
-                parts = self._parts(cells, col, claim)
-                if parts is not None and len(parts) >= 2:
-                    finding = self._compare(claim, parts, claim.column_labels[-1])
-                    if finding is not None:
-                        yield finding
+    def _off_its_one_part(self, totals: list[tuple[Claim, list[Claim]]]) -> set[str]:
+        """Total cells whose row prints one part under them and that part differs."""
+        return {claim.id for claim, parts in totals
+                if len(parts) == 1 and not consistent(claim, Interval.of(parts[0].quantity))}
+
+    def _total_columns(self, totals: list[tuple[Claim, list[Claim]]]) -> Iterator[Finding]:
+        for claim, parts in totals:
+            if len(parts) >= 2:
+                finding = self._compare(claim, parts, claim.column_labels[-1])
+                if finding is not None:
+                    yield finding
 
     def _parts(self, cells: dict[int, Claim], col: int, claim: Claim) -> list[Claim] | None:
         """The cells of a total column's row under the same header (合计 = 基本支出 + 项目支出);
