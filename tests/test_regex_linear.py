@@ -4,9 +4,10 @@ A line read from a PDF or a spreadsheet can be hundreds of kilobytes of one char
 (spaces, digits, 一, tabs). A pattern with nested or adjacent quantifiers over the same
 characters backtracks quadratically on such a line. Each module-level pattern is run as
 the code runs it (every match found over the line, the first one only, or matched at its
-start where the code only anchors it) on lines of 4,000 and 16,000 characters of each
-adversarial piece; the time may grow at most eight times for four times the length
-(linear is four, quadratic sixteen). A ratio, not an absolute time, so a busy machine does
+start where the code only anchors it) on lines of 4,000 and 32,000 characters of each
+adversarial piece; the time may grow at most twenty-four times for eight times the length
+(linear is eight, quadratic sixty-four: the margin is wide because a shared CI machine
+slows one short run by half again). A ratio, not an absolute time, so a busy machine does
 not fail it; a run under 5 ms at the large size is not compared (noise).
 """
 
@@ -39,7 +40,7 @@ ONCE = {
 }
 PIECES = [" ", "1", "1.", "0.0", "1,", ",", "年", "万元", "\t", "（", "增加", "2020年", "X", "×",
           "一", "a", "：", "1 ", "。", "-"]
-SMALL, LARGE = 4_000, 16_000
+SMALL, LARGE = 4_000, 32_000
 #: the literals patterns require (为, 分, 年, 万元, S≥…) after the run: the regex module fails
 #: at once on a line without them, which would hide backtracking over the run
 TAIL = "为分以上S≥年度万元（类）（款）（项）：:。主要原因是增加减少合计其中占%"
@@ -57,7 +58,7 @@ def patterns() -> Iterator[tuple[str, regex.Pattern[str] | re.Pattern[str]]]:
 
 def _seconds(name: str, pattern: regex.Pattern[str] | re.Pattern[str], line: str) -> float:
     best = float("inf")
-    for _ in range(3):
+    for _ in range(5):
         start = time.perf_counter()
         if name in ANCHORED:
             pattern.match(line)
@@ -87,4 +88,4 @@ def test_pattern_time_grows_linearly(name):
         if t_large < 0.005:
             continue
         t_small = _seconds(name, pattern, small)
-        assert t_large / max(t_small, 1e-4) < 8, (piece, t_small, t_large)
+        assert t_large / max(t_small, 1e-4) < 3 * LARGE / SMALL, (piece, t_small, t_large)
