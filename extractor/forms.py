@@ -218,4 +218,9 @@ def _meaning(labels: tuple[str, ...]) -> Meaning | None:
 def known_label(text: str) -> bool:
     """Whether `text` is a whole header term of the column vocabulary (for joining
     header cells broken over lines)."""
-    return any(text in column.words for column in _data()[1])
+    return text in _column_words()
+
+
+@cache
+def _column_words() -> frozenset[str]:
+    return frozenset(word for column in _data()[1] for word in column.words)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -37,7 +37,7 @@ class Lexicon:
 
     def canonical(self, phrase: str) -> str | None:
         """The canonical subject of a phrase written exactly as one of the forms."""
-        return self.forms.get(translate(phrase))
+        return self.forms.get(_form_key(phrase))
 
     def code_name(self, code: str) -> str | None:
         """The name of a functional (201…) or economic (301…) classification code."""
@@ -58,6 +58,13 @@ class Lexicon:
         joined, where = unwrap(text, start, stop)
         return [(where[m.start()], where[m.end() - 1] + 1, self.forms[m.group(0)])
                 for m in self.pattern.finditer(joined)]
+
+
+@lru_cache(maxsize=16384)
+def _form_key(phrase: str) -> str:
+    """A phrase normalized like the forms' keys: subjects and labels recur in every report,
+    and converting each one again (OpenCC) costs more than the lookup."""
+    return translate(phrase)
 
 
 def parent_code(code: str) -> str | None:

@@ -16,6 +16,7 @@ import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 
@@ -818,7 +819,10 @@ def _is_piece(label: str) -> bool:
     return len(label) <= 8 and ":" not in label and "：" not in label
 
 
+@lru_cache(maxsize=8192)
 def _known(term: str) -> bool:
+    """Whether `term` is a column word or a subject (asked of every stacked header piece
+    and their joins, the same few hundred terms in every report)."""
     return forms.known_label(term) or lexicon.load().canonical(term) is not None
 
 
