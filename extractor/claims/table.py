@@ -31,6 +31,7 @@ _TITLE_TOTALS = [
     ("三公", "三公经费", True),
     ("机关运行经费", "机关运行经费", True),  # its 合计 is that, not all spending
     ("基本支出", "基本支出", True),
+    ("项目支出", "项目支出", True),  # 项目支出决算表: its 合计 is the projects', not all spending
     ("收入决算", "本年收入合计", False),
     ("支出决算", "本年支出合计", False),
 ]
