@@ -326,6 +326,13 @@ _CATALOGUE: dict[str, tuple[str, str] | tuple[str, str, int]] = {
         "表述与数据方向相反：称“{word}”，但{subject}由 {prior} 变为 {current}",
         "wording contradicts the figures: says '{word}' but {subject} went from {prior} to {current}",
     ),
+    "RATE_MISMATCH_OR_DIRECTION": (
+        "{subject}变动率与增减方向不符：{formula} = {expected}%，而报告为 {stated}%；"
+        "{stated}% 是{other_word}时的变动率（{other_formula}），请核对是变动率有误还是“{word}”有误",
+        "change rate of {subject} does not fit its direction: {formula} = {expected}%, but the "
+        "report says {stated}%, which is the rate had it {other_en} ({other_formula}): either "
+        "the rate or the word '{word}' is wrong",
+    ),
     "COMPARISON_CONFLICT": (
         "比较用语与数据不符：称“{word}”，但{subject}决算数为 {actual}，{what}为 {other}",
         "comparison word contradicts the figures: says '{word}', but the actual of {subject} is "

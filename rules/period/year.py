@@ -103,7 +103,10 @@ class TargetYear(Rule[Params]):
                 line_end = text.find("\n", m.end())
                 line = text[line_start:None if line_end < 0 else line_end]
                 if start + m.start() in seen or _OTHER_YEAR_HEADING.search(line) \
-                        or not (line.strip().endswith("表") or line is text):
+                        or not (line.strip().endswith("表") or line is text) \
+                        or _AMOUNT.search(line) or _COMPARES.search(line):
+                    # (a numbered paragraph read as a heading, （一）…支出决算为0万元，与2022年度
+                    # 持平, states and compares: its years are the statement's)
                     continue
                 seen.add(start + m.start())
                 yield from self._years(index, start + m.start(), m.group(0), fiscal,

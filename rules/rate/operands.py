@@ -27,6 +27,14 @@ class Operands:
     current_text: str | None
     claims: list[tuple[str, Claim]]
     stated_prior: bool = False  # the prior value is printed, not derived from the change
+    down: bool = False  # the sentence says the figure went down
+
+    def other_prior(self) -> Interval | None:
+        """The prior value had the sentence said the other direction (current + change for
+        a stated 增加), None when the prior value is printed or no current value is."""
+        if self.stated_prior or self.current is None:
+            return None
+        return self.current - self.change if self.down else self.current + self.change
 
 
 def operands(index: ClaimIndex, rate: Claim, current: Claim | None = None) -> Operands | None:
@@ -67,6 +75,7 @@ def operands(index: ClaimIndex, rate: Claim, current: Claim | None = None) -> Op
         current_text=figure(current) if current is not None else None,
         claims=used,
         stated_prior=prior is not None,
+        down=down,
     )
 
 

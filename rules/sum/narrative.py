@@ -43,6 +43,21 @@ def _other_side(head: Claim, parts: list[Claim]) -> bool:
     return side is not None and any(_side(p.subject) not in (None, side) for p in parts)
 
 
+#: what a value of an asset is (账面原值 or 账面净值): parts of one are not parts of the other
+_MEASURES = ("原值", "净值")
+
+
+def _other_measure(head: Claim, parts: list[Claim]) -> bool:
+    """Whether the parts are of another measure than their head: "固定资产原值X，账面净值Y，
+    包括房屋原值A、通用设备原值B" breaks the 原值 down, not the 净值 just before the list."""
+    def measure(subject: str) -> str | None:
+        return next((m for m in _MEASURES if subject.endswith(m)), None)
+
+    own = measure(head.subject)
+    theirs = {measure(p.subject) for p in parts} - {None}
+    return own is not None and bool(theirs) and own not in theirs
+
+
 def _readings(index: ClaimIndex, head: Claim, parts: list[Claim]) -> Iterator[list[Claim]]:
     """The parts as listed; without the balances named beside them; then with one part
     replaced by each other value the report states for it (its table's 556.32 for the
@@ -112,10 +127,10 @@ class NarrativeSum(Rule[Params]):
 
     def _check(self, index: ClaimIndex, head: Claim, parts: list[Claim]) -> Finding | None:
         stated = in_wan(head.quantity)
-        if head.subject in _BOTH_SIDES or _other_side(head, parts) or any(
+        if head.subject in _BOTH_SIDES or _other_side(head, parts) or _other_measure(head, parts) or any(
                 _sibling(head, p) or in_wan(p.quantity).meets(stated) for p in parts):
             # "收入支出总计X，其中收入…支出…" lists both sides (so does a part of the other side
-            # than the head's); a part as large as the total is
+            # than the head's, or of another measure); a part as large as the total is
             # the total restated; a part beside the head in an identity (项目支出 after 基本支出's
             # parts) means the sentence went on: the list is not a breakdown of the head
             return None

@@ -174,6 +174,8 @@ class TableSum(Rule[Params]):
                 continue
             if _balance(ol[-1]) and not _balance(labels[-1]):
                 continue  # 年末结转和结余 stands beside 本年支出, it is no part of it
+            if other.role is not claim.role:
+                continue  # 全年预算数 before 合计 | 商品和服务支出 | …: a budget, no part of the actual
             if parent and _crosses(parent[-1], ol[-1]):
                 continue  # 本年收入 under a 本年支出 header: a header cell spread too far
             if ol[-1].replace(" ", "").startswith("其中"):

@@ -1,7 +1,8 @@
 """One parametrized runner for every rule's YAML fixture (tests/rules/fixtures/<id>.yml).
 
 A case `test_fail_*` lists the findings the rule must make (the quoted stated figure, and
-optionally severity and expected value); a case `test_pass_*` must make none. The text is
+optionally severity, expected value and other texts its evidence quotes); a case `test_pass_*`
+must make none. The text is
 a report passage: real ones from the seeds, or small written ones; a literal `\t` in it
 stands for a tab (table layouts). `params` override the rule's parameters for that case.
 """
@@ -64,6 +65,9 @@ def test_rule_case(rule_id, name, case):
             low, high = (x.quantize(value, ROUND_HALF_UP)
                          for x in (finding.expected_low, finding.expected_high))
             assert finding.kind == "arithmetic" and low <= value <= high, (low, high)
+        if "evidence" in want:  # texts the finding must point at besides the stated figure
+            quoted = {e.span.text for e in finding.evidence}
+            assert set(want["evidence"]) <= quoted, quoted
         assert finding.message_zh and finding.message_en
 
 
