@@ -25,7 +25,7 @@ from models import Cell, Quantity, QuantityKind, Span, Table
 from . import forms, lexicon
 from .meta import UNIT_LABEL
 from .numbers import RawFigure, scan
-from .segment import furniture
+from .segment import furniture, heading_at
 
 _LABEL = regex.compile(r"公开\s*0?(\d{1,2})\s*表")
 _UNIT = regex.compile(r"(?:单位|金额单位)\s*[:]\s*(万元|元|亿元|千元)|[(（](万元|元|亿元)[)）]")
@@ -189,8 +189,11 @@ def _read_bare_cells(text: str, lines: Lines, i: int, blocks: list[_Block]) -> i
                             header[:w])), 0)
     if width < 2:
         if start > i and not _tabbed_soon(text, lines, i):
-            # a title and its unit line above what could not be read: a table is there
-            blocks.append(_Block("cell_lines", i, start - 1, unsure=True))
+            # a title and its unit line above what could not be read: a table is there,
+            # and so are its rows flattened one per line (its cells are not read: no figure
+            # of them is a sentence's)
+            blocks.append(_Block("cell_lines", i, _flat_rows(content, len(lines), start) - 1,
+                                 unsure=True))
         return i
     block = _Block("cell_lines", start, start + width - 1)
     block.rows.append([_strip(text, *lines[k]) for k in range(start, start + width)])
@@ -204,7 +207,8 @@ def _read_bare_cells(text: str, lines: Lines, i: int, blocks: list[_Block]) -> i
         block.unsure |= figures > 0 and len(row) < width  # a row that lost its empty cells
     if len(block.rows) < 2:
         if start > i and not _tabbed_soon(text, lines, i):
-            blocks.append(_Block("cell_lines", i, start - 1, unsure=True))
+            blocks.append(_Block("cell_lines", i, _flat_rows(content, len(lines), start) - 1,
+                                 unsure=True))
         return i
     blocks.append(block)
     return block.last_line + 1
@@ -483,6 +487,35 @@ def _read_blank_separated(text: str, lines: Lines, start: int, j: int) -> _Block
             block.unsure = True
         k = end
     return block if len(block.rows) >= 3 else None
+
+
+#: what a sentence has and a table row flattened onto one line has not (the comma of
+#: 2,797.76 is a figure's)
+_PROSE_MARK = regex.compile(r"[，。；！？：:;!?]|,(?!\d)|(?<!\d),")
+#: the longest line that is one flattened row (a side-by-side row of 总表 with both halves)
+_FLAT_ROW_CHARS = 160
+
+
+def _flat_rows(content: Callable[[int], str], count: int, j: int) -> int:
+    """Where the rows of a table copied one row per line with spaces between the cells end
+    (the line after them; 2040601行政运行1126.48 1126.48 once normalized): a run of lines
+    without sentence punctuation, up to a blank line, a note, a sentence, a title, or a
+    heading without figures that no row of figures follows (第三部分…说明; a row that starts
+    9九、社会保险基金支出40 is no heading, a row with figures comes after it)."""
+    def row(line: str) -> bool:
+        return bool(line) and len(line) <= _FLAT_ROW_CHARS and not _PROSE_MARK.search(line) \
+            and not _is_note(line) and not _TITLE.search(line)
+
+    while j < count and row(line := content(j)):
+        if not _DECIMAL.search(line) and heading_at(line, 0, len(line), 0):
+            k = j + 1  # rows without figures (11十一、节能环保支出42) until one with figures?
+            while k < count and row(content(k)) and not _DECIMAL.search(content(k)):
+                k += 1
+            if k >= count or not row(content(k)):
+                break
+            j = k
+        j += 1
+    return j
 
 
 def _tabbed_soon(text: str, lines: Lines, i: int, within: int = 10) -> bool:

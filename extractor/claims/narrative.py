@@ -95,6 +95,10 @@ _FUND_NAME = regex.compile(r"一般公共预算|政府性基金预算|国有资�
 #: part of the fund's, told apart by its facet
 _DRAWN_ON = regex.compile(r"(?:使用|动用|利用|涉及|以|用)$")
 _DRAWN = "使用"
+#: the units under the department named before a subject: their part of it (所属市公证处、
+#: 市法律援助中心的公用经费66.52万元 is not the department's 公用经费)
+_SUBORDINATE = regex.compile(r"(?:所属|下属)[^，。；,;]{0,30}的$")
+_SUBORDINATES = "所属单位"
 #: what makes the figure after it an amount per person, a standard, not its subject's money
 _PER_HEAD = regex.compile(r"(?:人均|每人)$")
 _RATE_ROLES = (Role.CHANGE_RATE, Role.COMPLETION_RATE, Role.EXECUTION_RATE, Role.CONTROL_RATE,
@@ -351,6 +355,9 @@ class NarrativeReader:
         elif subject_span is not None and _DRAWN_ON.search(
                 text, start, self.ctx.doc.offsets.to_normalized(subject_span.start)):
             facet = _DRAWN  # what was drawn on that fund for the sentence's item, a part of it
+        elif subject_span is not None and _SUBORDINATE.search(
+                text, clause, self.ctx.doc.offsets.to_normalized(subject_span.start)):
+            facet = _SUBORDINATES  # 所属市公证处的公用经费: those units' part, not the whole's
         if dated or self._in_loose_row(fig):
             reading = Reading.CONTEXT
         if cue is None and (percent or fig.unit is None) and reading in (Reading.PATTERN,
