@@ -45,6 +45,14 @@ class Lexicon:
             return self.economic.get(code) or self.functional.get(code)
         return self.functional.get(code) or self.economic.get(code)
 
+    def item_code(self, section: str, item: str) -> str | None:
+        """The functional code of the 项 `item` under the 款 `section`, when the two names
+        give one (行政运行 is a 项 of many 款; 水利（款）防汛（项） is 2130314)."""
+        codes = classification.load()
+        sections = set(codes.owners(Tree.FUNCTIONAL, section))
+        found = [c for c in codes.owners(Tree.FUNCTIONAL, item) if len(c) == 7 and c[:5] in sections]
+        return found[0] if len(found) == 1 else None
+
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
         """`(start, end, canonical)` for every subject form in `text[start:end]`.
 

@@ -5,7 +5,7 @@ speak these types.
 """
 
 from .base import HechaModel, Span
-from .claim import Claim, Direction, Link, Reading, Reason, Role, Source
+from .claim import DRAWN, SUBORDINATES, Claim, Direction, Link, Reading, Reason, Role, Source
 from .document import (
     Cell,
     DateMention,
@@ -36,6 +36,8 @@ from .quantity import Bound, Quantity, QuantityKind, money, printed_interval
 from .report import Report, Unchecked
 
 __all__ = [
+    "DRAWN",
+    "SUBORDINATES",
     "ArithmeticFinding",
     "Bound",
     "Box",

@@ -98,6 +98,14 @@ class Reason(HechaModel):
     causes: list[Span] = Field(default_factory=list)
 
 
+#: the facet of what a sentence says was drawn on a fund for its item (使用上年结转资金40.00万元
+#: in the sentence on 水利工程建设（项）): a part of that item's figure, the same words in
+#: another sentence a part of another's
+DRAWN = "使用"
+#: the facet of the units under the department (所属…的公用经费): their part, not the whole's
+SUBORDINATES = "所属单位"
+
+
 class Claim(HechaModel):
     """One figure and what it is stated to be: subject × role × period.
 
@@ -115,7 +123,8 @@ class Claim(HechaModel):
     direction: Direction | None = None
     base: str | None = None  # for a share: the whole the sentence names
     # a table cell outside a total column: its column (基本支出…); a 项 of the narrative's
-    # 类/款/项 path: its 款 (行政运行 is a 项 of many 款)
+    # 类/款/项 path: its 款 (行政运行 is a 项 of many 款) unless its code is known; DRAWN,
+    # SUBORDINATES
     facet: str | None = None
     scope: str | None = None  # the funds the figure is limited to (财政拨款, 政府性基金…)
     links: dict[Link, str] = Field(default_factory=dict)

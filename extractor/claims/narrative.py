@@ -13,7 +13,7 @@ from itertools import pairwise
 
 import regex
 
-from models import Claim, Link, QuantityKind, Reading, Reason, Role, Source, Span
+from models import DRAWN, SUBORDINATES, Claim, Link, QuantityKind, Reading, Reason, Role, Source, Span
 
 from .. import cues
 from ..numbers import RawFigure, scan
@@ -94,11 +94,11 @@ _FUND_NAME = regex.compile(r"一般公共预算|政府性基金预算|国有资�
 #: 18.90万元, 8个项目…涉及一般公共预算财政拨款4737.73万元): the figure is the amount drawn, a
 #: part of the fund's, told apart by its facet
 _DRAWN_ON = regex.compile(r"(?:使用|动用|利用|涉及|以|用)$")
-_DRAWN = "使用"
+#: a sentence's explanation has begun: its figures are the causes', not its 类/款/项's
+_EXPLAINED = regex.compile(r"原因|由于|因为")
 #: the units under the department named before a subject: their part of it (所属市公证处、
 #: 市法律援助中心的公用经费66.52万元 is not the department's 公用经费)
 _SUBORDINATE = regex.compile(r"(?:所属|下属)[^，。；,;]{0,30}的$")
-_SUBORDINATES = "所属单位"
 #: what makes the figure after it an amount per person, a standard, not its subject's money
 _PER_HEAD = regex.compile(r"(?:人均|每人)$")
 _RATE_ROLES = (Role.CHANGE_RATE, Role.COMPLETION_RATE, Role.EXECUTION_RATE, Role.CONTROL_RATE,
@@ -349,15 +349,18 @@ class NarrativeReader:
         subject, subject_span, reading = self._subject(section, start, clause, prev_end, fig,
                                                        mentions, sentence, role, index, cue is not None,
                                                        base)
-        facet = None
+        facet = code = None
         if _UNDER in subject:  # a 项 named with its 款: the 款 sets it apart from its namesakes
             facet, subject = subject.split(_UNDER, 1)
+            code = self.ctx.lexicon.item_code(facet, subject)
+            if code is not None:
+                facet = None  # its code does, as its table row's: the two are one figure
         elif subject_span is not None and _DRAWN_ON.search(
                 text, start, self.ctx.doc.offsets.to_normalized(subject_span.start)):
-            facet = _DRAWN  # what was drawn on that fund for the sentence's item, a part of it
+            facet = DRAWN  # what was drawn on that fund for the sentence's item, a part of it
         elif subject_span is not None and _SUBORDINATE.search(
                 text, clause, self.ctx.doc.offsets.to_normalized(subject_span.start)):
-            facet = _SUBORDINATES  # 所属市公证处的公用经费: those units' part, not the whole's
+            facet = SUBORDINATES  # 所属市公证处的公用经费: those units' part, not the whole's
         if dated or self._in_loose_row(fig):
             reading = Reading.CONTEXT
         if cue is None and (percent or fig.unit is None) and reading in (Reading.PATTERN,
@@ -378,6 +381,7 @@ class NarrativeReader:
             id=self.ctx.new_id(),
             subject=subject,
             subject_span=subject_span,
+            code=code,
             role=role,
             period=period,
             quantity=quantity,
@@ -671,8 +675,9 @@ class NarrativeReader:
             last = None
             for m in _CLASS_PATH.finditer(source, start, pos):
                 last = m
-        if last is None or any(last.end() <= s and e <= pos for s, e, _ in mentions):
-            return None
+        if last is None or any(last.end() <= s and e <= pos for s, e, _ in mentions) or (
+                text is None and _EXPLAINED.search(source, last.end(), pos)):
+            return None  # (主要原因是…部分资金25.25万元未完成支付: a figure of the explanation)
         s, e = last.span(2)
         while s < e and source[s] in _LIST_MARKS:  # "3.行政运行（项）": the list's number
             s += 1

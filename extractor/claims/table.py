@@ -40,6 +40,8 @@ _TITLE_TOTALS = [
 _WHOLE_TITLE = regex.compile(r"(?:^|年度?|部门)(?:收入|支出)决算(?:明细)?表$")
 
 
+#: the year's spending: the column of a row's own figure in a spending table
+_SPENDING = "本年支出合计"
 #: a budget column after the year's adjustments (全年预算数, 调整预算数, 调整后预算数)
 _ADJUSTED = regex.compile(r"全年预算|调整(?:后)?预算")
 
@@ -165,6 +167,8 @@ def read_table(ctx: Context, table: Table) -> Iterator[Claim]:
         facet = lowest if lowest and not _ROLE_HEADER.match(lowest) else None
         if lowest in ("小计", "合计") and len(labels) >= 2 and not _ROLE_HEADER.match(labels[-2]):
             facet = labels[-2]  # 基本支出 / 小计: the subtotal of 基本支出
+        if facet is not None and lexicon.canonical(facet) == _SPENDING:
+            facet = None  # 本年支出 / 小计 of a row is the row's spending itself, its one figure
         if facet is None and lowest and _ADJUSTED.search(lowest):
             facet = "全年预算"  # the adjusted budget, not the bare 预算数 of another table
         row = cell.row_label
