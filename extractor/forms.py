@@ -54,13 +54,13 @@ class Form:
 class Meaning:
     """What a column header means: the type of the column's values and their role."""
 
-    type: str  # code, code_part, ordinal, name, amount, percent, score, weight, count, any
+    type: str  # code, code_part, ordinal, name, text, amount, percent, score, weight, count, any
     role: Role | None = None
     level: int | None = None  # 1 类, 2 款, 3 项 for a code_part column
 
     @property
     def holds_figures(self) -> bool:
-        return self.type not in ("code", "code_part", "ordinal", "name")
+        return self.type not in ("code", "code_part", "ordinal", "name", "text")
 
 
 @dataclass(frozen=True)

@@ -1090,12 +1090,12 @@ class TableBuilder:
                 code, seen_figure = cell.text, False
                 out.append(self._cell(r, col, cell, None, None, labels, None))
                 continue
-            fig = None if col in skip or kind in ("ordinal", "name") else _figure(text, cell)
+            fig = None if col in skip or kind in ("ordinal", "name", "text") else _figure(text, cell)
             if fig is None:
                 if _DASHES.fullmatch(cell.text):
                     continue  # "—" prints an empty cell
                 after = seen_figure and (kind in ("name", "code", "code_part") or not labels)
-                if col not in skip and kind != "any" and (after or kind == "name" or not named):
+                if col not in skip and kind not in ("any", "text") and (after or kind == "name" or not named):
                     # (3820公里 under 指标值 names nothing; a 评分标准 or 偏差原因 after the
                     # figures is a text of the row, the second half of a side-by-side row
                     # starts at a name or code column, or where no header says)
