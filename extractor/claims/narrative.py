@@ -97,8 +97,9 @@ _DRAWN_ON = regex.compile(r"(?:使用|动用|利用|涉及|以|用)$")
 #: a sentence's explanation has begun: its figures are the causes', not its 类/款/项's
 _EXPLAINED = regex.compile(r"原因|由于|因为")
 #: the units under the department named before a subject: their part of it (所属市公证处、
-#: 市法律援助中心的公用经费66.52万元 is not the department's 公用经费)
-_SUBORDINATE = regex.compile(r"(?:所属|下属)[^，。；,;]{0,30}的$")
+#: 市法律援助中心的公用经费66.52万元, 不含农业综合服务中心（事业单位）的公用经费16.36万元: not
+#: the department's 公用经费)
+_SUBORDINATE = regex.compile(r"(?:所属|下属|不含|不包括|不包含)[^，。；,;]{0,30}的$")
 #: what makes the figure after it an amount per person, a standard, not its subject's money
 _PER_HEAD = regex.compile(r"(?:人均|每人)$")
 _RATE_ROLES = (Role.CHANGE_RATE, Role.COMPLETION_RATE, Role.EXECUTION_RATE, Role.CONTROL_RATE,
