@@ -14,6 +14,7 @@ from itertools import pairwise
 import regex
 
 from models import DRAWN, SUBORDINATES, Claim, Link, QuantityKind, Reading, Reason, Role, Source, Span
+from models.classification import fold
 
 from .. import cues
 from ..numbers import RawFigure, scan
@@ -33,9 +34,12 @@ _CHANGE_WORD = regex.compile(r"增加|减少|追加")
 #: names possessive ({2,30}+): a name ends at its bracket, so giving characters back never
 #: helps, and backtracking over a run of spaces (which names and \s* both match) was
 #: quadratic; nor does a path start on white space, or each space of a run would scan it
+#: a name in a 类/款/项 path: characters, and short bracketed parts that are no level mark
+#: (政府办公厅（室）及相关机构事务)
+_PATH_NAME = r"(?:[^，,。；;：:()（）\d]|[(（][^，,。；;：:()（）\d类款项]{1,3}[)）])"
 _CLASS_PATH = regex.compile(
-    r"(?=\S)(?:[^，,。；;：:()（）\d]{2,30}+[(（]类[)）])?\s*+(?:([^，,。；;：:()（）\d]{2,30}+)[(（]款[)）])?\s*+"
-    r"(?:([^，,。；;：:()（）\d]{2,40}+)[(（](?P<level>项|款|类)[)）])"
+    rf"(?=\S)(?:{_PATH_NAME}{{2,30}}+[(（]类[)）])?\s*+(?:({_PATH_NAME}{{2,30}}+)[(（]款[)）])?\s*+"
+    rf"(?:({_PATH_NAME}{{2,40}}+)[(（](?P<level>项|款|类)[)）])"
 )
 #: what every 类/款/项 path holds: most sentences have none, and are not scanned for one
 _LEVEL_MARK = regex.compile(r"[(（][项款类][)）]")
@@ -94,8 +98,10 @@ _FUND_NAME = regex.compile(r"一般公共预算|政府性基金预算|国有资�
 #: 18.90万元, 8个项目…涉及一般公共预算财政拨款4737.73万元): the figure is the amount drawn, a
 #: part of the fund's, told apart by its facet
 _DRAWN_ON = regex.compile(r"(?:使用|动用|利用|涉及|以|用)$")
-#: a sentence's explanation has begun: its figures are the causes', not its 类/款/项's
-_EXPLAINED = regex.compile(r"原因|由于|因为")
+#: between a 类/款/项 path and a figure, what makes the figure another than the item's
+#: spending: the explanation has begun (主要原因是…25.25万元未完成支付), or a balance is
+#: named (年末结转167.50万元)
+_PAST_THE_ITEM = regex.compile(r"原因|由于|因为|结转|结余")
 #: the units under the department named before a subject: their part of it (所属市公证处、
 #: 市法律援助中心的公用经费66.52万元, 不含农业综合服务中心（事业单位）的公用经费16.36万元: not
 #: the department's 公用经费)
@@ -210,6 +216,24 @@ class NarrativeReader:
         self.fund_parts: set[int] = set()  # offsets of figures read as one fund's part of another
         self.cued: set[str] = set()
         self.sentence_end = 0  # where the sentence being read ends
+        self._items: dict[tuple[str, str], set[str]] | None = None
+
+    def item_code(self, section: str, item: str) -> str | None:
+        """The code of the 项 `item` under the 款 `section`: from the national classification,
+        else from the report's own tables (a 项 the classification shipped does not list,
+        printed under its 款's row: 21205 城乡社区环境卫生 over 2120501 城乡社区环境卫生)."""
+        code = self.ctx.lexicon.item_code(section, item)
+        if code is not None:
+            return code
+        if self._items is None:
+            self._items = {}
+            for table in self.ctx.doc.tables:
+                names = {c.code: c.row_label for c in table.cells if c.code and c.row_label}
+                for code, name in names.items():
+                    if len(code) == 7 and (parent := names.get(code[:5])) is not None:
+                        self._items.setdefault((fold(parent), fold(name)), set()).add(code)
+        found = self._items.get((fold(section), fold(item)), set())
+        return next(iter(found)) if len(found) == 1 else None
 
     def heading_topic(self, section: int) -> tuple[str, Span | None] | None:
         """What a heading says its section is about: a lexicon subject or a project name."""
@@ -353,7 +377,7 @@ class NarrativeReader:
         facet = code = None
         if _UNDER in subject:  # a 项 named with its 款: the 款 sets it apart from its namesakes
             facet, subject = subject.split(_UNDER, 1)
-            code = self.ctx.lexicon.item_code(facet, subject)
+            code = self.item_code(facet, subject)
             if code is not None:
                 facet = None  # its code does, as its table row's: the two are one figure
         elif subject_span is not None and _DRAWN_ON.search(
@@ -677,8 +701,8 @@ class NarrativeReader:
             for m in _CLASS_PATH.finditer(source, start, pos):
                 last = m
         if last is None or any(last.end() <= s and e <= pos for s, e, _ in mentions) or (
-                text is None and _EXPLAINED.search(source, last.end(), pos)):
-            return None  # (主要原因是…部分资金25.25万元未完成支付: a figure of the explanation)
+                text is None and _PAST_THE_ITEM.search(source, last.end(), pos)):
+            return None
         s, e = last.span(2)
         while s < e and source[s] in _LIST_MARKS:  # "3.行政运行（项）": the list's number
             s += 1

@@ -21,6 +21,7 @@ def test_every_title_variant_survives_cleaning():
     ("一般公共预算财政拨款支出决算表", "general_budget_spending"),
     ("公开08表 政府性基金预算财政拨款收入支出决算表", "fund_budget"),
     ("一般公共预算财政拨款项目支出决算表", "general_budget_project"),
+    ("公共财政拨款支出决算表", "general_budget_spending"),  # the fund's name before 2016
 ])
 def test_titles_name_their_forms(title, form):
     found = forms.recognise(title, ["项目", "合计", "基本支出", "项目支出", "收入", "支出", "本年收入",
