@@ -109,6 +109,7 @@ CAUSE_SPLIT = regex.compile(r"[一二三四五六七八九]是|\d[、.](?!\d)|[�
 ANAPHORIC = regex.compile(
     r"^(?:本|该|此)?(?:项目|资金|财政|经费|费用|金额|总额|专项|款项|单位|部门)"
     r"|^(?:其中|合计|共计|实际|财政拨款)$"
+    r"|^(?:调整后?|全年|年初)$"  # 调整预算为…: the budget of the subject named before, adjusted
 )
 
 _FILLER = (

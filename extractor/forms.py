@@ -16,10 +16,11 @@ import yaml
 
 from models import Role
 
-#: what a title carries besides the form's name: years, labels, the unit line, quotes
+#: what a title carries besides the form's name: years, labels, the unit line, quotes, its
+#: list number (三、, not the 一 of 一般公共预算)
 _TITLE_NOISE = regex.compile(
     r"(?:19|20)\d{2}\s*年度?|公开\s*\d{1,2}\s*表|附表\s*[\d一二三四五六七八九十]+|表\s*\d{1,2}"
-    r"|[（(][^（）()]{0,12}[)）]|[\s“”\"'‘’、:：.·—-]|^[一二三四五六七八九十\d]+"
+    r"|[（(][^（）()]{0,12}[)）]|[\s“”\"'‘’、:：.·—-]|^[一二三四五六七八九十\d]{1,3}(?=[、.．\s])"
     r"|(?:金额)?单位[:：]?(?:万元|千元|亿元|元)$"
 )
 #: labels that say only that a column holds amounts

@@ -62,6 +62,8 @@ _LIST_MARK = regex.compile(r"(?:万元|%)?(?:[，、,]|和|及)")
 _RATIO_FORMULA = regex.compile(
     r"(?P<a>\d[\d,]*(?:\.\d+)?)(?:万元)?/(?P<b>\d[\d,]*(?:\.\d+)?)(?:万元)?[×*xX]100%=$")
 #: 完成全年预算8.00万元的72.50%: the budget inside the rate's own phrase, the rate after 的
+#: a completion rate said of the adjusted budget: 完成调整预算的99.84%, 完成全年预算的…
+_OF_ADJUSTED = regex.compile(r"(?:调整后?|全年)预算(?:数)?的?$")
 _BUDGET_NAMED = regex.compile(r"完成(?:全年|年初|调整后?)?预算(?:数)?$")
 _RATE_OF = regex.compile(r"\s*(?:万元|亿元|元)?\s*的")
 _OWN_LEVEL = regex.compile(r"(?:机关|单位|部门)[)）]?本级|本级(?:单位)?(?:的)?(?:本年|收入|支出)")
@@ -763,8 +765,12 @@ class NarrativeReader:
                 if self._formula(claim, before, start):
                     continue
                 self._tie(claim, before, section, Link.ACTUAL, (Role.ACTUAL,))
-                # 执行率 is of the year's adjusted budget (全年预算数), 完成年初预算 of the initial
-                wanted = (Role.BUDGET, Role.BUDGET_INITIAL) if claim.role is Role.EXECUTION_RATE \
+                # 执行率 is of the year's adjusted budget (全年预算数), 完成年初预算 of the initial,
+                # 完成调整预算 (全年预算) of the adjusted one
+                at = self._norm_start(claim)
+                adjusted = claim.role is Role.EXECUTION_RATE or _OF_ADJUSTED.search(
+                    self.text, max(start, at - 12), at) is not None
+                wanted = (Role.BUDGET, Role.BUDGET_INITIAL) if adjusted \
                     else (Role.BUDGET_INITIAL, Role.BUDGET)
                 self._tie(claim, before, section, Link.BUDGET, wanted)
             elif claim.role is Role.SHARE:
