@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+import regex
+
 from models import Claim, Finding, QuantityKind
 
 from ..arith import Interval, total
@@ -35,6 +37,11 @@ def _crosses(group: str, label: str) -> bool:
     """Whether a column labelled `label` cannot belong under `group`: income under a spending
     header or spending under an income one (a header cell whose span a PDF lost)."""
     return ("支出" in group and "收入" in label) or ("收入" in group and "支出" in label)
+
+
+#: the numbering of a row that heads items (一、本年收入) and of the items under it (（一）…)
+_TOP_ITEM = regex.compile(r"[一二三四五六七八九十]{1,3}、")
+_SUB_ITEM = regex.compile(r"[(（][一二三四五六七八九十]{1,3}[)）]")
 
 
 def _parent(code: str) -> str | None:
@@ -212,6 +219,9 @@ class TableSum(Rule[Params]):
                     # a 总计 closes its side (the spending rows below are not its parts)
                     since = [] if label.endswith("总计") else [claim]  # type: ignore[union-attr]
                 elif _money(claim) and not any(p.subject == claim.subject for p in since) \
-                        and not (label or "").startswith("其中"):
-                    # (a row of a subject already counted, or a 其中 row, breaks one down)
+                        and not (label or "").startswith("其中") and not (
+                            _SUB_ITEM.match(label or "")
+                            and any(_TOP_ITEM.match(index.row_label(p) or "") for p in since)):
+                    # (a row of a subject already counted, a 其中 row, or a （一） row under an
+                    # 一、 row breaks one down: 一、本年收入 over （一）一般公共预算财政拨款)
                     since.append(claim)
