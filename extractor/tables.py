@@ -781,7 +781,9 @@ def _fill_headers(header: list[list[str]], width: int) -> list[list[str]]:
             below = any(rows[b][c] for b in range(r + 1, len(rows)))
             if not rows[r][c] and rows[r][c - 1] and below and not (
                     _piece_of_one_label(rows[r][c - 1], rows[r + 1][c - 1])
-                    and rows[r + 1][c] != rows[r + 1][c - 1]):
+                    and rows[r + 1][c] != rows[r + 1][c - 1]) \
+                    and all(rows[u][c] in ("", rows[u][c - 1]) for u in range(r)):
+                # (never under another group: 运行费 under 公务用车 stops at 公务接待费)
                 rows[r][c] = rows[r][c - 1]
     return rows
 
