@@ -188,12 +188,7 @@ def _read_bare_cells(text: str, lines: Lines, i: int, blocks: list[_Block]) -> i
                   if _rows_fit(content, list(_bare_rows(content, len(lines), start + w, header[:w]))[:4],
                             header[:w])), 0)
     if width < 2:
-        if start > i and not _tabbed_soon(text, lines, i):
-            # a title and its unit line above what could not be read: a table is there,
-            # and so are its rows flattened one per line (its cells are not read: no figure
-            # of them is a sentence's)
-            blocks.append(_Block("cell_lines", i, _flat_rows(content, len(lines), start) - 1,
-                                 unsure=True))
+        _keep_unread(text, lines, content, i, start, blocks)
         return i
     block = _Block("cell_lines", start, start + width - 1)
     block.rows.append([_strip(text, *lines[k]) for k in range(start, start + width)])
@@ -206,9 +201,7 @@ def _read_bare_cells(text: str, lines: Lines, i: int, blocks: list[_Block]) -> i
         figures = sum(_is_figure_text(content(k)) for k in placed[1:])
         block.unsure |= figures > 0 and len(row) < width  # a row that lost its empty cells
     if len(block.rows) < 2:
-        if start > i and not _tabbed_soon(text, lines, i):
-            blocks.append(_Block("cell_lines", i, _flat_rows(content, len(lines), start) - 1,
-                                 unsure=True))
+        _keep_unread(text, lines, content, i, start, blocks)
         return i
     blocks.append(block)
     return block.last_line + 1
@@ -487,6 +480,16 @@ def _read_blank_separated(text: str, lines: Lines, start: int, j: int) -> _Block
             block.unsure = True
         k = end
     return block if len(block.rows) >= 3 else None
+
+
+def _keep_unread(text: str, lines: Lines, content: Callable[[int], str], i: int, start: int,
+                 blocks: list[_Block]) -> None:
+    """A title and its unit line (lines `i` to `start`) above what could not be read: a table
+    is there, and so are its rows flattened one per line, kept as an unsure block (its cells
+    are not read: no figure of them is a sentence's)."""
+    if start > i and not _tabbed_soon(text, lines, i):
+        blocks.append(_Block("cell_lines", i, _flat_rows(content, len(lines), start) - 1,
+                             unsure=True))
 
 
 #: what a sentence has and a table row flattened onto one line has not (the comma of

@@ -9,6 +9,7 @@ current, prior), 完成预算的…% (budget, actual).
 
 from __future__ import annotations
 
+from functools import cached_property
 from itertools import pairwise
 
 import regex
@@ -30,13 +31,13 @@ _HEADING_SUFFIX = regex.compile(
 _HAN = regex.compile(r"\p{Han}")
 _DIGIT = regex.compile(r"\d")
 _CHANGE_WORD = regex.compile(r"增加|减少|追加")
+#: a name in a 类/款/项 path: characters, and short bracketed parts that are no level mark
+#: (政府办公厅（室）及相关机构事务)
+_PATH_NAME = r"(?:[^，,。；;：:()（）\d]|[(（][^，,。；;：:()（）\d类款项]{1,3}[)）])"
 #: a classification path "社会保障和就业（类）抚恤（款）死亡抚恤（项）": its last level is the subject
 #: names possessive ({2,30}+): a name ends at its bracket, so giving characters back never
 #: helps, and backtracking over a run of spaces (which names and \s* both match) was
 #: quadratic; nor does a path start on white space, or each space of a run would scan it
-#: a name in a 类/款/项 path: characters, and short bracketed parts that are no level mark
-#: (政府办公厅（室）及相关机构事务)
-_PATH_NAME = r"(?:[^，,。；;：:()（）\d]|[(（][^，,。；;：:()（）\d类款项]{1,3}[)）])"
 _CLASS_PATH = regex.compile(
     rf"(?=\S)(?:{_PATH_NAME}{{2,30}}+[(（]类[)）])?\s*+(?:({_PATH_NAME}{{2,30}}+)[(（]款[)）])?\s*+"
     rf"(?:({_PATH_NAME}{{2,40}}+)[(（](?P<level>项|款|类)[)）])"
@@ -61,9 +62,9 @@ _LIST_MARK = regex.compile(r"(?:万元|%)?(?:[，、,]|和|及)")
 #: a rate's own formula right before it: A/B×100%=
 _RATIO_FORMULA = regex.compile(
     r"(?P<a>\d[\d,]*(?:\.\d+)?)(?:万元)?/(?P<b>\d[\d,]*(?:\.\d+)?)(?:万元)?[×*xX]100%=$")
-#: 完成全年预算8.00万元的72.50%: the budget inside the rate's own phrase, the rate after 的
 #: a completion rate said of the adjusted budget: 完成调整预算的99.84%, 完成全年预算的…
 _OF_ADJUSTED = regex.compile(r"(?:调整后?|全年)预算(?:数)?的?$")
+#: 完成全年预算8.00万元的72.50%: the budget inside the rate's own phrase, the rate after 的
 _BUDGET_NAMED = regex.compile(r"完成(?:全年|年初|调整后?)?预算(?:数)?$")
 _RATE_OF = regex.compile(r"\s*(?:万元|亿元|元)?\s*的")
 _OWN_LEVEL = regex.compile(r"(?:机关|单位|部门)[)）]?本级|本级(?:单位)?(?:的)?(?:本年|收入|支出)")
@@ -218,7 +219,17 @@ class NarrativeReader:
         self.fund_parts: set[int] = set()  # offsets of figures read as one fund's part of another
         self.cued: set[str] = set()
         self.sentence_end = 0  # where the sentence being read ends
-        self._items: dict[tuple[str, str], set[str]] | None = None
+
+    @cached_property
+    def _table_items(self) -> dict[tuple[str, str], set[str]]:
+        """(款 name, 项 name) → the 项 codes the report's tables print under that 款's row."""
+        items: dict[tuple[str, str], set[str]] = {}
+        for table in self.ctx.doc.tables:
+            names = {c.code: c.row_label for c in table.cells if c.code and c.row_label}
+            for code, name in names.items():
+                if len(code) == 7 and (parent := names.get(code[:5])) is not None:
+                    items.setdefault((fold(parent), fold(name)), set()).add(code)
+        return items
 
     def item_code(self, section: str, item: str) -> str | None:
         """The code of the 项 `item` under the 款 `section`: from the national classification,
@@ -227,14 +238,7 @@ class NarrativeReader:
         code = self.ctx.lexicon.item_code(section, item)
         if code is not None:
             return code
-        if self._items is None:
-            self._items = {}
-            for table in self.ctx.doc.tables:
-                names = {c.code: c.row_label for c in table.cells if c.code and c.row_label}
-                for code, name in names.items():
-                    if len(code) == 7 and (parent := names.get(code[:5])) is not None:
-                        self._items.setdefault((fold(parent), fold(name)), set()).add(code)
-        found = self._items.get((fold(section), fold(item)), set())
+        found = self._table_items.get((fold(section), fold(item)), set())
         return next(iter(found)) if len(found) == 1 else None
 
     def heading_topic(self, section: int) -> tuple[str, Span | None] | None:
