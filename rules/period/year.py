@@ -84,6 +84,8 @@ class TargetYear(Rule[Params]):
                                            ("指标", "indicator"))
         yield from self._titles(index, fiscal)
         for sentence in doc.sentences:
+            if "年" not in sentence.span.text:
+                continue  # each check below is of a year the sentence prints
             yield from self._as_of(index, sentence.span.start, sentence.span.text, fiscal)
             yield from self._opening(index, sentence.span.start, sentence.span.text, fiscal)
             yield from self._own_report(index, sentence.span.start, sentence.span.text, fiscal)

@@ -123,6 +123,8 @@ class ComparisonWording(Rule[ComparisonParams]):
             end = doc.offsets.to_normalized(sentence.span.end)
             # a PDF wraps lines anywhere (决\n算数大于预算数): words are matched without the breaks
             joined = doc.text[start:end]
+            if "决" not in joined and "平" not in joined and "相" not in joined:
+                continue  # no character of the words either pattern needs (决算, 持平, 相当/相等)
             where: Sequence[int] = range(start, end)
             if "\n" in joined:
                 where = [i for i in range(start, end) if doc.text[i] != "\n"]
