@@ -7,12 +7,19 @@ from decimal import Decimal
 
 from models import Finding, Role, Severity
 
-from ..arith import Interval
+from ..arith import Interval, in_wan, ratio
+from ..completion.operands import actual_and_budget
 from ..index import ClaimIndex
 from ..registry import Params, Rule, register
 from ..verdict import arithmetic, consistent, evidence, figure
 
 HUNDRED = Decimal(100)
+
+
+def _points(rate: Interval, weight: Decimal) -> Interval:
+    """weight × rate%, at most the weight."""
+    expected = rate.scale(weight / HUNDRED)
+    return Interval(expected.low.min(weight), expected.high.min(weight))
 
 
 @register("score.execution")
@@ -35,12 +42,14 @@ class ExecutionScore(Rule[Params]):
             if weight is None or rate is None:
                 continue
             # points are exact; the rate is a printed percentage with its own interval
-            expected = Interval(rate.quantity.low, rate.quantity.high).scale(
-                weight.quantity.value / HUNDRED)
-            points = Interval(expected.low.min(weight.quantity.value),
-                              expected.high.min(weight.quantity.value))
+            points = _points(Interval(rate.quantity.low, rate.quantity.high), weight.quantity.value)
             if consistent(claim, points):
                 continue
+            pair = actual_and_budget(index, rate)
+            computed = ratio(in_wan(pair[0].quantity), in_wan(pair[1].quantity)) if pair else None
+            if computed is not None and consistent(claim, _points(computed, weight.quantity.value)):
+                continue  # scored at the row's actual / budget: the printed rate is the slip
+                # (completion.rate reports it)
             finding = arithmetic(
                 self.id, self.params, "SCORE_TOTAL", claim, points,
                 f"{figure(weight)} × {figure(rate)}%",

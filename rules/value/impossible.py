@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+import regex
+
 from models import Claim, Finding, QuantityKind, Role
 
 from ..arith import HUNDRED, Interval
@@ -20,6 +22,13 @@ _FLOWS = ("支出", "收入", "经费", "费", "支出合计", "收入合计")
 _SIGNED = ("结余", "结转", "差额", "增减", "变动", "收支")
 #: a share's whole that is not a whole the figure is part of (决算数占预算数的105%)
 _NOT_A_WHOLE = ("预算", "上年", "去年", "决算", "计划", "目标", "同期")
+
+
+#: words right before a share that make it a sum of the parts' printed shares, and how far
+#: over 100 their rounding may take it (twenty parts each rounded up by 0.005)
+_SUMMED = regex.compile(r"(?:合计|之和|总和|累计|共计)(?:为|达到?)?$")
+_SUMMED_REACH = 8
+_SUMMED_TOP = Decimal("100.10")
 
 
 def _share_of_whole(claim: Claim) -> bool:
@@ -48,6 +57,8 @@ class Impossible(Rule[Params]):
     with certainty are judged (a cell whose row or column was guessed may be a change);
     a share against a budget or last year (决算数占预算数的105%) is a ratio, not a part.
 
+    Shares said to be added up (…的比重合计为100.01%) may pass 100 by their parts' rounding.
+
     **Anti-pattern**: 授予中小企业合同金额73.62万元，占政府采购支出总额的112.14%;
     本年支出合计-12.50万元.
 
@@ -61,7 +72,10 @@ class Impossible(Rule[Params]):
             if not claim.reading.certain or q.approximate or q.bound is not None:
                 continue
             if _share_of_whole(claim):
-                yield from self._judge(claim, Interval(Decimal(0), HUNDRED), "SHARE_OVER_WHOLE")
+                # shares added up (占项目支出的比重合计为100.01%) carry each part's rounding
+                top = _SUMMED_TOP if _SUMMED.search(index.document.original, max(
+                    0, q.span.start - _SUMMED_REACH), q.span.start) else HUNDRED
+                yield from self._judge(claim, Interval(Decimal(0), top), "SHARE_OVER_WHOLE")
             elif q.value < 0 and _flow(claim):
                 yield from self._judge(claim, Interval.exact(Decimal(0)), "NEGATIVE_AMOUNT")
             elif q.value < 0 and _score(claim):
