@@ -74,13 +74,22 @@ def _line(text: str, widths_of: str, start: int, end: int) -> _Line:
     if end > start and text[end - 1] == "\r":
         end -= 1
     segment = text[start:end]
-    if "\t" in segment or "|" in segment or _PROSE.search(segment):
+    if "\t" in segment or "|" in segment:
         return _Line(start, end, (), prose=bool(segment.strip()))
     cols = [0, *accumulate(_width(ch) for ch in widths_of[start:end])]
     tokens = tuple(
         _Token(m.group(), start + m.start(), start + m.end(), cols[m.start()], cols[m.end()])
         for m in _TOKEN.finditer(segment))
+    if _PROSE.search(segment) and not _remark_row(tokens):
+        return _Line(start, end, (), prose=True)
     return _Line(start, end, tokens)
+
+
+def _remark_row(tokens: tuple[_Token, ...]) -> bool:
+    """A row whose last cell is a remark written as a sentence (…| 3 | 2 | 个别报销票据附件
+    不全，已整改): no prose before it, two figures at least."""
+    return len(tokens) >= 3 and sum(t.figure for t in tokens[:-1]) >= 2 \
+        and not any(_PROSE.search(t.text) for t in tokens[:-1])
 
 
 class _Page:

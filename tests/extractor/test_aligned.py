@@ -69,3 +69,14 @@ def test_a_header_word_beside_its_column_heads_it():
               if c.value is not None}
     assert labels["10"] == "分值"
     assert labels["3106.52"] == "全年执行数"  # 全年 over 执行数: one label broken over lines
+
+
+def test_a_row_whose_last_cell_is_a_remark_sentence_is_still_a_row():
+    # 偏差原因 written as a sentence (a comma in it) after the figures: the row keeps its
+    # columns, so the score table's group totals see all its rows
+    text = ("一级指标      三级指标           分值  得分  偏差原因分析\n"
+            "过程（20分）  预算执行率         8     7.78  部分项目资金结转下年\n"
+            "              资金使用合规性     6     5     个别报销票据附件不全，已整改\n"
+            "              信息公开性         6     6\n")
+    rows = [[c.strip() for c in row.split("\t")] for row in tabulate(text, text).split("\n")]
+    assert rows[2] == ["", "资金使用合规性", "6", "5", "个别报销票据附件不全，已整改"]
