@@ -18,13 +18,17 @@ from .normalize import unwrap
 # Cues for money amounts and counts, nearest wins. Order inside the alternation only
 # matters for cues sharing a start; longer forms come first.
 AMOUNT_CUES: list[tuple[str, Role]] = [
-    (r"年初[^，。；,;:\d]{0,14}?预算(?:数|支出)?为?", Role.BUDGET_INITIAL),
+    # (年初预算合计 / 全年预算合计: the budget's total, not an actual 合计)
+    (r"年初[^，。；,;:\d]{0,14}?预算(?:数|支出)?(?:合计|总计|总额|共计)?为?", Role.BUDGET_INITIAL),
     (r"年[初处]预算", Role.BUDGET_INITIAL),
-    (r"全年预算数?|预算总?(?:收入|支出)|预算数?为?|批复|申报|下达[^，。；]{0,6}计划|资金计划", Role.BUDGET),
+    (r"全年预算数?(?:合计|总计|总额|共计)?|预算总?(?:收入|支出)|预算数?为?|批复|申报"
+     r"|下达[^，。；]{0,6}计划|资金计划", Role.BUDGET),
     (r"上年决算数?为?|上年数|上年同期|上年度?|上一年度?|(?:19|20)\d{2}年度?(?:决算数?)?为?", Role.PRIOR),
     (r"增加|增长|减少|下降|降低|上升|提高|节约|压减|追加|减", Role.CHANGE),
-    # 比预算多6.67万元: the difference from the budget, not the budget
-    (r"[比较](?:年初|全年)?预算数?(?:多|少|超支?)", Role.CHANGE),
+    # 比预算多6.67万元, 本年支出合计比本年收入合计多21.34万元: the difference, not the figure
+    # compared with
+    (r"[比较](?:年初|全年)?预算数?(?:多|少|超支?)|[比较][^，。；,;:\d]{1,20}?[多少](?=\s*$)",
+     Role.CHANGE),
     (r"决算数?为?|支出|收入|执行(?:数|金额)?(?!率)|实际|共计|合计|总计|总额|完成|到位|拨付|开支|发生",
      Role.ACTUAL),
 ]
@@ -37,8 +41,8 @@ PERCENT_CUES: list[tuple[str, Role]] = [
     (r"增加|增长|减少|下降|降低|上升|提高|下滑|减", Role.CHANGE_RATE),
 ]
 
-_UP = regex.compile(r"增加|增长|上升|提高|追加|增|预算数?(?:多|超)")
-_DOWN = regex.compile(r"减少|下降|降低|下滑|节约|压减|压缩|减|预算数?少")
+_UP = regex.compile(r"增加|增长|上升|提高|追加|增|预算数?(?:多|超)|^[比较].*多$")
+_DOWN = regex.compile(r"减少|下降|降低|下滑|节约|压减|压缩|减|预算数?少|^[比较].*少$")
 
 
 def _compile(cues: list[tuple[str, Role]]) -> tuple[regex.Pattern[str], list[Role]]:

@@ -5,7 +5,7 @@ speak these types.
 """
 
 from .base import HechaModel, Span
-from .claim import DRAWN, SUBORDINATES, Claim, Direction, Link, Reading, Reason, Role, Source
+from .claim import DRAWN, PORTION, SUBORDINATES, Claim, Direction, Link, Reading, Reason, Role, Source
 from .document import (
     Cell,
     DateMention,
@@ -37,6 +37,7 @@ from .report import Report, Unchecked
 
 __all__ = [
     "DRAWN",
+    "PORTION",
     "SUBORDINATES",
     "ArithmeticFinding",
     "Bound",

@@ -104,6 +104,9 @@ class Reason(HechaModel):
 DRAWN = "使用"
 #: the facet of the units under the department (所属…的公用经费): their part, not the whole's
 SUBORDINATES = "所属单位"
+#: the facet of a part a sentence singles out of its subject (上年结转资金中有1.40万元…继续
+#: 结转): some of that figure, not the figure
+PORTION = "其中部分"
 
 
 class Claim(HechaModel):
@@ -124,7 +127,7 @@ class Claim(HechaModel):
     base: str | None = None  # for a share: the whole the sentence names
     # a table cell outside a total column: its column (基本支出…); a 项 of the narrative's
     # 类/款/项 path: its 款 (行政运行 is a 项 of many 款) unless its code is known; DRAWN,
-    # SUBORDINATES
+    # SUBORDINATES, PORTION
     facet: str | None = None
     scope: str | None = None  # the funds the figure is limited to (财政拨款, 政府性基金…)
     links: dict[Link, str] = Field(default_factory=dict)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from models import DRAWN, Claim, QuantityKind, Role
+from models import DRAWN, PORTION, Claim, QuantityKind, Role
 
 from .arith import Interval, in_wan
 
@@ -27,12 +27,13 @@ FigureKey = tuple[str, str | None, Role, int | None, str | None, str | None]
 
 def figure_key(claim: Claim, general_is_all: bool) -> FigureKey | None:
     """What makes two amounts the same figure; None for a claim that is not one (a rate, an
-    approximate or bounded amount, a claim without subject, what an item drew on a fund)."""
+    approximate or bounded amount, a claim without subject, what an item drew on a fund, a
+    portion of a figure)."""
     q = claim.quantity
     if claim.role not in ROLES or q.approximate or q.bound is not None or not claim.subject:
         return None
-    if q.kind is not QuantityKind.AMOUNT or claim.facet == DRAWN:
-        return None  # (what a sentence's item drew on a fund is a part of that item alone)
+    if q.kind is not QuantityKind.AMOUNT or claim.facet in (DRAWN, PORTION):
+        return None  # (what a sentence's item drew on a fund, or some of a figure, is a part)
     scope = None if claim.subject in _FISCAL_BY_DEFINITION else claim.scope
     if scope == "一般公共预算" and general_is_all:
         scope = "财政拨款"

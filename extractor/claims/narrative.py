@@ -14,7 +14,19 @@ from itertools import pairwise
 
 import regex
 
-from models import DRAWN, SUBORDINATES, Claim, Link, QuantityKind, Reading, Reason, Role, Source, Span
+from models import (
+    DRAWN,
+    PORTION,
+    SUBORDINATES,
+    Claim,
+    Link,
+    QuantityKind,
+    Reading,
+    Reason,
+    Role,
+    Source,
+    Span,
+)
 from models.classification import fold
 
 from .. import cues
@@ -83,7 +95,7 @@ _AGAINST_PRIOR = regex.compile(r"与上年|较上年|比上年|同比|上年决�
 #: how a clause that continues the sentence before it opens ("与上年相比，增加…")
 _CONTINUES = regex.compile(
     r"\s*+(?:(?:19|20)\d{2}年度?)?\s*+(?:与上年|较上年|比上年|同比|相比|其中|年初预算|全年预算|调整预算|预算数|预算为|"
-    r"支出决算|决算数|决算为|完成|增加|减少|增长|下降|上升|持平|占)")
+    r"支出决算|决算数|决算为|完成|全年执行|执行数|增加|减少|增长|下降|上升|持平|占)")
 #: "项目支出中基本公共卫生服务1246.80万元": the figure is the part named after 中
 _PART_OF = regex.compile(r"中\p{Han}{2,}")
 #: a fund's name alone between a figure and the next, in brackets or after 其中: the first
@@ -111,6 +123,11 @@ _PAST_THE_ITEM = regex.compile(r"原因|由于|因为|结转|结余")
 _SUBORDINATE = regex.compile(r"(?:所属|下属|不含|不包括|不包含)[^，。；,;]{0,30}的$")
 #: what makes the figure after it an amount per person, a standard, not its subject's money
 _PER_HEAD = regex.compile(r"(?:人均|每人)$")
+#: what makes a percentage a target (低于70%的目标值, 未达到88%的年度目标, 目标值为95%)
+_TARGET_AFTER = regex.compile(r"的?(?:年度|预期|绩效)?目标")
+_TARGET_BEFORE = regex.compile(r"(?:目标值?|指标值)(?:为|是|:)?$")
+#: between a subject and its figure, what makes the figure some of it (上年结转资金中有1.40万元)
+_PORTION_OF = regex.compile(r"(?:资金|经费)?中(?:有|的|仍有|尚有)")
 _RATE_ROLES = (Role.CHANGE_RATE, Role.COMPLETION_RATE, Role.EXECUTION_RATE, Role.CONTROL_RATE,
                Role.RATE)
 
@@ -124,6 +141,10 @@ def _figures(text: str, start: int, end: int) -> list[RawFigure]:
             continue  # a bare integer in prose is a list number, a code or an id
         if _PER_HEAD.search(text, max(start, fig.start - 2), fig.start):
             continue  # 补助标准由人均45元提高到50元: a standard per person, not an amount spent
+        if fig.kind is QuantityKind.PERCENT and (
+                _TARGET_AFTER.match(text, fig.end, end)
+                or _TARGET_BEFORE.search(text, max(start, fig.start - 6), fig.start)):
+            continue  # 低于70%的目标值, 目标值为95%: the year's target, no figure of the year
         out.append(fig)
     return out
 
@@ -157,6 +178,18 @@ _SIDE_NAMED = {"收入": "收入", "支出": "支出", "执行": "支出"}
 _OTHER_SIDE = {"收入": "支出", "支出": "收入"}
 #: the parts of spending by nature, and the totals they are the department's parts of
 _NATURES = frozenset(("基本支出", "项目支出"))
+#: a project named at the start of a clause (1.大气污染防治专项资金年初预算…, 科技成果转化扶持
+#: 项目全年支出…): the longest run of Han characters there that ends in 项目 / 专项资金 / 专项经费,
+#: before its figure, a budget or spending word or the clause's end (财政下达项目计划 is a plan)
+_PROJECT_AT = regex.compile(
+    r"[\s*]{0,4}(?:\d{1,2}[.、]|[(][一二三四五六七八九十\d]{1,3}[)]|[一二三四五六七八九十]{1,3}、)?"
+    r"(?:其中|[一二三四五六七八九十]是)?[:,]?"
+    r"(?P<name>\p{Han}[\p{Han}“”()]{1,29}(?:专项资金|专项经费|项目))"
+    r"(?=[年全调预执决支资:,。;]|\s*\d|$)")
+#: what a project's own name does not start with: a count, a reference or a collective
+#: (三个项目, 该项目, 各项目, 其他项目, 全部项目)
+_NOT_A_PROJECT = regex.compile(r"[一二三四五六七八九十两几多各该本此其全]|\p{Han}?个")
+_CLAUSE_MARK = regex.compile(r"[,;:，；：\n]")
 _WHOLE_SPENDING = regex.compile(r"(?:本年支出合计|支出总计|总支出|支出合计|财政拨款支出)$")
 #: 分别为 right before the first of a run of figures, one for each name before it
 _RESPECTIVELY = regex.compile(r"分别(?:为|是|达|占)?[:：]?$")
@@ -282,6 +315,10 @@ class NarrativeReader:
             self._reason_only(index, start, end)
             return
         mentions = self.ctx.lexicon.find(self.text, start, end)
+        named = self._projects(start, end, mentions)
+        if named:  # 污染防治 inside 大气污染防治专项资金 names no subject: the project does
+            inside = [m for m in mentions if any(s <= m[0] and m[1] <= e for s, e, _ in named)]
+            mentions = sorted([m for m in mentions if m not in inside] + named)
         page = _furniture(self.text, start, end)
         if page:  # a page's number and running header inside a sentence the page broke
             mentions = [m for m in mentions if not any(s <= m[0] < e for s, e in page)]
@@ -320,11 +357,12 @@ class NarrativeReader:
                 limit = lead or fund_scope(own_clause) or section_scope
             if limit and limit not in claim.subject:
                 claim.scope = limit
-            if project is not None and claim.facet is None and claim.subject != project \
+            own_project = next((name for s, e, name in reversed(named) if e <= fig.start), project)
+            if own_project is not None and claim.facet is None and claim.subject != own_project \
                     and self.ctx.lexicon.canonical(claim.subject) == claim.subject:
-                # 上年结转资金185.40万元 under 一、城镇老旧小区改造项目 is that project's, not
-                # the department's 年初结转和结余
-                claim.facet = project
+                # 上年结转资金185.40万元 under 一、城镇老旧小区改造项目 (or after the project's
+                # name in its sentence) is that project's, not the department's 年初结转和结余
+                claim.facet = own_project
             sentence.append(self.ctx.add(claim))
             if claim.subject:
                 self.latest[section] = (claim.subject, claim.subject_span)
@@ -389,6 +427,9 @@ class NarrativeReader:
         elif subject_span is not None and _DRAWN_ON.search(
                 text, start, self.ctx.doc.offsets.to_normalized(subject_span.start)):
             facet = DRAWN  # what was drawn on that fund for the sentence's item, a part of it
+        elif subject_span is not None and _PORTION_OF.fullmatch(
+                text, self.ctx.doc.offsets.to_normalized(subject_span.end), fig.start):
+            facet = PORTION  # 上年结转资金中有1.40万元: some of the carry-over, not all of it
         elif subject_span is not None and _SUBORDINATE.search(
                 text, clause, self.ctx.doc.offsets.to_normalized(subject_span.start)):
             facet = SUBORDINATES  # 所属市公证处的公用经费: those units' part, not the whole's
@@ -647,6 +688,10 @@ class NarrativeReader:
                 # "…支出决算为15.23万元，完成预算的84.64%": the actual just before it
                 head = next((c for c in reversed(sentence) if c.role is Role.ACTUAL), sentence[-1])
                 return head.subject, head.subject_span, head.reading
+            initial = next((c for c in reversed(sentence) if c.role is Role.BUDGET_INITIAL), None)
+            if role is Role.BUDGET and initial is not None:
+                # X年初预算A，追加B，加上上年结转资金C，全年预算D: D is X's budget, not C's
+                return initial.subject, initial.subject_span, initial.reading
             # the figure before it, not one in a bracket closed since (收入总计X万元（含年初结转
             # 和结余Y万元），较上年增长R%: the rate is the 收入总计's)
             last = next((c for c in reversed(sentence[-4:]) if not self._closed_since(c, fig.start)),
@@ -739,12 +784,39 @@ class NarrativeReader:
             return None
         if section not in self.projects:
             topic = self.heading_topic(section)
+            title = self.ctx.doc.sections[section].title
+            opening = self._projects(0, len(title), self.ctx.lexicon.find(title), title)[:1]
             if topic is not None and topic[0].endswith("项目") and topic[1] is None \
                     and self.ctx.lexicon.canonical(topic[0]) is None:
                 self.projects[section] = topic[0]
+            elif opening and opening[0][0] <= 4:
+                # 1.大气污染防治专项资金年初预算480.00万元…, a paragraph read as an item heading
+                self.projects[section] = opening[0][2]
             else:
                 self.projects[section] = self._project(self.ctx.doc.sections[section].parent)
         return self.projects[section]
+
+    def _projects(self, start: int, end: int, mentions: list[tuple[int, int, str]],
+                  text: str | None = None) -> list[tuple[int, int, str]]:
+        """The projects named at the start of the clauses of `[start, end)` (of the document's
+        text, or of `text`), as mentions. Not a project: a count or a collective (三个项目), a
+        fund's projects (一般公共预算财政拨款项目), a lexicon subject, or a name a lexicon term
+        runs on from (…项目支出 is that nature of spending)."""
+        source = self.text if text is None else text
+        out: list[tuple[int, int, str]] = []
+        starts = [start, *(m.end() for m in _CLAUSE_MARK.finditer(source, start, end))]
+        for pos in starts:
+            m = _PROJECT_AT.match(source, pos, end)
+            if m is None:
+                continue
+            s, e = m.span("name")
+            name = m.group("name")
+            if _NOT_A_PROJECT.match(name) or fund_scope(name) is not None \
+                    or self.ctx.lexicon.canonical(name) is not None \
+                    or any(ms < e < me for ms, me, _ in mentions):
+                continue
+            out.append((s, e, name))
+        return out
 
     def _names(self, section: int) -> bool:
         """Whether the section's own heading names a lexicon subject or a 类/款/项 path."""
@@ -793,8 +865,12 @@ class NarrativeReader:
             heads = [c for c in sentence if self._norm_end(c) <= marker
                      and c.role in _LEVEL_ROLES]
             if not heads and marker - start < 3 and sentence[0].sentence is not None:
-                heads = [c for c in self.ctx.recent(section, sentence[0].sentence, 1)
-                         if c.role is Role.ACTUAL][-1:]
+                # 其中 opening a sentence lists the parts of the one before's actual, else of
+                # its budget (…全年预算合计1088.00万元。其中A项目520.00万元), never of the
+                # prior year's figure it compared with
+                before = self.ctx.recent(section, sentence[0].sentence, 1)
+                heads = [c for c in before if c.role is Role.ACTUAL][-1:] or [
+                    c for c in before if c.role in (Role.BUDGET, Role.BUDGET_INITIAL)][-1:]
             if not heads or "；" in text[self._norm_end(heads[-1]):marker]:
                 continue  # (…结余15.60万元）；支出包括…: the list of a clause naming no figure)
             head = heads[-1]

@@ -173,3 +173,47 @@ def test_a_figure_of_two_names_is_not_the_first_ones():
     # the figure is of 拆迁补偿 and 土地开发 together: not a second figure of 拆迁补偿
     found = claims("政府性基金安排的征地和拆迁补偿、土地开发支出1196.58万元，主要用于征地补偿。")
     assert by_value(found, "1196.58").subject != "拆迁补偿"
+
+
+def test_a_project_named_at_the_clause_start_is_the_subject():
+    # 污染防治 is a 款 of the classification, but here it is inside the project's name
+    found = claims("1.湿地污染防治专项资金年初预算180.00万元，年中追加20.00万元，加上上年结转资金"
+                   "6.00万元，全年预算206.00万元。上年结转资金中有1.20万元继续结转使用。")
+    initial, carry, budget, left = (by_value(found, v) for v in ("180.00", "6.00", "206.00", "1.20"))
+    assert (initial.subject, initial.role) == ("湿地污染防治专项资金", Role.BUDGET_INITIAL)
+    # the year's budget after its parts is the project's, its carry-over the project's part
+    assert (budget.subject, budget.role) == ("湿地污染防治专项资金", Role.BUDGET)
+    assert (carry.subject, carry.facet) == ("年初结转和结余", "湿地污染防治专项资金")
+    assert left.facet == "其中部分"  # some of the carry-over, not all of it
+
+
+def test_a_count_or_a_plan_is_no_project_name():
+    found = claims("各项目年初预算合计90.00万元。该项目年初申报项目预算30万元，财政下达项目计划30万元。")
+    assert not {c.subject for c in found} & {"各项目", "财政下达项目"}
+
+
+def test_a_budget_total_is_a_budget_and_its_list_parts_are_budgets():
+    found = claims("三个项目年初预算合计90.00万元，全年预算合计108.00万元。其中湿地保护专项资金60.00万元；"
+                   "林业有害生物防治项目48.00万元。")
+    assert by_value(found, "90.00").role is Role.BUDGET_INITIAL
+    total, part = by_value(found, "108.00"), by_value(found, "60.00")
+    assert total.role is Role.BUDGET
+    assert (part.role, part.links[Link.TOTAL]) == (Role.BUDGET, total.id)
+
+
+def test_a_list_opening_a_sentence_is_not_of_the_prior_years_figure():
+    found = claims("公务用车购置及运行费支出决算为12.34万元，较上年决算数13.90万元减少1.56万元。"
+                   "其中：公务用车购置费0万元，公务用车运行费12.34万元。")
+    run = next(c for c in found if c.quantity.value == Decimal("12.34") and c.subject == "公务用车运行维护费")
+    assert run.links[Link.TOTAL] == next(c for c in found if c.role is Role.ACTUAL
+                                          and c.quantity.value == Decimal("12.34")).id
+
+
+def test_more_than_another_figure_is_a_difference():
+    found = claims("本年支出合计比本年收入合计多21.34万元，系使用年初结转资金安排支出。")
+    assert (by_value(found, "21.34").role, by_value(found, "21.34").direction) == (Role.CHANGE, Direction.UP)
+
+
+def test_a_target_percentage_is_no_claim():
+    found = claims("重点支出安排率68.30%，低于70%的目标值；群众满意度88.70%，未达到90%的年度目标。")
+    assert {str(c.quantity.value) for c in found} == {"68.30", "88.70"}
