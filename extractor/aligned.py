@@ -139,7 +139,7 @@ def tabulate(text: str, widths_of: str) -> str:
             block.append(nxt)
         done = block[-1].end
         body = [ln for ln in block if ln.row]
-        if len(body) < _MIN_ROWS or sum(ln.figures >= 2 for ln in body) < 2:
+        if not _enough(body):
             continue
         for _ in range(_HEADER_LINES):  # the header lines right above the rows
             above = page.before(block[0])
@@ -147,8 +147,29 @@ def tabulate(text: str, widths_of: str) -> str:
                 break
             block.insert(0, above)
         out = out if out is not None else list(text)
-        _rewrite(out, block, body)
+        # blocks printed with columns of their own (人员 / 经费 / 预算执行 of a 基础数据表), a
+        # blank line between: each fits its own columns, not the columns of all of them
+        parts = [(run, rows) for run in _runs(block)
+                 if _enough(rows := [ln for ln in run if ln.row])]
+        for run, rows in parts if len(parts) >= 2 else [(block, body)]:
+            _rewrite(out, run, rows)
     return text if out is None else "".join(out)
+
+
+def _enough(rows: list[_Line]) -> bool:
+    """Whether rows are enough to be a table's: three, two of them with two figures."""
+    return len(rows) >= _MIN_ROWS and sum(ln.figures >= 2 for ln in rows) >= 2
+
+
+def _runs(block: list[_Line]) -> list[list[_Line]]:
+    """The lines of `block` in runs between blank lines."""
+    runs: list[list[_Line]] = [[]]
+    for line in block:
+        if line.tokens:
+            runs[-1].append(line)
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if run]
 
 
 def _inside(page: _Page, line: _Line) -> bool:
@@ -217,6 +238,8 @@ def _rewrite(out: list[str], block: list[_Line], body: list[_Line]) -> None:
     columns.sort()
     edits: list[tuple[int, int]] = []  # (offset, tabs)
     for line in block:
+        if not line.tokens:
+            continue  # a blank line between rows
         if len(line.tokens) == 1 and not _HAN.search(line.tokens[0].text):
             continue  # a page footer (— 3 —) between rows: left to the table reader
         tabs = _tabs(line, columns)

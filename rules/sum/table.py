@@ -210,6 +210,8 @@ class TableSum(Rule[Params]):
             since: list[Claim] = []
             for claim in claims:
                 label = index.row_label(claim)
+                if since and claim.column_labels != since[-1].column_labels:
+                    since = []  # a new header over the column (a 基础数据表's next block)
                 if _bottom_total(label):
                     if len(since) >= 2 and _money(claim):
                         finding = self._compare(claim, since, claim.subject)

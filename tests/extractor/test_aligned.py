@@ -80,3 +80,21 @@ def test_a_row_whose_last_cell_is_a_remark_sentence_is_still_a_row():
             "              信息公开性         6     6\n")
     rows = [[c.strip() for c in row.split("\t")] for row in tabulate(text, text).split("\n")]
     assert rows[2] == ["", "资金使用合规性", "6", "5", "个别报销票据附件不全，已整改"]
+
+
+def test_blocks_with_columns_of_their_own_are_each_a_table():
+    # a 基础数据表 printed as two blocks, a blank line between, each with its own columns
+    text = ("财政供养人员情况  编制数（人）  实有人数（人）  控制率\n"
+            "行政编制          22            21              95.45%\n"
+            "事业编制          15            14              93.33%\n"
+            "合计              37            35              94.59%\n"
+            "\n"
+            "经费控制情况                2021年预算数  2021年决算数  执行率\n"
+            "“三公”经费合计              12.00         9.60          80.00%\n"
+            "公务接待费                  4.00          2.10          52.50%\n"
+            "机关运行经费                98.00         95.06         97.00%\n")
+    x = extract_text(text, "t", doc_id="t", encoding="utf-8")
+    labels = {c.text: (c.row_label, c.column_labels[-1]) for t in x.document.tables for c in t.cells
+              if c.value is not None}
+    assert labels["95.45%"] == ("行政编制", "控制率")
+    assert labels["9.60"] == ("“三公”经费合计", "2021年决算数")
