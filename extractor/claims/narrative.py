@@ -122,7 +122,7 @@ _PAST_THE_ITEM = regex.compile(r"原因|由于|因为|结转|结余")
 #: the department's 公用经费)
 _SUBORDINATE = regex.compile(r"(?:所属|下属|不含|不包括|不包含)[^，。；,;]{0,30}的$")
 #: what makes the figure after it an amount per person, a standard, not its subject's money
-_PER_HEAD = regex.compile(r"(?:人均|每人)$")
+_PER_HEAD = regex.compile(r"(?:人均|每人|每生|每名|每户)(?:每年|每月|每天)?$")
 #: what makes a percentage a target (低于70%的目标值, 未达到88%的年度目标, 目标值为95%)
 _TARGET_AFTER = regex.compile(r"的?(?:年度|预期|绩效)?目标")
 _TARGET_BEFORE = regex.compile(r"(?:目标值?|指标值)(?:为|是|:)?$")
@@ -139,8 +139,10 @@ def _figures(text: str, start: int, end: int) -> list[RawFigure]:
             continue
         if fig.kind is QuantityKind.NUMBER and fig.decimals == 0:
             continue  # a bare integer in prose is a list number, a code or an id
-        if _PER_HEAD.search(text, max(start, fig.start - 2), fig.start):
-            continue  # 补助标准由人均45元提高到50元: a standard per person, not an amount spent
+        if _PER_HEAD.search(text, max(start, fig.start - 4), fig.start):
+            # 补助标准由人均45元提高到50元, 按小学每生每年720元的标准: a standard per
+            # person, not an amount spent
+            continue
         if fig.kind is QuantityKind.PERCENT and (
                 _TARGET_AFTER.match(text, fig.end, end)
                 or _TARGET_BEFORE.search(text, max(start, fig.start - 6), fig.start)):

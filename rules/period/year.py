@@ -20,6 +20,8 @@ _YEAR_OF = regex.compile(r"(?<!\d)(20\d{2})[ ]{0,2}年度")
 _OTHER_YEAR_HEADING = regex.compile(r"上年|对比|比较|计划|展望|下一步|以来|规划")
 #: the date a count is taken at: 截至2021年12月31日
 _AS_OF = regex.compile(r"截[至止][ ]{0,2}(20\d{2})[ ]{0,2}年[ ]{0,2}(\d{1,2})[ ]{0,2}月")
+#: what puts a later year's work after it (推迟至2024年, 预计2025年完成): a plan, no slip
+_LATER = regex.compile(r"(?:推迟|延迟|延期|顺延|延至|预计|计划|将于|拟于|力争)[^，。；,;]{0,3}$")
 #: next year's budget, which a self-evaluation feeds (编制2023年度部门预算)
 _NEXT_BUDGET = regex.compile(r"20\d{2}[ ]{0,2}年度?[ ]{0,2}(?:部门)?预算")
 #: a sentence that opens with its year: （三）2020年度本年支出合计…, 1.2019年度…
@@ -53,7 +55,8 @@ class TargetYear(Rule[Params]):
     in a 2021 report), and a count taken 截至 a date before the year's end (截至2020年12月31日
     in a 2021 report). Each is a warning to check, never an error (the text may say why).
     Years in the history of a figure (上年, 2019年决算数) or of an award are not checked, nor
-    headings that compare or plan (对比上年, 下一步工作计划).
+    headings that compare or plan (对比上年, 下一步工作计划), nor a later year that work is
+    put off to (推迟至2024年春季开工).
 
     **Anti-pattern**: 时效指标 | 完成时限 | 2019年12月底完成 in a 2020 report.
 
@@ -158,9 +161,11 @@ class TargetYear(Rule[Params]):
                what: tuple[str, str]) -> Iterator[Finding]:
         for m in _YEAR.finditer(text):
             year = int(m.group(1))
-            if year == fiscal or (fiscal < year <= fiscal + 2 and _NEXT_BUDGET.match(text, m.start())):
+            if year == fiscal or (fiscal < year <= fiscal + 2 and (
+                    _NEXT_BUDGET.match(text, m.start()) or _LATER.search(text, 0, m.start()))):
                 # 作为编制2023年度部门预算的依据: a budget to come is meant; a 2024 report
-                # written in 2025 applies its results to the budget compiled then, 2026's
+                # written in 2025 applies its results to the budget compiled then, 2026's;
+                # 推迟至2024年春季开工: work put off to a later year
                 continue
             span = index.document.span(start + m.start(), start + m.end())
             yield self.structure("PERIOD_MISMATCH", [Evidence(role="stated", span=span)],

@@ -217,3 +217,14 @@ def test_more_than_another_figure_is_a_difference():
 def test_a_target_percentage_is_no_claim():
     found = claims("重点支出安排率68.30%，低于70%的目标值；群众满意度88.70%，未达到90%的年度目标。")
     assert {str(c.quantity.value) for c in found} == {"68.30", "88.70"}
+
+
+def test_an_amount_per_pupil_is_a_standard_not_spending():
+    found = claims("生均公用经费按小学每生每年720元、初中每生每年940元的标准足额拨付，"
+                   "公用经费支出2425.80万元。")
+    assert {str(c.quantity.value) for c in found} == {"2425.80"}
+
+
+def test_greater_than_another_figure_by_an_amount_is_a_difference():
+    found = claims("本年支出合计大于本年收入合计24.90万元，系使用了年初结转和结余。")
+    assert (by_value(found, "24.90").role, by_value(found, "24.90").direction) == (Role.CHANGE, Direction.UP)
