@@ -53,6 +53,11 @@ class Lexicon:
         found = [c for c in codes.owners(Tree.FUNCTIONAL, item) if len(c) == 7 and c[:5] in sections]
         return found[0] if len(found) == 1 else None
 
+    def class_code(self, name: str) -> str | None:
+        """The functional code of the 类 `name` (卫生健康支出 is 210), when one 类 has it."""
+        found = [c for c in classification.load().owners(Tree.FUNCTIONAL, name) if len(c) == 3]
+        return found[0] if len(found) == 1 else None
+
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
         """`(start, end, canonical)` for every subject form in `text[start:end]`.
 

@@ -123,6 +123,8 @@ _PAST_THE_ITEM = regex.compile(r"原因|由于|因为|结转|结余")
 _SUBORDINATE = regex.compile(r"(?:所属|下属|不含|不包括|不包含)[^，。；,;]{0,30}的$")
 #: what makes the figure after it an amount per person, a standard, not its subject's money
 _PER_HEAD = regex.compile(r"(?:人均|每人|每生|每名|每户)(?:每年|每月|每天)?$")
+#: a 类 named as such right after its name (卫生健康（类）支出): the classification's 类
+_CLASS_MARK = regex.compile(r"[(（]类[)）]")
 #: what makes a percentage a target (低于70%的目标值, 未达到88%的年度目标, 目标值为95%)
 _TARGET_AFTER = regex.compile(r"的?(?:年度|预期|绩效)?目标")
 _TARGET_BEFORE = regex.compile(r"(?:目标值?|指标值)(?:为|是|:)?$")
@@ -429,6 +431,9 @@ class NarrativeReader:
         elif subject_span is not None and _DRAWN_ON.search(
                 text, start, self.ctx.doc.offsets.to_normalized(subject_span.start)):
             facet = DRAWN  # what was drawn on that fund for the sentence's item, a part of it
+        elif subject_span is not None and _CLASS_MARK.match(
+                text, self.ctx.doc.offsets.to_normalized(subject_span.end)):
+            code = self.ctx.lexicon.class_code(subject)  # 卫生健康（类）支出X: the 类 210's
         elif subject_span is not None and _PORTION_OF.fullmatch(
                 text, self.ctx.doc.offsets.to_normalized(subject_span.end), fig.start):
             facet = PORTION  # 上年结转资金中有1.40万元: some of the carry-over, not all of it

@@ -228,3 +228,8 @@ def test_an_amount_per_pupil_is_a_standard_not_spending():
 def test_greater_than_another_figure_by_an_amount_is_a_difference():
     found = claims("本年支出合计大于本年收入合计24.90万元，系使用了年初结转和结余。")
     assert (by_value(found, "24.90").role, by_value(found, "24.90").direction) == (Role.CHANGE, Direction.UP)
+
+
+def test_a_class_named_as_such_takes_its_code():
+    found = claims("一般公共预算财政拨款支出主要用于以下方面：卫生健康（类）支出47.42万元，占1.85%。")
+    assert (by_value(found, "47.42").subject, by_value(found, "47.42").code) == ("卫生健康支出", "210")
