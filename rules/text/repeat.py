@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterator
-from functools import cache
 from typing import NamedTuple
 
 import regex
@@ -67,31 +65,12 @@ def repeats(text: str, reduplicated: frozenset[str], terms: tuple[str, ...] = ()
         # one character doubled is a reduplicated word (常常, 人人, 层层), or a run of one
         if len(set(unit)) == 1 or unit in reduplicated or _ONE_BY_ONE.fullmatch(unit):
             continue
-        if not any(t.startswith(unit) and text.startswith(t, m.end(1)) for t in terms) \
-                and not _begins_word(text, m.end(1), len(unit)):
+        if not any(t.startswith(unit) and text.startswith(t, m.end(1)) for t in terms):
             found.append(Repeat(m.start(), len(unit), "phrase"))
     found += [Repeat(m.start(), len(m.group(1)), "date") for m in _DATE.finditer(text)]
     found += [Repeat(m.start(), len(m.group(1)), "amount") for m in _AMOUNT.finditer(text)]
     found += [Repeat(m.start(), 1, "mark") for m in _MARK.finditer(text)]
     return sorted(found)
-
-
-def _begins_word(text: str, at: int, unit: int) -> bool:
-    """Whether the second copy of a phrase begins a longer word of the dictionary (经济普查
-    普查员: 普查 + 普查员), the seam of two words rather than a word typed twice."""
-    words = _dictionary()
-    return any(words.get(text[at:at + unit + extra], 0) > 0 for extra in (1,))
-
-
-@cache
-def _dictionary() -> dict[str, int]:
-    """jieba's word frequencies, loaded the first time a doubled phrase is seen (loading
-    takes about a second, and most reports double none)."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba.dt.FREQ
 
 
 def _apart(doc: Document, r: Repeat) -> bool:
@@ -116,8 +95,7 @@ class RepeatedText(Rule[RepeatParams]):
     村村户户), 一项一项 (one by one), the ABAB reduplications of `reduplicated` (研究研究),
     bare numbers (1010), runs of three marks or more (。。。 as leaders in a 目录, ……, ——),
     the same word in two cells of a table row (项目 金额 项目 金额 read from a PDF), and the
-    seam of two terms of `terms` (一般公共预算财政拨款支出支出决算为…) or of two words of the
-    dictionary (经济普查普查员).
+    seam of two terms of `terms` (一般公共预算财政拨款支出支出决算为…).
 
     **Anti-pattern**: 2020年度本年支出合计856.46万元，比上年增加增加41.08万元。
 
