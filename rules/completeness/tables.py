@@ -56,7 +56,8 @@ class Completeness(Rule[Params]):
             stated = [Evidence(role="stated", span=s) for s in spans or [anchor]]
             yield self.structure("MISSING_TABLE", stated, expected_text=names, name=names)
         # the explanations are a report's, not a self-evaluation's nor a workbook of tables'
-        if whole and doc.meta.kind is ReportKind.FINAL_ACCOUNT and index.narrative():
+        # (whose notes in cells are sentences, but no part of it is headed as a report's)
+        if whole and doc.meta.kind is ReportKind.FINAL_ACCOUNT and index.narrative() and doc.sections:
             for section in disclosure()["sections"]:
                 if not any(w in doc.text for w in section["match"]):
                     yield self._finding("MISSING_SECTION", anchor, section["name"])
