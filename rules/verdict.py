@@ -28,6 +28,14 @@ def evidence(role: str, claim: Claim) -> Evidence:
                     value=claim.quantity.value)
 
 
+def words_before(index: ClaimIndex, claim: Claim, reach: int) -> str:
+    """The `reach` characters before a claim's figure, normalized (完成年初預算的 reads
+    完成年初预算的): where a rule reads the words that say what the figure is of."""
+    doc = index.document
+    start = doc.offsets.to_normalized(claim.quantity.span.start)
+    return doc.text[max(0, start - reach):start]
+
+
 def direction_word(index: ClaimIndex, claim: Claim) -> Evidence | None:
     """The direction word a change figure follows ("增长幅度为24.89%"): the word a finding
     about the change's direction points at."""

@@ -7,6 +7,7 @@ import regex
 from models import Claim, Link, QuantityKind, Reading, Role, Source
 
 from ..index import ClaimIndex
+from ..verdict import words_before
 
 RATE_ROLES = (Role.COMPLETION_RATE, Role.EXECUTION_RATE)
 #: the words right before a rate that name its budget (完成年初预算的, 为调整后预算的)
@@ -36,8 +37,7 @@ def actual_and_budget(index: ClaimIndex, claim: Claim) -> tuple[Claim, Claim] | 
 def _budget_roles(index: ClaimIndex, rate: Claim) -> tuple[Role, ...]:
     """The budgets a sentence's rate can be of: 完成年初预算的 only the initial one, 完成调整
     (全年) 预算的 only the adjusted one, a bare 完成预算的 either."""
-    span = rate.quantity.span
-    before = index.document.original[max(0, span.start - _REACH):span.start]
+    before = words_before(index, rate, _REACH)
     if _INITIAL.search(before):
         return (Role.BUDGET_INITIAL,)
     if _ADJUSTED.search(before):

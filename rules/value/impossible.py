@@ -12,7 +12,7 @@ from models import Claim, Finding, QuantityKind, Role
 from ..arith import HUNDRED, Interval
 from ..index import ClaimIndex
 from ..registry import Params, Rule, register
-from ..verdict import arithmetic, figure
+from ..verdict import arithmetic, figure, words_before
 
 #: levels of a year (not changes, which may be negative)
 _LEVELS = (Role.ACTUAL, Role.BUDGET, Role.BUDGET_INITIAL, Role.PRIOR)
@@ -73,8 +73,8 @@ class Impossible(Rule[Params]):
                 continue
             if _share_of_whole(claim):
                 # shares added up (占项目支出的比重合计为100.01%) carry each part's rounding
-                top = _SUMMED_TOP if _SUMMED.search(index.document.original, max(
-                    0, q.span.start - _SUMMED_REACH), q.span.start) else HUNDRED
+                summed = _SUMMED.search(words_before(index, claim, _SUMMED_REACH))
+                top = _SUMMED_TOP if summed else HUNDRED
                 yield from self._judge(claim, Interval(Decimal(0), top), "SHARE_OVER_WHOLE")
             elif q.value < 0 and _flow(claim):
                 yield from self._judge(claim, Interval.exact(Decimal(0)), "NEGATIVE_AMOUNT")
